@@ -1,0 +1,1143 @@
+//! Spec normalisation: the small, named transforms that turn a Together
+//! OpenAPI document into one progenitor 0.15 generates a correct client from.
+//!
+//! Every transform works on the raw document (a `serde_json::Value`), before
+//! `openapiv3` parses it, because `openapiv3` silently drops what several of
+//! them need to see (`$ref` siblings, `const`, 3.1 `type` arrays). Each one
+//! logs every change it makes, prefixed with its name, into [`Notes::log`].
+//!
+//! Some facts a transform removes from the document are kept in [`Notes`] so
+//! that code generation can still serve them: event-stream operations, the
+//! open enums, the operations that cannot be generated.
+
+use heck::{ToPascalCase, ToSnakeCase};
+use serde_json::{json, Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// Corrections to the spec where it disagrees with the real API. Each entry is
+/// `(method, path, media type of the 2xx body, why)`; the body becomes raw
+/// bytes of that media type. Applied only when the operation exists.
+pub const OVERRIDES: &[(&str, &str, &str, &str)] = &[
+    (
+        "get",
+        "/files/{id}/content",
+        "application/octet-stream",
+        "returns the file's bytes, not the JSON object the 2025-04 spec declares",
+    ),
+    (
+        "get",
+        "/finetune/download",
+        "application/octet-stream",
+        "returns the model archive, not the JSON object the 2025-04 spec declares",
+    ),
+];
+
+/// Extension marking an event-stream operation: the component name of the
+/// schema each event's `data` holds.
+pub const STREAM_EXT: &str = "x-togetherai-stream";
+
+/// HTTP methods an OpenAPI path item may hold.
+pub const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/// What normalisation learnt besides the rewritten document.
+#[derive(Debug, Default)]
+pub struct Notes {
+    /// One line per change: `transform: what changed`.
+    pub log: Vec<String>,
+    /// Operations removed because the pipeline cannot serve them.
+    pub unsupported: Vec<Unsupported>,
+    /// Operations whose 2xx response may also be an event stream.
+    pub streams: Vec<StreamOp>,
+    /// String enums that must accept values the spec does not list, by type name.
+    pub open_enums: BTreeMap<String, OpenEnum>,
+}
+
+/// An operation the generated client does not offer, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsupported {
+    pub operation_id: String,
+    pub method: String,
+    pub path: String,
+    pub reason: String,
+}
+
+/// An operation that can answer with `text/event-stream`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StreamOp {
+    pub operation_id: String,
+    /// Component name of the payload in each event's `data` field, when the
+    /// spec names one.
+    pub data_schema: Option<String>,
+}
+
+/// A string enum that also accepts any other string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenEnum {
+    pub values: Vec<String>,
+    pub description: Option<String>,
+}
+
+/// A spec the pipeline must refuse, with the place that is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpecError {
+    /// JSON pointer into the document.
+    pub at: String,
+    pub message: String,
+}
+
+impl fmt::Display for SpecError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "at {}: {}", self.at, self.message)
+    }
+}
+
+impl Notes {
+    fn log(&mut self, transform: &str, msg: impl fmt::Display) {
+        self.log.push(format!("{transform}: {msg}"));
+    }
+}
+
+/// A named transform over the whole document.
+pub struct Transform {
+    pub name: &'static str,
+    pub run: fn(&mut Value, &mut Notes) -> Result<(), SpecError>,
+}
+
+/// The transforms, in the order they run. Order matters: operation ids are
+/// settled before anything records them, nulls are folded into `nullable`
+/// before enums are opened, and error responses go last.
+pub const TRANSFORMS: &[Transform] = &[
+    Transform { name: "check_refs", run: check_refs },
+    Transform { name: "operation_ids", run: operation_ids },
+    Transform { name: "overrides", run: overrides },
+    Transform { name: "unsupported_operations", run: unsupported_operations },
+    Transform { name: "openapi_version", run: openapi_version },
+    Transform { name: "type_arrays", run: type_arrays },
+    Transform { name: "null_members", run: null_members },
+    Transform { name: "null_types", run: null_types },
+    Transform { name: "enum_nulls", run: enum_nulls },
+    Transform { name: "const_to_enum", run: const_to_enum },
+    Transform { name: "ref_siblings", run: ref_siblings },
+    Transform { name: "inline_titles", run: inline_titles },
+    Transform { name: "strip_defaults", run: strip_defaults },
+    Transform { name: "open_objects", run: open_objects },
+    Transform { name: "open_string_unions", run: open_string_unions },
+    Transform { name: "open_enums", run: open_enums },
+    Transform { name: "event_streams", run: event_streams },
+    Transform { name: "binary_responses", run: binary_responses },
+    Transform { name: "error_responses", run: error_responses },
+];
+
+/// Runs every transform in order.
+pub fn normalize(doc: &mut Value) -> Result<Notes, SpecError> {
+    let mut notes = Notes::default();
+    for t in TRANSFORMS {
+        (t.run)(doc, &mut notes)?;
+    }
+    Ok(notes)
+}
+
+// ---------------------------------------------------------------- helpers
+
+/// Escapes one JSON-pointer segment.
+fn esc(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}
+
+/// Visits every object in the document, depth first, children before the
+/// object itself, with its JSON pointer.
+fn walk(v: &mut Value, at: &str, f: &mut dyn FnMut(&mut Map<String, Value>, &str)) {
+    match v {
+        Value::Object(map) => {
+            for (k, child) in map.iter_mut() {
+                walk(child, &format!("{at}/{}", esc(k)), f);
+            }
+            f(map, at);
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter_mut().enumerate() {
+                walk(child, &format!("{at}/{i}"), f);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Visits every schema object: the objects under `components/schemas` and the
+/// `schema` of parameters and media types, recursively. Examples are skipped,
+/// since their keys are data, not schema keywords.
+fn walk_schemas(doc: &mut Value, f: &mut dyn FnMut(&mut Map<String, Value>, &str)) {
+    fn schema(v: &mut Value, at: &str, f: &mut dyn FnMut(&mut Map<String, Value>, &str)) {
+        let Value::Object(map) = v else { return };
+        for (k, child) in map.iter_mut() {
+            let here = format!("{at}/{}", esc(k));
+            match k.as_str() {
+                "properties" | "patternProperties" => {
+                    if let Value::Object(props) = child {
+                        for (name, p) in props.iter_mut() {
+                            schema(p, &format!("{here}/{}", esc(name)), f);
+                        }
+                    }
+                }
+                "items" | "additionalProperties" | "not" => schema(child, &here, f),
+                "allOf" | "anyOf" | "oneOf" => {
+                    if let Value::Array(list) = child {
+                        for (i, s) in list.iter_mut().enumerate() {
+                            schema(s, &format!("{here}/{i}"), f);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        f(map, at);
+    }
+    fn container(v: &mut Value, at: &str, f: &mut dyn FnMut(&mut Map<String, Value>, &str)) {
+        match v {
+            Value::Object(map) => {
+                for (k, child) in map.iter_mut() {
+                    let here = format!("{at}/{}", esc(k));
+                    match k.as_str() {
+                        "schema" => schema(child, &here, f),
+                        "example" | "examples" => {}
+                        _ => container(child, &here, f),
+                    }
+                }
+            }
+            Value::Array(items) => {
+                for (i, c) in items.iter_mut().enumerate() {
+                    container(c, &format!("{at}/{i}"), f);
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(Value::Object(schemas)) = doc.pointer_mut("/components/schemas") {
+        for (name, s) in schemas.iter_mut() {
+            schema(s, &format!("/components/schemas/{}", esc(name)), f);
+        }
+    }
+    for section in ["/paths", "/components/parameters", "/components/responses", "/components/requestBodies"] {
+        if let Some(v) = doc.pointer_mut(section) {
+            container(v, section, f);
+        }
+    }
+}
+
+/// Every operation as `(path, method)`, in document order.
+fn operations(doc: &Value) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if let Some(Value::Object(paths)) = doc.get("paths") {
+        for (path, item) in paths {
+            if let Value::Object(item) = item {
+                for m in item.keys().filter(|m| METHODS.contains(&m.as_str())) {
+                    out.push((path.clone(), m.clone()));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn op_pointer(path: &str, method: &str) -> String {
+    format!("/paths/{}/{method}", esc(path))
+}
+
+fn op_id(doc: &Value, path: &str, method: &str) -> String {
+    doc.pointer(&op_pointer(path, method))
+        .and_then(|op| op.get("operationId"))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Removes an operation, recording why.
+fn drop_operation(doc: &mut Value, notes: &mut Notes, path: &str, method: &str, reason: String) {
+    let operation_id = op_id(doc, path, method);
+    if let Some(Value::Object(item)) = doc.pointer_mut(&format!("/paths/{}", esc(path))) {
+        item.remove(method);
+    }
+    notes.unsupported.push(Unsupported {
+        operation_id,
+        method: method.to_uppercase(),
+        path: path.to_string(),
+        reason,
+    });
+}
+
+/// Appends a sentence to a schema's description.
+fn add_description(map: &mut Map<String, Value>, sentence: &str) {
+    let text = match map.get("description").and_then(Value::as_str) {
+        Some(d) if !d.trim().is_empty() => format!("{}\n\n{sentence}", d.trim_end()),
+        _ => sentence.to_string(),
+    };
+    map.insert("description".into(), Value::String(text));
+}
+
+/// Keys that carry no meaning for code generation.
+fn is_prose(key: &str) -> bool {
+    matches!(key, "description" | "summary" | "example" | "examples" | "externalDocs" | "title")
+        || key.starts_with("x-")
+}
+
+// ------------------------------------------------------------- validation
+
+/// Refuses a document with a local `$ref` that points nowhere.
+fn check_refs(doc: &mut Value, _: &mut Notes) -> Result<(), SpecError> {
+    let snapshot = doc.clone();
+    let mut err = None;
+    walk(doc, "", &mut |map, at| {
+        if err.is_some() {
+            return;
+        }
+        if let Some(Value::String(r)) = map.get("$ref") {
+            let ok = r.strip_prefix('#').is_some_and(|p| snapshot.pointer(p).is_some());
+            if !ok {
+                err = Some(SpecError { at: at.to_string(), message: format!("unresolvable $ref `{r}`") });
+            }
+        }
+    });
+    err.map_or(Ok(()), Err)
+}
+
+// ------------------------------------------------------------- operations
+
+/// The name an operation without an `operationId` gets: derived from its
+/// method and path alone, so adding an unrelated operation never renames it.
+/// `GET /files` is `files_list`, `GET /files/{id}` `files_retrieve`,
+/// `POST /fine-tunes/{id}/cancel` `fine_tunes_cancel`.
+pub fn derived_operation_id(method: &str, path: &str) -> String {
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let literals: Vec<&str> = segments.iter().copied().filter(|s| !s.starts_with('{')).collect();
+    let ends_in_param = segments.last().is_some_and(|s| s.starts_with('{'));
+    let single = segments.len() == 1;
+    let verb = match method {
+        "get" if ends_in_param => "retrieve",
+        "get" if single => "list",
+        "post" if single => "create",
+        "get" | "post" => "",
+        "delete" => "delete",
+        "patch" => "update",
+        "put" => "replace",
+        other => other,
+    };
+    let mut name = literals.join("_").to_snake_case();
+    if !verb.is_empty() {
+        name = if name.is_empty() { verb.to_string() } else { format!("{name}_{verb}") };
+    }
+    name
+}
+
+/// Gives every operation a snake_case `operationId`, deriving missing ones
+/// from method and path, and refuses duplicates.
+fn operation_ids(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    let ops = operations(doc);
+    // Names derived for two operations on one path differ by verb.
+    let derived: Vec<String> = ops.iter().map(|(p, m)| derived_operation_id(m, p)).collect();
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for (i, (path, method)) in ops.iter().enumerate() {
+        let at = op_pointer(path, method);
+        let original = op_id(doc, path, method);
+        let id = if original.is_empty() {
+            let clash = derived.iter().enumerate().any(|(j, d)| j != i && *d == derived[i]);
+            match (clash, method.as_str()) {
+                (true, "get") => format!("{}_list", derived[i]),
+                (true, "post") => format!("{}_create", derived[i]),
+                _ => derived[i].clone(),
+            }
+        } else {
+            original.replace(['/', '.', ' '], "_").to_snake_case()
+        };
+        if let Some(first) = seen.insert(id.clone(), at.clone()) {
+            let what = if original.is_empty() { "derived operationId" } else { "duplicate operationId" };
+            return Err(SpecError {
+                at,
+                message: format!("{what} `{id}` (from `{original}`) is already used at {first}"),
+            });
+        }
+        if id != original {
+            notes.log("operation_ids", format!("{} {path}: `{original}` -> `{id}`", method.to_uppercase()));
+            doc.pointer_mut(&at).unwrap()["operationId"] = Value::String(id);
+        }
+    }
+    Ok(())
+}
+
+/// Applies [`OVERRIDES`]: the real response body is raw bytes.
+fn overrides(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    for (method, path, media, why) in OVERRIDES {
+        let Some(responses) = doc.pointer_mut(&format!("{}/responses", op_pointer(path, method))) else {
+            continue;
+        };
+        let Value::Object(responses) = responses else { continue };
+        for (code, resp) in responses.iter_mut().filter(|(c, _)| c.starts_with('2')) {
+            resp["content"] = json!({ *media: { "schema": { "type": "string", "format": "binary" } } });
+            notes.log("overrides", format!("{} {path} {code}: body is `{media}`: {why}", method.to_uppercase()));
+        }
+    }
+    Ok(())
+}
+
+/// Removes operations progenitor cannot generate, recording each with the
+/// construct that stops it.
+fn unsupported_operations(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    for (path, method) in operations(doc) {
+        let op = doc.pointer(&op_pointer(&path, &method)).unwrap();
+        let body_types: Vec<&str> = op
+            .pointer("/requestBody/content")
+            .and_then(Value::as_object)
+            .map(|c| c.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        let responses = op.get("responses").and_then(Value::as_object);
+        let reason = if body_types.iter().any(|t| t.starts_with("multipart/")) {
+            Some("multipart/form-data request body".to_string())
+        } else if let Some(t) = body_types.iter().find(|t| !is_json(t)) {
+            Some(format!("`{t}` request body"))
+        } else if responses.is_some_and(|r| r.contains_key("101")) {
+            Some("WebSocket upgrade (101 response)".to_string())
+        } else if !body_types.is_empty() && matches!(method.as_str(), "get" | "head") {
+            Some(format!("request body on {}", method.to_uppercase()))
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            notes.log("unsupported_operations", format!("{} {path}: {reason}", method.to_uppercase()));
+            drop_operation(doc, notes, &path, &method, reason);
+        }
+    }
+    Ok(())
+}
+
+fn is_json(media: &str) -> bool {
+    media == "application/json" || media.ends_with("+json")
+}
+
+// ---------------------------------------------------------------- schemas
+
+/// progenitor takes only OpenAPI 3.0; the other transforms turn the 3.1
+/// constructs it would misread into their 3.0 forms.
+fn openapi_version(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    let version = doc.get("openapi").and_then(Value::as_str).unwrap_or_default().to_string();
+    if !version.starts_with("3.0") {
+        notes.log("openapi_version", format!("`{version}` -> `3.0.3`"));
+        doc["openapi"] = json!("3.0.3");
+    }
+    Ok(())
+}
+
+/// `type: [string, "null"]` (3.1) becomes `type: string, nullable: true`.
+fn type_arrays(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    walk_schemas(doc, &mut |map, at| {
+        let Some(Value::Array(types)) = map.get("type") else { return };
+        let nullable = types.iter().any(|t| t == "null");
+        let rest: Vec<Value> = types.iter().filter(|t| *t != "null").cloned().collect();
+        match rest.len() {
+            0 => {
+                map.remove("type");
+            }
+            1 => {
+                map.insert("type".into(), rest[0].clone());
+            }
+            _ => {
+                map.remove("type");
+                let alts = rest.into_iter().map(|t| json!({ "type": t })).collect();
+                map.insert("anyOf".into(), Value::Array(alts));
+            }
+        }
+        if nullable {
+            map.insert("nullable".into(), json!(true));
+        }
+        notes.log("type_arrays", format!("{at}: type list folded"));
+    });
+    Ok(())
+}
+
+fn is_null_schema(v: &Value) -> bool {
+    v.get("type").is_some_and(|t| t == "null") || v.get("enum").is_some_and(|e| *e == json!([null]))
+}
+
+/// `anyOf`/`oneOf` with a `{type: "null"}` member loses the member and
+/// becomes `nullable`; a lone remaining `$ref` is wrapped in `allOf` so the
+/// `nullable` is not lost.
+fn null_members(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    walk_schemas(doc, &mut |map, at| {
+        for key in ["anyOf", "oneOf"] {
+            let Some(Value::Array(members)) = map.get_mut(key) else { continue };
+            let before = members.len();
+            members.retain(|m| !is_null_schema(m));
+            if members.len() == before {
+                continue;
+            }
+            let rest = members.clone();
+            map.insert("nullable".into(), json!(true));
+            if rest.len() == 1 {
+                map.remove(key);
+                let only = rest.into_iter().next().unwrap();
+                if only.get("$ref").is_some() {
+                    map.insert("allOf".into(), json!([only]));
+                } else if let Value::Object(inner) = only {
+                    for (k, v) in inner {
+                        map.entry(k).or_insert(v);
+                    }
+                }
+            }
+            notes.log("null_members", format!("{at}/{key}: null member -> nullable"));
+        }
+    });
+    Ok(())
+}
+
+/// A schema that is only `type: "null"` can hold nothing but null; it becomes
+/// an unconstrained nullable schema (3.0 has no null type).
+fn null_types(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    walk_schemas(doc, &mut |map, at| {
+        if map.get("type").is_some_and(|t| t == "null") {
+            map.remove("type");
+            map.insert("nullable".into(), json!(true));
+            notes.log("null_types", format!("{at}: `type: null` -> nullable"));
+        }
+    });
+    Ok(())
+}
+
+/// A `null` listed among a string enum's values becomes `nullable`.
+fn enum_nulls(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    walk_schemas(doc, &mut |map, at| {
+        let Some(Value::Array(values)) = map.get_mut("enum") else { return };
+        if values.iter().any(Value::is_null) && values.len() > 1 {
+            values.retain(|v| !v.is_null());
+            map.insert("nullable".into(), json!(true));
+            notes.log("enum_nulls", format!("{at}: null enum value -> nullable"));
+        }
+    });
+    Ok(())
+}
+
+/// `const: x` (3.1) becomes `enum: [x]`, which openapiv3 keeps.
+fn const_to_enum(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    walk_schemas(doc, &mut |map, at| {
+        if let Some(c) = map.remove("const") {
+            if map.get("type").is_none() {
+                let ty = match &c {
+                    Value::String(_) => Some("string"),
+                    Value::Bool(_) => Some("boolean"),
+                    Value::Number(n) if n.is_i64() || n.is_u64() => Some("integer"),
+                    Value::Number(_) => Some("number"),
+                    _ => None,
+                };
+                if let Some(ty) = ty {
+                    map.insert("type".into(), json!(ty));
+                }
+            }
+            map.insert("enum".into(), json!([c]));
+            notes.log("const_to_enum", format!("{at}: const -> enum"));
+        }
+    });
+    Ok(())
+}
+
+/// `{$ref, nullable: true}` and other `$ref`s with meaningful siblings become
+/// `{allOf: [{$ref}], ...siblings}`: openapiv3 drops everything beside a
+/// `$ref`, and a lost `nullable` makes every `"finish_reason": null` fail.
+fn ref_siblings(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    walk_schemas(doc, &mut |map, at| {
+        if map.contains_key("$ref") && map.keys().any(|k| k != "$ref" && !is_prose(k)) {
+            let r = map.remove("$ref").unwrap();
+            map.insert("allOf".into(), json!([{ "$ref": r }]));
+            notes.log("ref_siblings", format!("{at}: $ref with siblings -> allOf"));
+        }
+    });
+    Ok(())
+}
+
+/// An inline schema whose `title` equals a component's name would be
+/// generated as a second type of that name; its title goes.
+fn inline_titles(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    let components: BTreeSet<String> = doc
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+        .map(|s| s.keys().cloned().collect())
+        .unwrap_or_default();
+    walk_schemas(doc, &mut |map, at| {
+        let is_component_root = at.starts_with("/components/schemas/") && at.matches('/').count() == 3;
+        if is_component_root {
+            return;
+        }
+        if let Some(Value::String(title)) = map.get("title") {
+            if components.contains(title) || components.contains(&title.to_pascal_case()) {
+                notes.log("inline_titles", format!("{at}: dropped title `{title}`"));
+                map.remove("title");
+            }
+        }
+    });
+    Ok(())
+}
+
+/// Schema defaults are the server's business: generated types would send them
+/// on every request (overriding server defaults), so they move into the docs.
+fn strip_defaults(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    walk_schemas(doc, &mut |map, at| {
+        if let Some(d) = map.remove("default") {
+            add_description(map, &format!("Server default: `{d}`."));
+            notes.log("strip_defaults", format!("{at}: default {d} moved to docs"));
+        }
+    });
+    Ok(())
+}
+
+/// Responses carry fields no spec lists; no generated type may refuse them.
+fn open_objects(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    walk_schemas(doc, &mut |map, at| {
+        if map.get("additionalProperties") == Some(&json!(false)) {
+            map.remove("additionalProperties");
+            notes.log("open_objects", format!("{at}: additionalProperties: false dropped"));
+        }
+    });
+    Ok(())
+}
+
+fn string_enum_values(v: &Value) -> Option<Vec<String>> {
+    let values = v.get("enum")?.as_array()?;
+    if v.get("type").is_some_and(|t| t != "string") {
+        return None;
+    }
+    values.iter().map(|x| x.as_str().map(str::to_string)).collect()
+}
+
+/// `anyOf: [{enum: [...]}, {type: string}]` (every `model` and `voice`) is an
+/// open set of strings: it becomes one string enum, opened by `open_enums`.
+fn open_string_unions(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    walk_schemas(doc, &mut |map, at| {
+        for key in ["anyOf", "oneOf"] {
+            let Some(Value::Array(members)) = map.get(key) else { continue };
+            let mut values = Vec::new();
+            let mut plain_string = false;
+            let all_strings = members.iter().all(|m| {
+                if let Some(v) = string_enum_values(m) {
+                    values.extend(v);
+                    true
+                } else if m.get("type").is_some_and(|t| t == "string") && m.get("enum").is_none() {
+                    plain_string = true;
+                    true
+                } else {
+                    false
+                }
+            });
+            if !(all_strings && plain_string && !values.is_empty()) {
+                continue;
+            }
+            let mut description = None;
+            for m in members {
+                description = description.or_else(|| m.get("description").cloned());
+            }
+            map.remove(key);
+            map.insert("type".into(), json!("string"));
+            map.insert("enum".into(), json!(values));
+            if let (Some(d), false) = (description, map.contains_key("description")) {
+                map.insert("description".into(), d);
+            }
+            notes.log("open_string_unions", format!("{at}: {key} of enum and string -> open string enum"));
+        }
+    });
+    Ok(())
+}
+
+/// The Rust type name for an inline schema at `at`, from the operation or
+/// component it sits in and the property names on the way.
+fn inline_type_name(doc: &Value, at: &str) -> String {
+    let parts: Vec<String> = at.split('/').skip(1).map(|p| p.replace("~1", "/").replace("~0", "~")).collect();
+    let mut words: Vec<String> = Vec::new();
+    let mut i = 0;
+    if parts.first().map(String::as_str) == Some("components") {
+        words.push(parts[2].clone());
+        i = 3;
+    } else if parts.first().map(String::as_str) == Some("paths") && parts.len() > 2 {
+        let id = doc
+            .pointer(&op_pointer(&parts[1], &parts[2]))
+            .and_then(|o| o.get("operationId"))
+            .and_then(Value::as_str)
+            .unwrap_or("operation");
+        words.push(id.to_string());
+        i = 3;
+    }
+    while i < parts.len() {
+        match parts[i].as_str() {
+            "properties" if i + 1 < parts.len() => {
+                words.push(parts[i + 1].clone());
+                i += 2;
+                continue;
+            }
+            "parameters" if i + 1 < parts.len() => {
+                let name = doc
+                    .pointer(&format!("/{}", parts[..i + 2].iter().map(|p| esc(p)).collect::<Vec<_>>().join("/")))
+                    .and_then(|p| p.get("name"))
+                    .and_then(Value::as_str)
+                    .unwrap_or("param");
+                words.push(name.to_string());
+                i += 2;
+                continue;
+            }
+            "requestBody" => words.push("body".into()),
+            "responses" if i + 1 < parts.len() => {
+                words.push("response".into());
+                i += 2;
+                continue;
+            }
+            "items" => words.push("item".into()),
+            "additionalProperties" => words.push("value".into()),
+            "anyOf" | "oneOf" | "allOf" if i + 1 < parts.len() => {
+                words.push(format!("variant{}", parts[i + 1]));
+                i += 2;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    words.join("_").to_pascal_case()
+}
+
+/// Every string enum becomes a named open enum: its known values plus any
+/// other string, so a value the spec does not list (`finish_reason:
+/// "content_filter"`) decodes. Inline enums move into `components/schemas`
+/// under a name derived from where they sit; the generator replaces each
+/// with a type from [`Notes::open_enums`].
+fn open_enums(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    let mut hoisted: Vec<(String, Value)> = Vec::new();
+    let mut taken: BTreeSet<String> = doc
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+        .map(|s| s.keys().cloned().collect())
+        .unwrap_or_default();
+    let snapshot = doc.clone();
+    let mut found: Vec<(String, OpenEnum)> = Vec::new();
+    walk_schemas(doc, &mut |map, at| {
+        let schema = Value::Object(map.clone());
+        let Some(values) = string_enum_values(&schema) else { return };
+        let description = map.get("description").and_then(Value::as_str).map(str::to_string);
+        let open = OpenEnum { values, description };
+        let component = at.strip_prefix("/components/schemas/").filter(|rest| !rest.contains('/'));
+        if let Some(name) = component {
+            found.push((name.replace("~1", "/").replace("~0", "~"), open));
+            return;
+        }
+        let base = inline_type_name(&snapshot, at);
+        let mut name = base.clone();
+        let mut n = 2;
+        while taken.contains(&name) {
+            name = format!("{base}{n}");
+            n += 1;
+        }
+        taken.insert(name.clone());
+        let mut keep = Map::new();
+        for k in ["nullable", "description", "readOnly", "writeOnly"] {
+            if let Some(v) = map.remove(k) {
+                keep.insert(k.to_string(), v);
+            }
+        }
+        let mut hoist = std::mem::take(map);
+        if let Some(d) = keep.get("description") {
+            hoist.insert("description".into(), d.clone());
+        }
+        let reference = json!({ "$ref": format!("#/components/schemas/{name}") });
+        if keep.contains_key("nullable") {
+            map.insert("allOf".into(), json!([reference]));
+        } else {
+            map.insert("$ref".into(), reference["$ref"].clone());
+        }
+        map.extend(keep);
+        hoisted.push((name.clone(), Value::Object(hoist)));
+        found.push((name, open));
+    });
+    if !hoisted.is_empty() {
+        let schemas = doc.pointer_mut("/components/schemas").and_then(Value::as_object_mut);
+        let schemas = match schemas {
+            Some(s) => s,
+            None => {
+                doc["components"]["schemas"] = json!({});
+                doc.pointer_mut("/components/schemas").unwrap().as_object_mut().unwrap()
+            }
+        };
+        for (name, schema) in hoisted {
+            notes.log("open_enums", format!("inline enum hoisted to #/components/schemas/{name}"));
+            schemas.insert(name, schema);
+        }
+    }
+    for (name, open) in found {
+        notes.log("open_enums", format!("{name}: open enum of {} values", open.values.len()));
+        notes.open_enums.insert(name, open);
+    }
+    Ok(())
+}
+
+// -------------------------------------------------------------- responses
+
+/// Resolves a local `$ref`.
+fn resolve<'a>(doc: &'a Value, v: &'a Value) -> &'a Value {
+    match v.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix('#')) {
+        Some(p) => doc.pointer(p).unwrap_or(v),
+        None => v,
+    }
+}
+
+fn ref_name(v: &Value) -> Option<String> {
+    let r = v.get("$ref").or_else(|| v.pointer("/allOf/0/$ref"))?.as_str()?;
+    r.strip_prefix("#/components/schemas/").map(str::to_string)
+}
+
+/// The component carried in an event's `data`: the spec models a stream as
+/// `oneOf` events, each `{data: X}`, one of which is the `[DONE]` sentinel.
+fn stream_data_schema(doc: &Value, schema: &Value) -> Option<String> {
+    let schema = resolve(doc, schema);
+    let candidates: Vec<&Value> = match schema.get("oneOf").or_else(|| schema.get("anyOf")) {
+        Some(Value::Array(members)) => members.iter().collect(),
+        _ => vec![schema],
+    };
+    candidates.into_iter().find_map(|event| {
+        let data = resolve(doc, event).pointer("/properties/data")?;
+        ref_name(data)
+    })
+}
+
+/// Operations that can answer with `text/event-stream` beside JSON or bytes:
+/// progenitor would silently pick one media type, so the stream is removed
+/// here and recorded (with its event payload type) for the streaming layer.
+fn event_streams(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    for (path, method) in operations(doc) {
+        let at = op_pointer(&path, &method);
+        let snapshot = doc.clone();
+        let op = snapshot.pointer(&at).unwrap();
+        let Some(Value::Object(responses)) = op.get("responses") else { continue };
+        for (code, resp) in responses.iter().filter(|(c, _)| c.starts_with('2')) {
+            let resp = resolve(&snapshot, resp);
+            let Some(stream) = resp.pointer("/content/text~1event-stream") else { continue };
+            let data_schema = stream.get("schema").and_then(|s| stream_data_schema(&snapshot, s));
+            let operation_id = op_id(&snapshot, &path, &method);
+            let content = doc.pointer_mut(&format!("{at}/responses/{code}/content")).and_then(Value::as_object_mut);
+            let Some(content) = content else { continue };
+            content.remove("text/event-stream");
+            if content.is_empty() {
+                drop_operation(doc, notes, &path, &method, "text/event-stream is its only response".into());
+                break;
+            }
+            doc.pointer_mut(&at).unwrap()[STREAM_EXT] = json!(data_schema);
+            notes.log(
+                "event_streams",
+                format!("{operation_id}: event stream of {} recorded", data_schema.as_deref().unwrap_or("untyped data")),
+            );
+            notes.streams.push(StreamOp { operation_id, data_schema });
+        }
+    }
+    Ok(())
+}
+
+/// A 2xx response offered in several non-JSON media types (audio as WAV, MP3
+/// or raw) is one byte stream: progenitor accepts a single media type.
+fn binary_responses(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    for (path, method) in operations(doc) {
+        let at = format!("{}/responses", op_pointer(&path, &method));
+        let Some(Value::Object(responses)) = doc.pointer_mut(&at) else { continue };
+        for (code, resp) in responses.iter_mut().filter(|(c, _)| c.starts_with('2')) {
+            let Some(Value::Object(content)) = resp.get_mut("content") else { continue };
+            let binary = content.keys().any(|m| !is_json(m));
+            if !binary || (content.len() == 1 && content.contains_key("application/octet-stream")) {
+                continue;
+            }
+            let media: Vec<String> = content.keys().cloned().collect();
+            content.clear();
+            content.insert(
+                "application/octet-stream".into(),
+                json!({ "schema": { "type": "string", "format": "binary" } }),
+            );
+            notes.log(
+                "binary_responses",
+                format!("{} {path} {code}: {} -> application/octet-stream", method.to_uppercase(), media.join(", ")),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Error responses are decoded by the crate's one `Error` type, for every
+/// status, whatever the spec documents; keeping them would give progenitor
+/// several error types per operation and `default` responses colliding with
+/// 2xx types. An operation with no 2xx response keeps its `default` as 200.
+fn error_responses(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    for (path, method) in operations(doc) {
+        let at = format!("{}/responses", op_pointer(&path, &method));
+        let Some(Value::Object(responses)) = doc.pointer_mut(&at) else { continue };
+        let has_success = responses.keys().any(|c| c.starts_with('2') || c.starts_with('3'));
+        let removed: Vec<String> = responses
+            .keys()
+            .filter(|c| !(c.starts_with('2') || c.starts_with('3')) && !(*c == "default" && !has_success))
+            .cloned()
+            .collect();
+        for code in &removed {
+            responses.remove(code);
+        }
+        if let Some(d) = responses.remove("default") {
+            responses.insert("200".into(), d);
+            notes.log("error_responses", format!("{} {path}: default response used as 200", method.to_uppercase()));
+        }
+        // Several 2xx bodies must share one type; keep the first documented one.
+        let success: Vec<String> = responses.keys().filter(|c| c.starts_with('2')).cloned().collect();
+        let typed: Vec<&String> = success.iter().filter(|c| responses[*c].get("content").is_some()).collect();
+        if typed.len() > 1 {
+            let keep = typed[0].clone();
+            for c in typed.into_iter().skip(1) {
+                if responses[c].get("content") != responses[&keep].get("content") {
+                    responses.remove(c);
+                    notes.log("error_responses", format!("{} {path}: {c} dropped, body differs from {keep}", method.to_uppercase()));
+                }
+            }
+        }
+        if !removed.is_empty() {
+            notes.log("error_responses", format!("{} {path}: {} handled by crate::Error", method.to_uppercase(), removed.join(", ")));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(schemas: Value) -> Value {
+        json!({ "openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}, "components": { "schemas": schemas } })
+    }
+
+    fn run(t: fn(&mut Value, &mut Notes) -> Result<(), SpecError>, d: &mut Value) -> Notes {
+        let mut notes = Notes::default();
+        t(d, &mut notes).unwrap();
+        notes
+    }
+
+    #[test]
+    fn check_refs_names_the_place() {
+        let mut d = doc(json!({ "A": { "properties": { "b": { "$ref": "#/components/schemas/Missing" } } } }));
+        let err = check_refs(&mut d, &mut Notes::default()).unwrap_err();
+        assert_eq!(err.at, "/components/schemas/A/properties/b");
+        assert!(err.message.contains("#/components/schemas/Missing"), "{err}");
+        let mut ok = doc(json!({ "A": { "$ref": "#/components/schemas/B" }, "B": { "type": "string" } }));
+        check_refs(&mut ok, &mut Notes::default()).unwrap();
+    }
+
+    #[test]
+    fn derived_names_are_readable() {
+        assert_eq!(derived_operation_id("get", "/files"), "files_list");
+        assert_eq!(derived_operation_id("get", "/files/{id}"), "files_retrieve");
+        assert_eq!(derived_operation_id("delete", "/files/{id}"), "files_delete");
+        assert_eq!(derived_operation_id("get", "/files/{id}/content"), "files_content");
+        assert_eq!(derived_operation_id("post", "/fine-tunes"), "fine_tunes_create");
+        assert_eq!(derived_operation_id("post", "/fine-tunes/{id}/cancel"), "fine_tunes_cancel");
+        assert_eq!(derived_operation_id("get", "/finetune/download"), "finetune_download");
+        assert_eq!(derived_operation_id("post", "/images/generations"), "images_generations");
+        assert_eq!(derived_operation_id("patch", "/deployments/{id}"), "deployments_update");
+    }
+
+    #[test]
+    fn operation_ids_fill_snake_case_and_stay_stable() {
+        let mut d = json!({ "paths": {
+            "/files": { "get": {} },
+            "/chat/completions": { "post": { "operationId": "chat-completions" } },
+            "/tci/execute": { "post": { "operationId": "tci/execute" } },
+            "/secrets": { "get": {} },
+            "/deployments/secrets": { "get": {}, "post": {} },
+        }});
+        run(operation_ids, &mut d);
+        let id = |p: &str| d.pointer(p).unwrap().as_str().unwrap().to_string();
+        assert_eq!(id("/paths/~1files/get/operationId"), "files_list");
+        assert_eq!(id("/paths/~1chat~1completions/post/operationId"), "chat_completions");
+        assert_eq!(id("/paths/~1tci~1execute/post/operationId"), "tci_execute");
+        assert_eq!(id("/paths/~1deployments~1secrets/get/operationId"), "deployments_secrets_list");
+        assert_eq!(id("/paths/~1deployments~1secrets/post/operationId"), "deployments_secrets_create");
+        // Adding an unrelated operation renames nothing.
+        let mut more = json!({ "paths": { "/files": { "get": {} }, "/files/{id}": { "get": {} }, "/other": { "post": {} } } });
+        run(operation_ids, &mut more);
+        assert_eq!(more.pointer("/paths/~1files/get/operationId").unwrap(), "files_list");
+    }
+
+    #[test]
+    fn duplicate_operation_ids_are_refused() {
+        let mut d = json!({ "paths": { "/a": { "get": { "operationId": "same" } }, "/b": { "get": { "operationId": "same" } } } });
+        let err = operation_ids(&mut d, &mut Notes::default()).unwrap_err();
+        assert_eq!(err.at, "/paths/~1b/get");
+        assert!(err.message.contains("`same`") && err.message.contains("/paths/~1a/get"), "{err}");
+    }
+
+    #[test]
+    fn overrides_make_bodies_binary() {
+        let mut d = json!({ "paths": { "/files/{id}/content": { "get": { "responses": {
+            "200": { "content": { "application/json": { "schema": { "type": "object" } } } } } } } } });
+        let notes = run(overrides, &mut d);
+        let content = d.pointer("/paths/~1files~1{id}~1content/get/responses/200/content").unwrap();
+        assert_eq!(content.as_object().unwrap().keys().collect::<Vec<_>>(), ["application/octet-stream"]);
+        assert_eq!(notes.log.len(), 1);
+    }
+
+    #[test]
+    fn unsupported_operations_are_recorded() {
+        let mut d = json!({ "paths": {
+            "/upload": { "post": { "operationId": "upload", "requestBody": { "content": { "multipart/form-data": {} } } } },
+            "/ws": { "get": { "operationId": "ws", "responses": { "101": { "description": "switch" } } } },
+            "/ok": { "get": { "operationId": "ok", "responses": { "200": { "description": "ok" } } } },
+        }});
+        let notes = run(unsupported_operations, &mut d);
+        let ids: Vec<_> = notes.unsupported.iter().map(|u| (u.operation_id.as_str(), u.reason.as_str())).collect();
+        assert_eq!(ids, [("upload", "multipart/form-data request body"), ("ws", "WebSocket upgrade (101 response)")]);
+        assert!(d.pointer("/paths/~1upload/post").is_none());
+        assert!(d.pointer("/paths/~1ok/get").is_some());
+    }
+
+    #[test]
+    fn openapi_version_downgrades() {
+        let mut d = doc(json!({}));
+        run(openapi_version, &mut d);
+        assert_eq!(d["openapi"], "3.0.3");
+    }
+
+    #[test]
+    fn type_arrays_become_nullable() {
+        let mut d = doc(json!({ "A": { "type": ["string", "null"] } }));
+        run(type_arrays, &mut d);
+        assert_eq!(d.pointer("/components/schemas/A").unwrap(), &json!({ "type": "string", "nullable": true }));
+    }
+
+    #[test]
+    fn null_members_become_nullable() {
+        let mut d = doc(json!({ "A": { "anyOf": [{ "$ref": "#/components/schemas/B" }, { "type": "null" }] } }));
+        run(null_members, &mut d);
+        assert_eq!(
+            d.pointer("/components/schemas/A").unwrap(),
+            &json!({ "allOf": [{ "$ref": "#/components/schemas/B" }], "nullable": true })
+        );
+    }
+
+    #[test]
+    fn null_types_become_nullable() {
+        let mut d = doc(json!({ "A": { "properties": { "errors": { "type": "null" } } } }));
+        run(null_types, &mut d);
+        assert_eq!(d.pointer("/components/schemas/A/properties/errors").unwrap(), &json!({ "nullable": true }));
+    }
+
+    #[test]
+    fn enum_nulls_become_nullable() {
+        let mut d = doc(json!({ "Level": { "type": "string", "enum": [null, "info", "error"] } }));
+        run(enum_nulls, &mut d);
+        assert_eq!(
+            d.pointer("/components/schemas/Level").unwrap(),
+            &json!({ "type": "string", "enum": ["info", "error"], "nullable": true })
+        );
+    }
+
+    #[test]
+    fn const_becomes_enum() {
+        let mut d = doc(json!({ "A": { "const": "chat.completion" } }));
+        run(const_to_enum, &mut d);
+        assert_eq!(d.pointer("/components/schemas/A").unwrap(), &json!({ "type": "string", "enum": ["chat.completion"] }));
+    }
+
+    #[test]
+    fn ref_siblings_are_kept() {
+        let mut d = doc(json!({ "A": { "properties": {
+            "finish_reason": { "$ref": "#/components/schemas/F", "nullable": true },
+            "plain": { "$ref": "#/components/schemas/F", "description": "only prose" },
+        } } }));
+        run(ref_siblings, &mut d);
+        assert_eq!(
+            d.pointer("/components/schemas/A/properties/finish_reason").unwrap(),
+            &json!({ "allOf": [{ "$ref": "#/components/schemas/F" }], "nullable": true })
+        );
+        assert!(d.pointer("/components/schemas/A/properties/plain/$ref").is_some());
+    }
+
+    #[test]
+    fn inline_titles_equal_to_components_go() {
+        let mut d = doc(json!({
+            "ErrorOutput": { "title": "ErrorOutput", "type": "object" },
+            "Resp": { "properties": { "e": { "title": "ErrorOutput", "type": "object" }, "f": { "title": "Fresh" } } },
+        }));
+        run(inline_titles, &mut d);
+        assert!(d.pointer("/components/schemas/Resp/properties/e/title").is_none());
+        assert_eq!(d.pointer("/components/schemas/Resp/properties/f/title").unwrap(), "Fresh");
+        assert_eq!(d.pointer("/components/schemas/ErrorOutput/title").unwrap(), "ErrorOutput");
+    }
+
+    #[test]
+    fn defaults_move_to_docs() {
+        let mut d = doc(json!({ "Req": { "properties": { "n_epochs": { "type": "integer", "default": 1 },
+            "lr": { "type": "number", "default": "0.00001", "description": "Learning rate." } } } }));
+        run(strip_defaults, &mut d);
+        assert_eq!(d.pointer("/components/schemas/Req/properties/n_epochs").unwrap(),
+            &json!({ "type": "integer", "description": "Server default: `1`." }));
+        assert_eq!(d.pointer("/components/schemas/Req/properties/lr/description").unwrap(),
+            "Learning rate.\n\nServer default: `\"0.00001\"`.");
+    }
+
+    #[test]
+    fn closed_objects_open() {
+        let mut d = doc(json!({ "A": { "type": "object", "additionalProperties": false } }));
+        run(open_objects, &mut d);
+        assert_eq!(d.pointer("/components/schemas/A").unwrap(), &json!({ "type": "object" }));
+    }
+
+    #[test]
+    fn enum_or_string_becomes_one_enum() {
+        let mut d = doc(json!({ "Req": { "properties": { "model": {
+            "anyOf": [{ "type": "string", "enum": ["a/b", "c/d"] }, { "type": "string" }] } } } }));
+        run(open_string_unions, &mut d);
+        assert_eq!(d.pointer("/components/schemas/Req/properties/model").unwrap(),
+            &json!({ "type": "string", "enum": ["a/b", "c/d"] }));
+    }
+
+    #[test]
+    fn open_enums_hoist_and_record() {
+        let mut d = doc(json!({
+            "FinishReason": { "type": "string", "enum": ["stop", "length"] },
+            "Req": { "properties": { "model": { "type": "string", "enum": ["a/b"], "nullable": true } } },
+        }));
+        let notes = run(open_enums, &mut d);
+        assert_eq!(notes.open_enums.keys().collect::<Vec<_>>(), ["FinishReason", "ReqModel"]);
+        assert_eq!(notes.open_enums["ReqModel"].values, ["a/b"]);
+        assert_eq!(d.pointer("/components/schemas/Req/properties/model").unwrap(),
+            &json!({ "allOf": [{ "$ref": "#/components/schemas/ReqModel" }], "nullable": true }));
+        assert_eq!(d.pointer("/components/schemas/ReqModel").unwrap(), &json!({ "type": "string", "enum": ["a/b"] }));
+    }
+
+    #[test]
+    fn event_streams_are_recorded_and_removed() {
+        let mut d = json!({ "paths": { "/chat": { "post": { "operationId": "chat", "responses": { "200": { "content": {
+            "application/json": { "schema": { "$ref": "#/components/schemas/Resp" } },
+            "text/event-stream": { "schema": { "$ref": "#/components/schemas/Stream" } } } } } } } },
+            "components": { "schemas": {
+                "Stream": { "oneOf": [{ "$ref": "#/components/schemas/Event" }, { "$ref": "#/components/schemas/Done" }] },
+                "Event": { "properties": { "data": { "$ref": "#/components/schemas/Chunk" } } },
+                "Done": { "properties": { "data": { "type": "string", "enum": ["[DONE]"] } } },
+            } } });
+        let notes = run(event_streams, &mut d);
+        assert_eq!(notes.streams, [StreamOp { operation_id: "chat".into(), data_schema: Some("Chunk".into()) }]);
+        assert!(d.pointer("/paths/~1chat/post/responses/200/content/text~1event-stream").is_none());
+        assert_eq!(d.pointer("/paths/~1chat/post/x-togetherai-stream").unwrap(), "Chunk");
+    }
+
+    #[test]
+    fn binary_media_types_merge() {
+        let mut d = json!({ "paths": { "/speech": { "post": { "responses": { "200": { "content": {
+            "application/octet-stream": {}, "audio/wav": {}, "audio/mpeg": {} } } } } } } });
+        run(binary_responses, &mut d);
+        let content = d.pointer("/paths/~1speech/post/responses/200/content").unwrap().as_object().unwrap();
+        assert_eq!(content.keys().collect::<Vec<_>>(), ["application/octet-stream"]);
+    }
+
+    #[test]
+    fn error_responses_go_to_the_crate_error() {
+        let mut d = json!({ "paths": {
+            "/a": { "get": { "responses": { "200": { "description": "ok" }, "400": {}, "default": {} } } },
+            "/b": { "get": { "responses": { "default": { "description": "only" } } } },
+        }});
+        run(error_responses, &mut d);
+        assert_eq!(d.pointer("/paths/~1a/get/responses").unwrap(), &json!({ "200": { "description": "ok" } }));
+        assert_eq!(d.pointer("/paths/~1b/get/responses").unwrap(), &json!({ "200": { "description": "only" } }));
+    }
+}
