@@ -1,18 +1,194 @@
-//! Code generation: progenitor on the normalised spec, then the generated
-//! glue progenitor cannot produce.
+//! Code generation: progenitor on the normalised spec, then the glue
+//! progenitor cannot produce, written as rewrites of its syntax tree:
+//!
+//! - every `send()` returns `crate::Error` and decodes through the crate's
+//!   response layer (errors for every status, decode errors with a path);
+//! - no `api-version` header, no `pre`/`post` hooks, no constructor with
+//!   progenitor's 15 s total timeout;
+//! - one open enum per string enum (`crate::open_enum!`), replacing typify's
+//!   closed enums;
+//! - `UNSUPPORTED_OPERATIONS`, the operations this build leaves out.
 
-use crate::normalize::Notes;
+use crate::normalize::{Notes, OpenEnum};
+use heck::ToPascalCase;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use std::collections::BTreeSet;
+use syn::visit_mut::{self, VisitMut};
 
+/// Generates the formatted client source.
 pub fn generate(doc: serde_json::Value, notes: &Notes) -> Result<String, String> {
-    let spec: openapiv3::OpenAPI =
-        serde_json::from_value(doc).map_err(|e| format!("not an OpenAPI 3.0 document after normalisation: {e}"))?;
+    let spec: openapiv3::OpenAPI = serde_json::from_value(doc)
+        .map_err(|e| format!("not an OpenAPI 3.0 document after normalisation: {e}"))?;
     let mut settings = progenitor::GenerationSettings::default();
     settings
         .with_interface(progenitor::InterfaceStyle::Builder)
-        .with_tag(progenitor::TagStyle::Merged);
-    let _ = notes;
+        .with_tag(progenitor::TagStyle::Merged)
+        .with_inner_type(quote!(crate::client::Config))
+        .with_hooks(progenitor::HooksMode::Expected);
+    for name in notes.open_enums.keys() {
+        let impls = [progenitor::TypeImpl::Display, progenitor::TypeImpl::FromStr];
+        settings.with_replacement(name, format!("crate::types::{name}"), impls.into_iter());
+    }
     let mut generator = progenitor::Generator::new(&settings);
     let tokens = generator.generate_tokens(&spec).map_err(|e| format!("progenitor: {e}"))?;
-    let file: syn::File = syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
+    let mut file: syn::File =
+        syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
+
+    let mut rewrite = Rewrite::default();
+    rewrite.visit_file_mut(&mut file);
+    if let Some(e) = rewrite.error {
+        return Err(e);
+    }
+    let types = file
+        .items
+        .iter_mut()
+        .find_map(|item| match item {
+            syn::Item::Mod(m) if m.ident == "types" => m.content.as_mut(),
+            _ => None,
+        })
+        .ok_or("progenitor generated no `types` module")?;
+    for (name, open) in &notes.open_enums {
+        types.1.push(syn::parse2(open_enum(name, open)).map_err(|e| format!("open enum {name}: {e}"))?);
+    }
+    file.items.push(syn::parse2(unsupported(notes)).map_err(|e| e.to_string())?);
     Ok(prettyplease::unparse(&file))
+}
+
+/// The invocation of `crate::open_enum!` for one enum.
+pub fn open_enum(name: &str, open: &OpenEnum) -> TokenStream {
+    let ident = format_ident!("{}", name);
+    let doc = open.description.clone().unwrap_or_else(|| format!("Known values of `{name}`."));
+    let mut taken = BTreeSet::new();
+    let variants = open.values.iter().map(|value| {
+        let variant = variant_name(value, &mut taken);
+        quote!(#variant = #value)
+    });
+    quote! {
+        crate::open_enum! {
+            #[doc = #doc]
+            #ident { #(#variants,)* }
+        }
+    }
+}
+
+/// A unique Rust variant name for an enum value (`"meta-llama/Llama-3"` is
+/// `MetaLlamaLlama3`); `Other` is the catch-all, so a value named so is `OtherValue`.
+fn variant_name(value: &str, taken: &mut BTreeSet<String>) -> syn::Ident {
+    let cleaned: String = value.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
+    let mut base = cleaned.to_pascal_case();
+    if base.is_empty() {
+        base = "Empty".into();
+    }
+    if base.starts_with(|c: char| c.is_ascii_digit()) {
+        base = format!("V{base}");
+    }
+    if base == "Other" || base == "Self" {
+        base.push_str("Value");
+    }
+    let mut name = base.clone();
+    let mut n = 2;
+    while !taken.insert(name.clone()) {
+        name = format!("{base}{n}");
+        n += 1;
+    }
+    format_ident!("{}", name)
+}
+
+fn unsupported(notes: &Notes) -> TokenStream {
+    let entries = notes.unsupported.iter().map(|u| {
+        let (id, method, path, reason) = (&u.operation_id, &u.method, &u.path, &u.reason);
+        quote! {
+            crate::UnsupportedOperation { operation_id: #id, method: #method, path: #path, reason: #reason }
+        }
+    });
+    quote! {
+        /// Operations of the spec this build does not generate, each with the
+        /// construct that stops it. Each one is also a build warning.
+        pub const UNSUPPORTED_OPERATIONS: &[crate::UnsupportedOperation] = &[#(#entries),*];
+    }
+}
+
+#[derive(Default)]
+struct Rewrite {
+    error: Option<String>,
+}
+
+impl VisitMut for Rewrite {
+    fn visit_item_impl_mut(&mut self, item: &mut syn::ItemImpl) {
+        // The generated `Client::new` builds a reqwest client with a 15 s
+        // total timeout; the crate's builder replaces it.
+        item.items.retain(|i| !matches!(i, syn::ImplItem::Fn(f) if f.sig.ident == "new"
+            && f.sig.inputs.len() == 2 && quote!(#f).to_string().contains("from_secs")));
+        visit_mut::visit_item_impl_mut(self, item);
+    }
+
+    fn visit_impl_item_fn_mut(&mut self, f: &mut syn::ImplItemFn) {
+        if f.sig.ident == "send" && f.sig.asyncness.is_some() {
+            if let Err(e) = rewrite_send(f) {
+                self.error.get_or_insert(e);
+            }
+        }
+        visit_mut::visit_impl_item_fn_mut(self, f);
+    }
+}
+
+fn mentions(stmt: &syn::Stmt, needle: &str) -> bool {
+    quote!(#stmt).to_string().replace(' ', "").contains(needle)
+}
+
+/// Rewrites one builder's `send()`:
+/// `Result<ResponseValue<T>, progenitor::Error<E>>` becomes
+/// `Result<ResponseValue<T>, crate::Error>`; the status match becomes a call
+/// into `crate::response`, which turns every non-2xx into `crate::Error`.
+fn rewrite_send(f: &mut syn::ImplItemFn) -> Result<(), String> {
+    let syn::ReturnType::Type(_, ty) = &f.sig.output else {
+        return Err("send() without a return type".into());
+    };
+    let ok = ok_type(ty).ok_or_else(|| format!("unexpected send() return type `{}`", quote!(#ty)))?;
+    f.sig.output = syn::parse_quote!(-> ::std::result::Result<#ok, crate::Error>);
+
+    let stmts = std::mem::take(&mut f.block.stmts);
+    let mut out = Vec::with_capacity(stmts.len());
+    for stmt in stmts {
+        if mentions(&stmt, "\"api-version\"") || mentions(&stmt, "client.pre(&mutrequest") || mentions(&stmt, "client.post(&result") {
+            continue;
+        }
+        if let syn::Stmt::Expr(syn::Expr::Match(m), None) = &stmt {
+            let arm = m
+                .arms
+                .iter()
+                .find(|a| quote!(#a).to_string().replace(' ', "").starts_with("2"))
+                .ok_or("send() without a 2xx arm")?;
+            let body = &arm.body;
+            let body = quote!(#body).to_string().replace(' ', "");
+            let body = body.trim_start_matches('{');
+            let decode: syn::Expr = if body.starts_with("ResponseValue::from_response") {
+                syn::parse_quote!(crate::response::json(response, &info).await)
+            } else if body.contains("ResponseValue::stream") {
+                syn::parse_quote!(Ok(ResponseValue::stream(response)))
+            } else if body.contains("ResponseValue::empty") {
+                syn::parse_quote!(Ok(ResponseValue::empty(response)))
+            } else {
+                return Err(format!("unexpected send() success arm `{body}`"));
+            };
+            out.push(syn::parse_quote!(let response = crate::response::check_status(response, &info).await?;));
+            out.push(syn::Stmt::Expr(decode, None));
+            continue;
+        }
+        out.push(stmt);
+    }
+    f.block.stmts = out;
+    Ok(())
+}
+
+/// `T` from `Result<T, E>`.
+fn ok_type(ty: &syn::Type) -> Option<syn::Type> {
+    let syn::Type::Path(p) = ty else { return None };
+    let last = p.path.segments.last()?;
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return None };
+    match args.args.first()? {
+        syn::GenericArgument::Type(t) => Some(t.clone()),
+        _ => None,
+    }
 }

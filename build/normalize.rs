@@ -133,7 +133,7 @@ pub const TRANSFORMS: &[Transform] = &[
 pub fn normalize(doc: &mut Value) -> Result<Notes, SpecError> {
     let mut notes = Notes::default();
     for t in TRANSFORMS {
-        (t.run)(doc, &mut notes)?;
+        (t.run)(doc, &mut notes).map_err(|e| SpecError { message: format!("{} (found by {})", e.message, t.name), ..e })?;
     }
     Ok(notes)
 }

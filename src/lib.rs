@@ -1,1 +1,67 @@
-include!(concat!(env!("OUT_DIR"), "/generated.rs"));
+//! Rust SDK for the [Together AI](https://www.together.ai) REST API.
+//!
+//! Every operation and every request and response type is generated at build
+//! time from the vendored OpenAPI spec (`spec/openapi.yaml`, or the file named
+//! by `TOGETHERAI_SPEC`). This hand-written layer adds configuration, the
+//! error type and response decoding.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), togetherai::Error> {
+//! use togetherai::types::{ChatCompletionRequest, ChatCompletionRequestMessagesItem};
+//!
+//! let client = togetherai::Client::from_env()?;
+//! let reply = client
+//!     .chat_completions()
+//!     .body(
+//!         ChatCompletionRequest::builder()
+//!             .model("meta-llama/Llama-3.3-70B-Instruct-Turbo")
+//!             .messages(vec![ChatCompletionRequestMessagesItem::builder()
+//!                 .role("user")
+//!                 .content("Say hello")
+//!                 .try_into()
+//!                 .expect("a complete message")]),
+//!     )
+//!     .send()
+//!     .await?;
+//! println!("{:?}", reply.choices[0].message);
+//! # Ok(()) }
+//! ```
+
+#![warn(missing_docs)]
+
+mod client;
+mod error;
+mod open_enum;
+mod response;
+
+#[allow(
+    missing_docs,
+    unused_imports,
+    unused_mut,
+    irrefutable_let_patterns,
+    clippy::all,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links,
+    rustdoc::invalid_html_tags
+)]
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/generated.rs"));
+}
+
+pub use client::{ClientBuilder, Config, DEFAULT_BASE_URL};
+pub use error::{ApiError, Error, ErrorDetail};
+pub use generated::{builder, types, ByteStream, Client, ResponseValue, UNSUPPORTED_OPERATIONS};
+
+/// An operation of the spec that this build of the crate does not generate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct UnsupportedOperation {
+    /// The operation's id (derived from method and path when the spec has none).
+    pub operation_id: &'static str,
+    /// HTTP method, upper case.
+    pub method: &'static str,
+    /// Path template, as in the spec.
+    pub path: &'static str,
+    /// The construct the code generator cannot serve yet.
+    pub reason: &'static str,
+}

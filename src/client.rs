@@ -1,0 +1,239 @@
+//! Client configuration: [`Client::from_env`], [`Client::builder`], and the
+//! hooks every generated operation runs through (auth, user agent, tracing).
+
+use crate::{Client, Error};
+use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, AUTHORIZATION, USER_AGENT};
+use std::fmt;
+use std::time::{Duration, Instant};
+
+/// The production API.
+pub const DEFAULT_BASE_URL: &str = "https://api.together.xyz/v1";
+/// Environment variable holding the API key.
+pub const API_KEY_ENV: &str = "TOGETHER_API_KEY";
+/// Environment variable overriding the base URL.
+pub const BASE_URL_ENV: &str = "TOGETHER_BASE_URL";
+/// Default total time for one request, body included: long generations take
+/// minutes.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(600);
+/// Default time to establish a connection.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// What every request carries besides its own parameters. Built by
+/// [`ClientBuilder`]; the API key never shows in `Debug`.
+#[derive(Clone)]
+pub struct Config {
+    authorization: HeaderValue,
+    user_agent: HeaderValue,
+    headers: HeaderMap,
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("api_key", &"<redacted>")
+            .field("user_agent", &self.user_agent)
+            .field("headers", &self.headers.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+/// Builds a [`Client`]. Start from [`Client::builder`] (nothing set) or
+/// [`ClientBuilder::from_env`] (key and base URL from the environment).
+#[derive(Default)]
+pub struct ClientBuilder {
+    api_key: Option<String>,
+    base_url: Option<String>,
+    timeout: Option<Duration>,
+    connect_timeout: Option<Duration>,
+    user_agent_suffix: Option<String>,
+    headers: HeaderMap,
+    http_client: Option<reqwest::Client>,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("api_key", &self.api_key.as_ref().map(|_| "<redacted>"))
+            .field("base_url", &self.base_url)
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("user_agent_suffix", &self.user_agent_suffix)
+            .field("headers", &self.headers.keys().collect::<Vec<_>>())
+            .field("http_client", &self.http_client.is_some())
+            .finish()
+    }
+}
+
+impl Client {
+    /// A client configured from `TOGETHER_API_KEY` (required) and
+    /// `TOGETHER_BASE_URL` (optional, default [`DEFAULT_BASE_URL`]).
+    pub fn from_env() -> Result<Self, Error> {
+        ClientBuilder::from_env()?.build()
+    }
+
+    /// A builder with nothing set.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// The base URL requests go to.
+    pub fn base_url(&self) -> &str {
+        self.baseurl()
+    }
+}
+
+impl ClientBuilder {
+    /// A builder with the API key from `TOGETHER_API_KEY` and the base URL
+    /// from `TOGETHER_BASE_URL` when set.
+    pub fn from_env() -> Result<Self, Error> {
+        let key = std::env::var(API_KEY_ENV)
+            .ok()
+            .filter(|k| !k.trim().is_empty())
+            .ok_or_else(|| Error::Config(format!("{API_KEY_ENV} is not set")))?;
+        let mut builder = ClientBuilder::default().api_key(key);
+        if let Some(url) = std::env::var(BASE_URL_ENV).ok().filter(|u| !u.trim().is_empty()) {
+            builder = builder.base_url(url);
+        }
+        Ok(builder)
+    }
+
+    /// The API key, sent as a bearer token.
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.api_key = Some(key.into());
+        self
+    }
+
+    /// The API root, e.g. `http://127.0.0.1:4010` for a mock server.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// Total time for one request, body included (default 10 minutes).
+    /// Ignored with [`ClientBuilder::http_client`].
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// Time to establish a connection (default 10 s).
+    /// Ignored with [`ClientBuilder::http_client`].
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// Appended to the `User-Agent` (`togetherai-rust/<version> <suffix>`).
+    pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
+        self.user_agent_suffix = Some(suffix.into());
+        self
+    }
+
+    /// A header sent with every request.
+    pub fn default_header(mut self, name: HeaderName, value: HeaderValue) -> Self {
+        self.headers.append(name, value);
+        self
+    }
+
+    /// Headers sent with every request, added to those already set.
+    pub fn default_headers(mut self, headers: HeaderMap) -> Self {
+        self.headers.extend(headers);
+        self
+    }
+
+    /// Use this `reqwest::Client` (proxies, TLS, pools are then its own).
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http_client = Some(client);
+        self
+    }
+
+    /// Builds the client; fails without an API key or with an invalid value.
+    pub fn build(self) -> Result<Client, Error> {
+        let key = self.api_key.filter(|k| !k.trim().is_empty()).ok_or_else(|| {
+            Error::Config(format!("no API key: set {API_KEY_ENV} or call ClientBuilder::api_key"))
+        })?;
+        let mut authorization = HeaderValue::from_str(&format!("Bearer {}", key.trim()))
+            .map_err(|_| Error::Config("the API key contains characters not allowed in a header".into()))?;
+        authorization.set_sensitive(true);
+        let mut agent = format!("togetherai-rust/{}", env!("CARGO_PKG_VERSION"));
+        if let Some(suffix) = self.user_agent_suffix {
+            agent = format!("{agent} {suffix}");
+        }
+        let user_agent = HeaderValue::from_str(&agent)
+            .map_err(|_| Error::Config(format!("invalid user agent suffix in `{agent}`")))?;
+        let base_url = self.base_url.unwrap_or_else(|| DEFAULT_BASE_URL.to_string());
+        let parsed = reqwest::Url::parse(&base_url)
+            .map_err(|e| Error::Config(format!("invalid base URL `{base_url}`: {e}")))?;
+        if !matches!(parsed.scheme(), "http" | "https") {
+            return Err(Error::Config(format!("base URL `{base_url}` is not http(s)")));
+        }
+        let http = match self.http_client {
+            Some(client) => client,
+            None => reqwest::Client::builder()
+                .timeout(self.timeout.unwrap_or(DEFAULT_TIMEOUT))
+                .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
+                .build()
+                .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?,
+        };
+        let config = Config { authorization, user_agent, headers: self.headers };
+        Ok(Client::new_with_client(base_url.trim_end_matches('/'), http, config))
+    }
+}
+
+impl ClientHooks<Config> for Client {
+    async fn exec(&self, mut request: reqwest::Request, info: &OperationInfo) -> reqwest::Result<reqwest::Response> {
+        let config = self.inner();
+        let headers = request.headers_mut();
+        for (name, value) in &config.headers {
+            headers.insert(name, value.clone());
+        }
+        headers.insert(AUTHORIZATION, config.authorization.clone());
+        headers.insert(USER_AGENT, config.user_agent.clone());
+        let span = tracing::debug_span!(
+            "togetherai.request",
+            operation = info.operation_id,
+            method = %request.method(),
+            path = request.url().path(),
+        );
+        let _guard = span.enter();
+        let started = Instant::now();
+        let result = self.client().execute(request).await;
+        match &result {
+            Ok(r) => tracing::debug!(status = r.status().as_u16(), latency_ms = started.elapsed().as_millis() as u64, "response"),
+            Err(e) => tracing::debug!(error = %e, latency_ms = started.elapsed().as_millis() as u64, "transport error"),
+        }
+        result
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_key_never_shows() {
+        let secret = "tk-very-secret-123";
+        let builder = Client::builder().api_key(secret);
+        assert!(!format!("{builder:?}").contains(secret));
+        let client = builder.build().unwrap();
+        assert!(!format!("{client:?}").contains(secret), "{client:?}");
+        assert!(!format!("{:?}", client.inner()).contains(secret));
+    }
+
+    #[test]
+    fn a_missing_key_is_a_config_error() {
+        let e = Client::builder().build().unwrap_err();
+        assert!(matches!(e, Error::Config(_)));
+        assert!(e.to_string().contains(API_KEY_ENV), "{e}");
+    }
+
+    #[test]
+    fn bad_base_urls_are_refused() {
+        let e = Client::builder().api_key("k").base_url("not a url").build().unwrap_err();
+        assert!(e.to_string().contains("not a url"), "{e}");
+        let c = Client::builder().api_key("k").base_url("http://127.0.0.1:1/v1/").build().unwrap();
+        assert_eq!(c.base_url(), "http://127.0.0.1:1/v1");
+        assert_eq!(Client::builder().api_key("k").build().unwrap().base_url(), DEFAULT_BASE_URL);
+    }
+}

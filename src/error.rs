@@ -1,0 +1,255 @@
+//! The one error type of every operation.
+
+use bytes::Bytes;
+use reqwest::header::HeaderMap;
+use reqwest::StatusCode;
+use serde::Deserialize;
+use std::fmt;
+
+/// Response headers that carry the server's id for a request, in the order
+/// they are looked up.
+const REQUEST_ID_HEADERS: &[&str] = &["x-request-id", "x-together-request-id", "request-id"];
+
+/// How much of a body an error message quotes.
+const EXCERPT_CHARS: usize = 300;
+
+/// Everything that can go wrong calling the API.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The server answered with a non-2xx status.
+    #[error(transparent)]
+    Api(Box<ApiError>),
+    /// The request never got a complete response: connection, TLS, timeout.
+    #[error("transport error: {0}")]
+    Transport(#[source] reqwest::Error),
+    /// A 2xx response whose body does not match the expected type.
+    #[error("cannot decode the `{operation}` response at `{path}`: {message}; body: {excerpt}")]
+    Decode {
+        /// The operation that was called.
+        operation: &'static str,
+        /// Where in the JSON decoding failed (`choices[0].message`).
+        path: String,
+        /// What serde reported.
+        message: String,
+        /// The start of the body, for the message.
+        excerpt: String,
+        /// The whole body.
+        body: Bytes,
+    },
+    /// The request could not be built: a required field is missing or a
+    /// value is out of range.
+    #[error("invalid request: {0}")]
+    InvalidRequest(String),
+    /// The client is misconfigured (missing API key, bad base URL...).
+    #[error("configuration error: {0}")]
+    Config(String),
+}
+
+impl Error {
+    /// The HTTP status, for errors that have one.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self {
+            Error::Api(e) => Some(e.status),
+            Error::Transport(e) => e.status(),
+            _ => None,
+        }
+    }
+
+    /// The API error, when the server answered with a non-2xx status.
+    pub fn api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+/// A non-2xx answer from the server.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct ApiError {
+    /// The operation that was called.
+    pub operation: &'static str,
+    /// The response status.
+    pub status: StatusCode,
+    /// The parsed error object, when the body is the API's JSON error.
+    pub detail: Option<ErrorDetail>,
+    /// The raw body, whatever it is (an HTML page from a proxy, say).
+    pub body: Bytes,
+    /// The server's id for the request, to quote to support.
+    pub request_id: Option<String>,
+    /// The response headers.
+    pub headers: HeaderMap,
+}
+
+/// The API's JSON error object (`{"error": {"message": ..., "type": ...}}`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[non_exhaustive]
+pub struct ErrorDetail {
+    /// Human-readable message.
+    #[serde(default)]
+    pub message: String,
+    /// Error category (`invalid_request_error`, ...).
+    #[serde(default, rename = "type")]
+    pub kind: Option<String>,
+    /// The request parameter at fault, when there is one.
+    #[serde(default, deserialize_with = "lenient_string")]
+    pub param: Option<String>,
+    /// Machine-readable code (a string or a number on the wire).
+    #[serde(default, deserialize_with = "lenient_string")]
+    pub code: Option<String>,
+}
+
+fn lenient_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match serde_json::Value::deserialize(d)? {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => Some(s),
+        other => Some(other.to_string()),
+    })
+}
+
+impl ErrorDetail {
+    /// Parses `{"error": {...}}`, `{"error": "message"}` or a bare `{...}` with a `message`.
+    fn parse(body: &[u8]) -> Option<Self> {
+        let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+        let inner = value.get("error").unwrap_or(&value);
+        match inner {
+            serde_json::Value::String(message) => Some(ErrorDetail { message: message.clone(), ..Default::default() }),
+            serde_json::Value::Object(o) if o.contains_key("message") => serde_json::from_value(inner.clone()).ok(),
+            _ => None,
+        }
+    }
+}
+
+impl ApiError {
+    pub(crate) fn new(operation: &'static str, status: StatusCode, headers: HeaderMap, body: Bytes) -> Self {
+        let request_id = REQUEST_ID_HEADERS
+            .iter()
+            .find_map(|h| headers.get(*h))
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        ApiError { operation, status, detail: ErrorDetail::parse(&body), body, request_id, headers }
+    }
+
+    /// The server's message, or a readable excerpt of the body when it is not
+    /// the API's JSON error (HTML tags stripped, whitespace folded).
+    pub fn message(&self) -> String {
+        match &self.detail {
+            Some(d) => d.message.clone(),
+            None => readable_excerpt(&self.body),
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` failed with HTTP {}: {}", self.operation, self.status, self.message())?;
+        if let Some(kind) = self.detail.as_ref().and_then(|d| d.kind.as_deref()) {
+            write!(f, " (type: {kind})")?;
+        }
+        if let Some(id) = &self.request_id {
+            write!(f, " [request id: {id}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+impl From<ApiError> for Error {
+    fn from(e: ApiError) -> Self {
+        Error::Api(Box::new(e))
+    }
+}
+
+impl From<reqwest::Error> for Error {
+    fn from(e: reqwest::Error) -> Self {
+        // reqwest errors carry the URL, never the headers: no API key leaks.
+        Error::Transport(e)
+    }
+}
+
+/// Errors from inside progenitor's generated builders (a required field not
+/// set, a body that fails validation).
+impl From<progenitor_client::Error> for Error {
+    fn from(e: progenitor_client::Error) -> Self {
+        match e {
+            progenitor_client::Error::InvalidRequest(msg) => Error::InvalidRequest(msg),
+            progenitor_client::Error::CommunicationError(e) => Error::Transport(e),
+            other => Error::InvalidRequest(other.to_string()),
+        }
+    }
+}
+
+/// At most [`EXCERPT_CHARS`] of a body as one readable line: markup removed,
+/// whitespace folded.
+pub(crate) fn readable_excerpt(body: &[u8]) -> String {
+    let text = String::from_utf8_lossy(body);
+    let mut out = String::with_capacity(EXCERPT_CHARS.min(text.len()));
+    let mut in_tag = false;
+    let mut space = false;
+    let mut count = 0;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                space = true;
+            }
+            _ if in_tag => {}
+            c if c.is_whitespace() => space = true,
+            c => {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                    count += 1;
+                }
+                space = false;
+                if count >= EXCERPT_CHARS {
+                    out.push('…');
+                    break;
+                }
+                out.push(c);
+                count += 1;
+            }
+        }
+    }
+    if out.is_empty() {
+        "(empty body)".into()
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_api_error_object() {
+        let body = br#"{"error":{"message":"bad model","type":"invalid_request_error","param":"model","code":400}}"#;
+        let d = ErrorDetail::parse(body).unwrap();
+        assert_eq!(d.message, "bad model");
+        assert_eq!(d.kind.as_deref(), Some("invalid_request_error"));
+        assert_eq!(d.param.as_deref(), Some("model"));
+        assert_eq!(d.code.as_deref(), Some("400"));
+        assert_eq!(ErrorDetail::parse(br#"{"error":"plain"}"#).unwrap().message, "plain");
+        assert!(ErrorDetail::parse(b"<html>").is_none());
+    }
+
+    #[test]
+    fn html_bodies_read_as_text() {
+        let html = b"<html><head><title>502 Bad Gateway</title></head>\n<body><h1>502   Bad Gateway</h1></body></html>";
+        assert_eq!(readable_excerpt(html), "502 Bad Gateway 502 Bad Gateway");
+        assert_eq!(readable_excerpt(b""), "(empty body)");
+        assert_eq!(readable_excerpt("x".repeat(1000).as_bytes()).chars().count(), EXCERPT_CHARS + 1);
+    }
+
+    #[test]
+    fn display_names_operation_status_and_request_id() {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-request-id", "req-1".parse().unwrap());
+        let e = ApiError::new("models", StatusCode::BAD_GATEWAY, headers, Bytes::from_static(b"<h1>down</h1>"));
+        assert_eq!(e.to_string(), "`models` failed with HTTP 502 Bad Gateway: down [request id: req-1]");
+    }
+}
