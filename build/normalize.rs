@@ -37,6 +37,9 @@ pub const OVERRIDES: &[(&str, &str, &str, &str)] = &[
 /// schema each event's `data` holds.
 pub const STREAM_EXT: &str = "x-togetherai-stream";
 
+/// Extension marking a string enum that must stay open even with one value.
+const OPEN_EXT: &str = "x-togetherai-open";
+
 /// HTTP methods an OpenAPI path item may hold.
 pub const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -110,6 +113,7 @@ pub struct Transform {
 pub const TRANSFORMS: &[Transform] = &[
     Transform { name: "check_refs", run: check_refs },
     Transform { name: "operation_ids", run: operation_ids },
+    Transform { name: "component_names", run: component_names },
     Transform { name: "overrides", run: overrides },
     Transform { name: "unsupported_operations", run: unsupported_operations },
     Transform { name: "openapi_version", run: openapi_version },
@@ -364,6 +368,54 @@ fn operation_ids(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
     Ok(())
 }
 
+/// Component names become Rust type names (`RL.CheckpointVariant` is
+/// `RlCheckpointVariant`), so the name a type is generated under is known
+/// here; every `$ref` follows.
+fn component_names(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    let Some(Value::Object(schemas)) = doc.pointer("/components/schemas") else { return Ok(()) };
+    let mut renames = BTreeMap::new();
+    let names: BTreeSet<&String> = schemas.keys().collect();
+    for name in schemas.keys() {
+        let cleaned: String = name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
+        let mut rust = cleaned.to_pascal_case();
+        if rust.starts_with(|c: char| c.is_ascii_digit()) || rust.is_empty() {
+            rust = format!("T{rust}");
+        }
+        if rust != *name && !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            if names.contains(&rust) || renames.values().any(|r| *r == rust) {
+                return Err(SpecError {
+                    at: format!("/components/schemas/{}", esc(name)),
+                    message: format!("schema name `{name}` clashes with `{rust}` once made a Rust type name"),
+                });
+            }
+            renames.insert(name.clone(), rust);
+        }
+    }
+    if renames.is_empty() {
+        return Ok(());
+    }
+    let schemas = doc.pointer_mut("/components/schemas").and_then(Value::as_object_mut).unwrap();
+    let old = std::mem::take(schemas);
+    for (name, schema) in old {
+        schemas.insert(renames.get(&name).cloned().unwrap_or(name), schema);
+    }
+    let refs: BTreeMap<String, String> = renames
+        .iter()
+        .map(|(from, to)| (format!("#/components/schemas/{}", esc(from)), format!("#/components/schemas/{to}")))
+        .collect();
+    walk(doc, "", &mut |map, _| {
+        if let Some(Value::String(r)) = map.get_mut("$ref") {
+            if let Some(to) = refs.get(r.as_str()) {
+                *r = to.clone();
+            }
+        }
+    });
+    for (from, to) in renames {
+        notes.log("component_names", format!("`{from}` -> `{to}`"));
+    }
+    Ok(())
+}
+
 /// Applies [`OVERRIDES`]: the real response body is raw bytes.
 fn overrides(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
     for (method, path, media, why) in OVERRIDES {
@@ -501,13 +553,20 @@ fn null_types(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
     Ok(())
 }
 
-/// A `null` listed among a string enum's values becomes `nullable`.
+/// A `null` listed among a string enum's values becomes `nullable`
+/// (`FinetuneEventLevels`), with the `type` it then needs.
 fn enum_nulls(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
     walk_schemas(doc, &mut |map, at| {
         let Some(Value::Array(values)) = map.get_mut("enum") else { return };
         if values.iter().any(Value::is_null) && values.len() > 1 {
             values.retain(|v| !v.is_null());
+            let strings = values.iter().all(Value::is_string);
             map.insert("nullable".into(), json!(true));
+            // `nullable` needs a `type` to extend; without one the values
+            // would be checked against `null` alone.
+            if strings && !map.contains_key("type") {
+                map.insert("type".into(), json!("string"));
+            }
             notes.log("enum_nulls", format!("{at}: null enum value -> nullable"));
         }
     });
@@ -634,6 +693,7 @@ fn open_string_unions(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecErro
             map.remove(key);
             map.insert("type".into(), json!("string"));
             map.insert("enum".into(), json!(values));
+            map.insert(OPEN_EXT.into(), json!(true));
             if let (Some(d), false) = (description, map.contains_key("description")) {
                 map.insert("description".into(), d);
             }
@@ -698,7 +758,7 @@ fn inline_type_name(doc: &Value, at: &str) -> String {
     words.join("_").to_pascal_case()
 }
 
-/// Every string enum becomes a named open enum: its known values plus any
+/// Every string enum of two or more values becomes a named open enum: its known values plus any
 /// other string, so a value the spec does not list (`finish_reason:
 /// "content_filter"`) decodes. Inline enums move into `components/schemas`
 /// under a name derived from where they sit; the generator replaces each
@@ -715,6 +775,11 @@ fn open_enums(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
     walk_schemas(doc, &mut |map, at| {
         let schema = Value::Object(map.clone());
         let Some(values) = string_enum_values(&schema) else { return };
+        // A single value is a constant, often the tag that tells `oneOf`
+        // variants apart; opening it would make every variant match.
+        if values.len() < 2 && map.remove(OPEN_EXT).is_none() {
+            return;
+        }
         let description = map.get("description").and_then(Value::as_str).map(str::to_string);
         let open = OpenEnum { values, description };
         let component = at.strip_prefix("/components/schemas/").filter(|rest| !rest.contains('/'));
@@ -967,6 +1032,16 @@ mod tests {
     }
 
     #[test]
+    fn component_names_become_type_names() {
+        let mut d = doc(json!({ "RL.Checkpoint": { "type": "object" }, "Keep_Me": {},
+            "User": { "properties": { "c": { "$ref": "#/components/schemas/RL.Checkpoint" } } } }));
+        run(component_names, &mut d);
+        assert!(d.pointer("/components/schemas/RlCheckpoint").is_some());
+        assert!(d.pointer("/components/schemas/Keep_Me").is_some());
+        assert_eq!(d.pointer("/components/schemas/User/properties/c/$ref").unwrap(), "#/components/schemas/RlCheckpoint");
+    }
+
+    #[test]
     fn overrides_make_bodies_binary() {
         let mut d = json!({ "paths": { "/files/{id}/content": { "get": { "responses": {
             "200": { "content": { "application/json": { "schema": { "type": "object" } } } } } } } } });
@@ -1023,8 +1098,11 @@ mod tests {
 
     #[test]
     fn enum_nulls_become_nullable() {
-        let mut d = doc(json!({ "Level": { "type": "string", "enum": [null, "info", "error"] } }));
+        let mut d = doc(json!({ "Level": { "type": "string", "enum": [null, "info", "error"] },
+            "Object": { "enum": [null, "local"] } }));
         run(enum_nulls, &mut d);
+        assert_eq!(d.pointer("/components/schemas/Object").unwrap(),
+            &json!({ "enum": ["local"], "nullable": true, "type": "string" }));
         assert_eq!(
             d.pointer("/components/schemas/Level").unwrap(),
             &json!({ "type": "string", "enum": ["info", "error"], "nullable": true })
@@ -1088,21 +1166,29 @@ mod tests {
             "anyOf": [{ "type": "string", "enum": ["a/b", "c/d"] }, { "type": "string" }] } } } }));
         run(open_string_unions, &mut d);
         assert_eq!(d.pointer("/components/schemas/Req/properties/model").unwrap(),
-            &json!({ "type": "string", "enum": ["a/b", "c/d"] }));
+            &json!({ "type": "string", "enum": ["a/b", "c/d"], OPEN_EXT: true }));
+        // One known model is still an open set.
+        let mut one = doc(json!({ "Req": { "properties": { "model": {
+            "anyOf": [{ "type": "string", "enum": ["a/b"] }, { "type": "string" }] } } } }));
+        run(open_string_unions, &mut one);
+        let notes = run(open_enums, &mut one);
+        assert_eq!(notes.open_enums["ReqModel"].values, ["a/b"]);
     }
 
     #[test]
     fn open_enums_hoist_and_record() {
         let mut d = doc(json!({
             "FinishReason": { "type": "string", "enum": ["stop", "length"] },
-            "Req": { "properties": { "model": { "type": "string", "enum": ["a/b"], "nullable": true } } },
+            "Req": { "properties": { "model": { "type": "string", "enum": ["a/b", "c"], "nullable": true },
+                "object": { "type": "string", "enum": ["list"] } } },
         }));
         let notes = run(open_enums, &mut d);
         assert_eq!(notes.open_enums.keys().collect::<Vec<_>>(), ["FinishReason", "ReqModel"]);
-        assert_eq!(notes.open_enums["ReqModel"].values, ["a/b"]);
+        assert_eq!(notes.open_enums["ReqModel"].values, ["a/b", "c"]);
+        assert_eq!(d.pointer("/components/schemas/Req/properties/object/enum").unwrap(), &json!(["list"]));
         assert_eq!(d.pointer("/components/schemas/Req/properties/model").unwrap(),
             &json!({ "allOf": [{ "$ref": "#/components/schemas/ReqModel" }], "nullable": true }));
-        assert_eq!(d.pointer("/components/schemas/ReqModel").unwrap(), &json!({ "type": "string", "enum": ["a/b"] }));
+        assert_eq!(d.pointer("/components/schemas/ReqModel").unwrap(), &json!({ "type": "string", "enum": ["a/b", "c"] }));
     }
 
     #[test]
