@@ -28,8 +28,7 @@ fn main() {
 fn run(spec: &Path, out: &Path) -> Result<(), String> {
     let started = std::time::Instant::now();
     let text = fs::read_to_string(spec).map_err(|e| format!("cannot read the spec: {e}"))?;
-    let mut doc: serde_json::Value =
-        serde_yaml::from_str(&text).map_err(|e| format!("invalid YAML: {e}"))?;
+    let mut doc = normalize::parse(&text).map_err(|e| e.to_string())?;
     let notes = normalize::normalize(&mut doc).map_err(|e| e.to_string())?;
     for line in &notes.log {
         println!("normalize: {line}");

@@ -48,6 +48,8 @@ pub fn generate(doc: serde_json::Value, notes: &Notes) -> Result<String, String>
             _ => None,
         })
         .ok_or("progenitor generated no `types` module")?;
+    let conversions = string_conversions(&types.1);
+    types.1.extend(conversions);
     for (name, open) in &notes.open_enums {
         types.1.push(syn::parse2(open_enum(name, open)).map_err(|e| format!("open enum {name}: {e}"))?);
     }
@@ -70,6 +72,44 @@ pub fn open_enum(name: &str, open: &OpenEnum) -> TokenStream {
             #ident { #(#variants,)* }
         }
     }
+}
+
+/// `From<&str>` and `From<String>` for typify's untagged enums with a
+/// `String(String)` variant (message content that is text or parts), so
+/// `.content("hello")` works.
+fn string_conversions(items: &[syn::Item]) -> Vec<syn::Item> {
+    let has_from_string: BTreeSet<String> = items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Impl(i) if quote!(#i).to_string().replace(' ', "").starts_with("impl::std::convert::From<::std::string::String>") => {
+                let ty = &i.self_ty;
+                Some(quote!(#ty).to_string())
+            }
+            _ => None,
+        })
+        .collect();
+    items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Enum(e) if !has_from_string.contains(&e.ident.to_string()) => {
+                let string = e.variants.iter().find(|v| {
+                    let fields = &v.fields;
+                    v.ident == "String" && quote!(#fields).to_string().replace(' ', "") == "(::std::string::String)"
+                })?;
+                let (ty, variant) = (&e.ident, &string.ident);
+                Some(quote! {
+                    impl ::std::convert::From<::std::string::String> for #ty {
+                        fn from(value: ::std::string::String) -> Self { Self::#variant(value) }
+                    }
+                    impl ::std::convert::From<&str> for #ty {
+                        fn from(value: &str) -> Self { Self::#variant(value.to_owned()) }
+                    }
+                })
+            }
+            _ => None,
+        })
+        .flat_map(|tokens| syn::parse2::<syn::File>(tokens).expect("valid impls").items)
+        .collect()
 }
 
 /// A unique Rust variant name for an enum value (`"meta-llama/Llama-3"` is

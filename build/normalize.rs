@@ -122,6 +122,7 @@ pub const TRANSFORMS: &[Transform] = &[
     Transform { name: "null_types", run: null_types },
     Transform { name: "enum_nulls", run: enum_nulls },
     Transform { name: "const_to_enum", run: const_to_enum },
+    Transform { name: "nullable_components", run: nullable_components },
     Transform { name: "ref_siblings", run: ref_siblings },
     Transform { name: "inline_titles", run: inline_titles },
     Transform { name: "strip_defaults", run: strip_defaults },
@@ -132,6 +133,14 @@ pub const TRANSFORMS: &[Transform] = &[
     Transform { name: "binary_responses", run: binary_responses },
     Transform { name: "error_responses", run: error_responses },
 ];
+
+/// Parses the spec text (YAML or JSON); a syntax error names line and column.
+pub fn parse(text: &str) -> Result<Value, SpecError> {
+    serde_yaml::from_str(text).map_err(|e| SpecError {
+        at: e.location().map_or("the start".into(), |l| format!("line {}, column {}", l.line(), l.column())),
+        message: format!("invalid YAML: {e}"),
+    })
+}
 
 /// Runs every transform in order.
 pub fn normalize(doc: &mut Value) -> Result<Notes, SpecError> {
@@ -596,6 +605,40 @@ fn const_to_enum(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
     Ok(())
 }
 
+/// A component that is itself `nullable` would be generated as a newtype
+/// around `Option` (`usage.0.as_ref()`), and an open enum replacing it could
+/// not hold null. Nullability moves to every place that refers to it.
+fn nullable_components(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    let Some(Value::Object(schemas)) = doc.pointer_mut("/components/schemas") else { return Ok(()) };
+    let mut nullable = BTreeSet::new();
+    for (name, schema) in schemas.iter_mut() {
+        if let Some(Value::Object(map)) = Some(schema) {
+            if map.get("nullable") == Some(&json!(true)) {
+                map.remove("nullable");
+                nullable.insert(format!("#/components/schemas/{}", esc(name)));
+                notes.log("nullable_components", format!("{name}: nullable moved to its references"));
+            }
+        }
+    }
+    if nullable.is_empty() {
+        return Ok(());
+    }
+    walk_schemas(doc, &mut |map, _| {
+        let direct = map.get("$ref").and_then(Value::as_str).is_some_and(|r| nullable.contains(r));
+        let wrapped = map.get("allOf").and_then(Value::as_array).is_some_and(|all| {
+            all.len() == 1 && all[0].get("$ref").and_then(Value::as_str).is_some_and(|r| nullable.contains(r))
+        });
+        if direct {
+            let r = map.remove("$ref").unwrap();
+            map.insert("allOf".into(), json!([{ "$ref": r }]));
+        }
+        if direct || wrapped {
+            map.insert("nullable".into(), json!(true));
+        }
+    });
+    Ok(())
+}
+
 /// `{$ref, nullable: true}` and other `$ref`s with meaningful siblings become
 /// `{allOf: [{$ref}], ...siblings}`: openapiv3 drops everything beside a
 /// `$ref`, and a lost `nullable` makes every `"finish_reason": null` fail.
@@ -979,6 +1022,14 @@ mod tests {
     }
 
     #[test]
+    fn invalid_yaml_names_the_line() {
+        let err = parse("openapi: 3.1.0\npaths:\n  /a: [unclosed\n").unwrap_err();
+        assert!(err.at.starts_with("line "), "{err}");
+        assert!(err.message.starts_with("invalid YAML"), "{err}");
+        assert_eq!(parse("a: 1").unwrap(), json!({ "a": 1 }));
+    }
+
+    #[test]
     fn check_refs_names_the_place() {
         let mut d = doc(json!({ "A": { "properties": { "b": { "$ref": "#/components/schemas/Missing" } } } }));
         let err = check_refs(&mut d, &mut Notes::default()).unwrap_err();
@@ -1114,6 +1165,18 @@ mod tests {
         let mut d = doc(json!({ "A": { "const": "chat.completion" } }));
         run(const_to_enum, &mut d);
         assert_eq!(d.pointer("/components/schemas/A").unwrap(), &json!({ "type": "string", "enum": ["chat.completion"] }));
+    }
+
+    #[test]
+    fn nullable_components_move_to_references() {
+        let mut d = doc(json!({
+            "Usage": { "type": "object", "nullable": true },
+            "Resp": { "properties": { "usage": { "$ref": "#/components/schemas/Usage" } } },
+        }));
+        run(nullable_components, &mut d);
+        assert_eq!(d.pointer("/components/schemas/Usage").unwrap(), &json!({ "type": "object" }));
+        assert_eq!(d.pointer("/components/schemas/Resp/properties/usage").unwrap(),
+            &json!({ "allOf": [{ "$ref": "#/components/schemas/Usage" }], "nullable": true }));
     }
 
     #[test]

@@ -10,16 +10,14 @@
 //! use togetherai::types::{ChatCompletionRequest, ChatCompletionRequestMessagesItem};
 //!
 //! let client = togetherai::Client::from_env()?;
+//! let message = ChatCompletionRequestMessagesItem::builder().role("user").content("Say hello");
 //! let reply = client
 //!     .chat_completions()
 //!     .body(
 //!         ChatCompletionRequest::builder()
 //!             .model("meta-llama/Llama-3.3-70B-Instruct-Turbo")
-//!             .messages(vec![ChatCompletionRequestMessagesItem::builder()
-//!                 .role("user")
-//!                 .content("Say hello")
-//!                 .try_into()
-//!                 .expect("a complete message")]),
+//!             .messages(vec![message.try_into().expect("role and content are set")])
+//!             .max_tokens(64),
 //!     )
 //!     .send()
 //!     .await?;
