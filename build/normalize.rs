@@ -457,8 +457,6 @@ fn unsupported_operations(doc: &mut Value, notes: &mut Notes) -> Result<(), Spec
             Some(format!("`{t}` request body"))
         } else if responses.is_some_and(|r| r.contains_key("101")) {
             Some("WebSocket upgrade (101 response)".to_string())
-        } else if !body_types.is_empty() && matches!(method.as_str(), "get" | "head") {
-            Some(format!("request body on {}", method.to_uppercase()))
         } else {
             None
         };
