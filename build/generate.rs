@@ -5,6 +5,8 @@
 //!   response layer (errors for every status, decode errors with a path);
 //! - no `api-version` header, no `pre`/`post` hooks, no constructor with
 //!   progenitor's 15 s total timeout;
+//! - generated structs and enums are `#[non_exhaustive]`, text-or-parts
+//!   enums convert from strings;
 //! - one open enum per string enum (`crate::open_enum!`), replacing typify's
 //!   closed enums;
 //! - `UNSUPPORTED_OPERATIONS`, the operations this build leaves out.
@@ -48,6 +50,7 @@ pub fn generate(doc: serde_json::Value, notes: &Notes) -> Result<String, String>
             _ => None,
         })
         .ok_or("progenitor generated no `types` module")?;
+    mark_non_exhaustive(&mut types.1);
     let conversions = string_conversions(&types.1);
     types.1.extend(conversions);
     for (name, open) in &notes.open_enums {
@@ -70,6 +73,21 @@ pub fn open_enum(name: &str, open: &OpenEnum) -> TokenStream {
         crate::open_enum! {
             #[doc = #doc]
             #ident { #(#variants,)* }
+        }
+    }
+}
+
+/// Generated structs with named fields and enums are `#[non_exhaustive]`: a
+/// newer spec adds fields and variants, and users build values with the
+/// generated builders, so adding them is not a breaking change.
+fn mark_non_exhaustive(items: &mut [syn::Item]) {
+    for item in items {
+        match item {
+            syn::Item::Struct(s) if matches!(s.fields, syn::Fields::Named(_)) => {
+                s.attrs.push(syn::parse_quote!(#[non_exhaustive]))
+            }
+            syn::Item::Enum(e) => e.attrs.push(syn::parse_quote!(#[non_exhaustive])),
+            _ => {}
         }
     }
 }
