@@ -976,7 +976,7 @@ fn error_responses(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> 
         let has_success = responses.keys().any(|c| c.starts_with('2') || c.starts_with('3'));
         let removed: Vec<String> = responses
             .keys()
-            .filter(|c| !(c.starts_with('2') || c.starts_with('3')) && !(*c == "default" && !has_success))
+            .filter(|c| !(c.starts_with('2') || c.starts_with('3') || (*c == "default" && !has_success)))
             .cloned()
             .collect();
         for code in &removed {
