@@ -79,15 +79,44 @@ pub fn open_enum(name: &str, open: &OpenEnum) -> TokenStream {
 
 /// Generated structs with named fields and enums are `#[non_exhaustive]`: a
 /// newer spec adds fields and variants, and users build values with the
-/// generated builders, so adding them is not a breaking change.
+/// generated builders, so adding them is not a breaking change. An untagged
+/// union (`oneOf`) gains a last `Other(serde_json::Value)` variant, so a
+/// response shape no spec lists still decodes.
 fn mark_non_exhaustive(items: &mut [syn::Item]) {
-    for item in items {
+    let mut widened = BTreeSet::new();
+    for item in items.iter_mut() {
         match item {
             syn::Item::Struct(s) if matches!(s.fields, syn::Fields::Named(_)) => {
                 s.attrs.push(syn::parse_quote!(#[non_exhaustive]))
             }
-            syn::Item::Enum(e) => e.attrs.push(syn::parse_quote!(#[non_exhaustive])),
+            syn::Item::Enum(e) => {
+                e.attrs.push(syn::parse_quote!(#[non_exhaustive]));
+                let untagged = e.attrs.iter().any(|a| quote!(#a).to_string().replace(' ', "") == "#[serde(untagged)]");
+                if untagged && !e.variants.iter().any(|v| v.ident == "Other") {
+                    e.variants.push(syn::parse_quote! {
+                        /// A shape this version of the spec does not describe, kept as JSON.
+                        Other(::serde_json::Value)
+                    });
+                    widened.insert(e.ident.to_string());
+                }
+            }
             _ => {}
+        }
+    }
+    // typify's `Display` for such unions matches every variant.
+    struct DisplayOther;
+    impl VisitMut for DisplayOther {
+        fn visit_expr_match_mut(&mut self, m: &mut syn::ExprMatch) {
+            m.arms.push(syn::parse_quote!(Self::Other(x) => x.fmt(f),));
+        }
+    }
+    for item in items {
+        if let syn::Item::Impl(i) = item {
+            let ty = &i.self_ty;
+            let display = i.trait_.as_ref().is_some_and(|(p, _)| p.segments.last().is_some_and(|s| s.ident == "Display"));
+            if display && widened.contains(&quote!(#ty).to_string()) {
+                DisplayOther.visit_item_impl_mut(i);
+            }
         }
     }
 }
