@@ -744,6 +744,32 @@ fn open_string_unions(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecErro
     Ok(())
 }
 
+/// Components that are members of a `oneOf`/`anyOf` somewhere.
+fn union_members(doc: &Value) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    walk(&mut doc.clone(), "", &mut |map, _| {
+        for key in ["oneOf", "anyOf"] {
+            if let Some(Value::Array(list)) = map.get(key) {
+                out.extend(list.iter().filter_map(ref_name));
+            }
+        }
+    });
+    out
+}
+
+/// Whether the schema at `at` is a property of a union member: inline
+/// (`.../oneOf/1/properties/type`) or of a member component.
+fn is_variant_property(at: &str, members: &BTreeSet<String>) -> bool {
+    let parts: Vec<&str> = at.split('/').collect();
+    let n = parts.len();
+    if n < 4 || parts[n - 2] != "properties" {
+        return false;
+    }
+    let inline = matches!(parts[n - 4], "oneOf" | "anyOf") && parts[n - 3].parse::<usize>().is_ok();
+    let member = n == 6 && parts[1] == "components" && members.contains(parts[3]);
+    inline || member
+}
+
 /// The Rust type name for an inline schema at `at`, from the operation or
 /// component it sits in and the property names on the way.
 fn inline_type_name(doc: &Value, at: &str) -> String {
@@ -812,18 +838,33 @@ fn open_enums(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
         .map(|s| s.keys().cloned().collect())
         .unwrap_or_default();
     let snapshot = doc.clone();
+    // Enums that tell the variants of a union apart stay closed: an open one
+    // would make the first variant match everything. The union itself gets
+    // a catch-all variant at generation, so unknown tags still decode.
+    let members = union_members(&snapshot);
+    let mut closed_refs = BTreeSet::new();
+    walk_schemas(&mut snapshot.clone(), &mut |map, at| {
+        if is_variant_property(at, &members) {
+            if let Some(name) = ref_name(&Value::Object(map.clone())) {
+                closed_refs.insert(name);
+            }
+        }
+    });
     let mut found: Vec<(String, OpenEnum)> = Vec::new();
     walk_schemas(doc, &mut |map, at| {
         let schema = Value::Object(map.clone());
         let Some(values) = string_enum_values(&schema) else { return };
-        // A single value is a constant, often the tag that tells `oneOf`
-        // variants apart; opening it would make every variant match.
-        if values.len() < 2 && map.remove(OPEN_EXT).is_none() {
+        let component = at.strip_prefix("/components/schemas/").filter(|rest| !rest.contains('/'));
+        let forced = map.remove(OPEN_EXT).is_some();
+        // A single value is a constant, often such a tag itself.
+        let tag = values.len() < 2
+            || is_variant_property(at, &members)
+            || component.is_some_and(|c| closed_refs.contains(c));
+        if tag && !forced {
             return;
         }
         let description = map.get("description").and_then(Value::as_str).map(str::to_string);
         let open = OpenEnum { values, description };
-        let component = at.strip_prefix("/components/schemas/").filter(|rest| !rest.contains('/'));
         if let Some(name) = component {
             found.push((name.replace("~1", "/").replace("~0", "~"), open));
             return;
@@ -1250,6 +1291,22 @@ mod tests {
         assert_eq!(d.pointer("/components/schemas/Req/properties/model").unwrap(),
             &json!({ "allOf": [{ "$ref": "#/components/schemas/ReqModel" }], "nullable": true }));
         assert_eq!(d.pointer("/components/schemas/ReqModel").unwrap(), &json!({ "type": "string", "enum": ["a/b", "c"] }));
+    }
+
+    #[test]
+    fn union_tags_stay_closed() {
+        let mut d = doc(json!({
+            "Output": { "oneOf": [
+                { "$ref": "#/components/schemas/Stream" },
+                { "properties": { "type": { "type": "string", "enum": ["error", "fatal"] } } },
+            ] },
+            "Stream": { "properties": { "type": { "$ref": "#/components/schemas/StreamKind" },
+                "level": { "type": "string", "enum": ["a", "b"] } } },
+            "StreamKind": { "type": "string", "enum": ["stdout", "stderr"] },
+        }));
+        let notes = run(open_enums, &mut d);
+        assert_eq!(notes.open_enums.keys().collect::<Vec<_>>(), Vec::<&String>::new());
+        assert!(d.pointer("/components/schemas/Output/oneOf/1/properties/type/enum").is_some());
     }
 
     #[test]
