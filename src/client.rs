@@ -185,8 +185,13 @@ impl ClientHooks<Config> for Client {
     async fn exec(&self, mut request: reqwest::Request, info: &OperationInfo) -> reqwest::Result<reqwest::Response> {
         let config = self.inner();
         let headers = request.headers_mut();
-        for (name, value) in &config.headers {
-            headers.insert(name, value.clone());
+        // Like reqwest's default headers: what the operation set wins.
+        for name in config.headers.keys() {
+            if !headers.contains_key(name) {
+                for value in config.headers.get_all(name) {
+                    headers.append(name, value.clone());
+                }
+            }
         }
         headers.insert(AUTHORIZATION, config.authorization.clone());
         headers.insert(USER_AGENT, config.user_agent.clone());
