@@ -49,6 +49,9 @@ mod generated {
 pub use client::{ClientBuilder, Config, DEFAULT_BASE_URL};
 pub use error::{ApiError, Error, ErrorDetail};
 pub use generated::{builder, types, ByteStream, Client, ResponseValue, UNSUPPORTED_OPERATIONS};
+/// The `reqwest` this crate is built on, for [`ClientBuilder::http_client`]
+/// and header types.
+pub use reqwest;
 
 /// An operation of the spec that this build of the crate does not generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
