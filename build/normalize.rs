@@ -127,6 +127,8 @@ pub const TRANSFORMS: &[Transform] = &[
     Transform { name: "inline_titles", run: inline_titles },
     Transform { name: "strip_defaults", run: strip_defaults },
     Transform { name: "open_objects", run: open_objects },
+    Transform { name: "string_formats", run: string_formats },
+    Transform { name: "ambiguous_unions", run: ambiguous_unions },
     Transform { name: "open_string_unions", run: open_string_unions },
     Transform { name: "open_enums", run: open_enums },
     Transform { name: "event_streams", run: event_streams },
@@ -697,6 +699,56 @@ fn open_objects(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
     Ok(())
 }
 
+/// Formats that would make a field a strict Rust type (`uuid::Uuid`,
+/// `chrono::DateTime`) stay strings: the spec says `format: uuid` for
+/// fine-tune ids that really look like `ft-3b88...`, and a timestamp without
+/// a zone would fail the whole response.
+fn string_formats(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    walk_schemas(doc, &mut |map, at| {
+        let strict = map.get("format").and_then(Value::as_str).filter(|f| matches!(*f, "uuid" | "date-time" | "date"));
+        if let Some(format) = strict.map(str::to_string) {
+            map.remove("format");
+            add_description(map, &format!("Format: {format}."));
+            notes.log("string_formats", format!("{at}: format {format} kept as a string"));
+        }
+    });
+    Ok(())
+}
+
+/// A `oneOf`/`anyOf` of objects none of which requires anything matches
+/// every object with its first member, silently dropping the others' fields
+/// (cosine scheduler arguments decoded as linear ones). It becomes one object
+/// with all the members' properties.
+fn ambiguous_unions(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    let snapshot = doc.clone();
+    walk_schemas(doc, &mut |map, at| {
+        for key in ["oneOf", "anyOf"] {
+            let Some(Value::Array(members)) = map.get(key) else { continue };
+            let resolved: Vec<&Value> = members.iter().map(|m| resolve(&snapshot, m)).collect();
+            let loose = |m: &&Value| {
+                m.get("properties").is_some_and(Value::is_object)
+                    && m.get("required").and_then(Value::as_array).is_none_or(|r| r.is_empty())
+                    && m.get("oneOf").is_none()
+                    && m.get("anyOf").is_none()
+            };
+            if resolved.len() < 2 || !resolved.iter().all(loose) {
+                continue;
+            }
+            let mut properties = Map::new();
+            for m in &resolved {
+                for (name, schema) in m["properties"].as_object().unwrap() {
+                    properties.entry(name.clone()).or_insert_with(|| schema.clone());
+                }
+            }
+            map.remove(key);
+            map.insert("type".into(), json!("object"));
+            map.insert("properties".into(), Value::Object(properties));
+            notes.log("ambiguous_unions", format!("{at}/{key}: members require nothing, merged into one object"));
+        }
+    });
+    Ok(())
+}
+
 fn string_enum_values(v: &Value) -> Option<Vec<String>> {
     let values = v.get("enum")?.as_array()?;
     if v.get("type").is_some_and(|t| t != "string") {
@@ -1260,6 +1312,32 @@ mod tests {
         let mut d = doc(json!({ "A": { "type": "object", "additionalProperties": false } }));
         run(open_objects, &mut d);
         assert_eq!(d.pointer("/components/schemas/A").unwrap(), &json!({ "type": "object" }));
+    }
+
+    #[test]
+    fn strict_formats_stay_strings() {
+        let mut d = doc(json!({ "A": { "properties": { "id": { "type": "string", "format": "uuid" },
+            "at": { "type": "string", "format": "date-time" }, "blob": { "type": "string", "format": "binary" } } } }));
+        run(string_formats, &mut d);
+        assert_eq!(d.pointer("/components/schemas/A/properties/id").unwrap(),
+            &json!({ "type": "string", "description": "Format: uuid." }));
+        assert!(d.pointer("/components/schemas/A/properties/at/format").is_none());
+        assert_eq!(d.pointer("/components/schemas/A/properties/blob/format").unwrap(), "binary");
+    }
+
+    #[test]
+    fn unions_of_loose_objects_merge() {
+        let mut d = doc(json!({
+            "Args": { "oneOf": [{ "$ref": "#/components/schemas/Linear" }, { "$ref": "#/components/schemas/Cosine" }] },
+            "Linear": { "type": "object", "properties": { "min_lr_ratio": { "type": "number" } } },
+            "Cosine": { "type": "object", "properties": { "min_lr_ratio": { "type": "number" }, "num_cycles": { "type": "number" } } },
+            "Tagged": { "oneOf": [{ "properties": { "a": {} }, "required": ["a"] }, { "properties": { "b": {} } }] },
+        }));
+        run(ambiguous_unions, &mut d);
+        let args = d.pointer("/components/schemas/Args").unwrap();
+        assert_eq!(args["properties"].as_object().unwrap().keys().collect::<Vec<_>>(), ["min_lr_ratio", "num_cycles"]);
+        assert!(args.get("oneOf").is_none());
+        assert!(d.pointer("/components/schemas/Tagged/oneOf").is_some());
     }
 
     #[test]
