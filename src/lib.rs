@@ -66,3 +66,8 @@ pub struct UnsupportedOperation {
     /// The construct the code generator cannot serve yet.
     pub reason: &'static str,
 }
+
+/// The README's examples compile as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
