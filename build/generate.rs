@@ -6,7 +6,7 @@
 //! - no `api-version` header, no `pre`/`post` hooks, no constructor with
 //!   progenitor's 15 s total timeout;
 //! - generated structs and enums are `#[non_exhaustive]`, text-or-parts
-//!   enums convert from strings;
+//!   enums convert from strings, optional fields' setters take the value;
 //! - one open enum per string enum (`crate::open_enum!`), replacing typify's
 //!   closed enums;
 //! - `UNSUPPORTED_OPERATIONS`, the operations this build leaves out.
@@ -51,6 +51,13 @@ pub fn generate(doc: serde_json::Value, notes: &Notes) -> Result<String, String>
         })
         .ok_or("progenitor generated no `types` module")?;
     mark_non_exhaustive(&mut types.1);
+    for item in types.1.iter_mut() {
+        if let syn::Item::Mod(m) = item {
+            if m.ident == "builder" {
+                optional_setters(m);
+            }
+        }
+    }
     let conversions = string_conversions(&types.1);
     types.1.extend(conversions);
     for (name, open) in &notes.open_enums {
@@ -118,6 +125,79 @@ fn mark_non_exhaustive(items: &mut [syn::Item]) {
                 DisplayOther.visit_item_impl_mut(i);
             }
         }
+    }
+}
+
+/// Setters of optional fields in typify's builders take the value itself
+/// (`.suffix("x")`, `.context_length_exceeded_behavior("truncate")`), not an
+/// `Option` of it: an unset field is simply never set. Fields that are
+/// required but nullable keep their `Option` setter.
+fn optional_setters(builders: &mut syn::ItemMod) {
+    let Some((_, items)) = builders.content.as_mut() else { return };
+    // Optional fields start as `Ok(Default::default())` in the builder's `Default`.
+    let mut optional = BTreeSet::new();
+    for item in items.iter() {
+        let syn::Item::Impl(i) = item else { continue };
+        let is_default = i.trait_.as_ref().is_some_and(|(p, _)| p.segments.last().is_some_and(|s| s.ident == "Default"));
+        if !is_default {
+            continue;
+        }
+        let ty = &i.self_ty;
+        let ty = quote!(#ty).to_string();
+        struct Fields<'a>(&'a str, &'a mut BTreeSet<(String, String)>);
+        impl<'ast> syn::visit::Visit<'ast> for Fields<'_> {
+            fn visit_field_value(&mut self, fv: &'ast syn::FieldValue) {
+                let expr = &fv.expr;
+                if quote!(#expr).to_string().replace(' ', "") == "Ok(Default::default())" {
+                    let member = &fv.member;
+                    self.1.insert((self.0.to_string(), quote!(#member).to_string()));
+                }
+            }
+        }
+        syn::visit::Visit::visit_item_impl(&mut Fields(&ty, &mut optional), i);
+    }
+    for item in items.iter_mut() {
+        let syn::Item::Impl(i) = item else { continue };
+        if i.trait_.is_some() {
+            continue;
+        }
+        let ty = &i.self_ty;
+        let ty = quote!(#ty).to_string();
+        for member in i.items.iter_mut() {
+            if let syn::ImplItem::Fn(f) = member {
+                if optional.contains(&(ty.clone(), f.sig.ident.to_string())) {
+                    take_the_value(f);
+                }
+            }
+        }
+    }
+}
+
+/// `fn x<T: TryInto<Option<X>>>(value: T)` becomes `fn x<T: TryInto<X>>` storing `Some`.
+fn take_the_value(f: &mut syn::ImplItemFn) {
+    let text = quote!(#f).to_string();
+    let bound = ":: std :: convert :: TryInto < :: std :: option :: Option <";
+    let Some(start) = text.find(bound) else { return };
+    // The bound ends at the `>` closing `Option<`, before `> ,`.
+    let inner_start = start + bound.len();
+    let mut depth = 1;
+    let mut end = inner_start;
+    for (i, c) in text[inner_start..].char_indices() {
+        match c {
+            '<' => depth += 1,
+            '>' => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 {
+            end = inner_start + i;
+            break;
+        }
+    }
+    let inner = &text[inner_start..end];
+    let rewritten = format!("{}:: std :: convert :: TryInto < {inner} {}", &text[..start], &text[end + 1..])
+        .replacen("value . try_into ()", "value . try_into () . map (:: std :: option :: Option :: Some)", 1);
+    if let Ok(new) = syn::parse_str::<syn::ImplItemFn>(&rewritten) {
+        *f = new;
     }
 }
 
