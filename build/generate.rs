@@ -12,7 +12,6 @@
 //! - `UNSUPPORTED_OPERATIONS`, the operations this build leaves out.
 
 use crate::normalize::{Notes, OpenEnum};
-use heck::ToPascalCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use std::collections::BTreeSet;
@@ -68,7 +67,7 @@ pub fn generate(doc: serde_json::Value, notes: &Notes) -> Result<String, String>
 }
 
 /// The invocation of `crate::open_enum!` for one enum.
-pub fn open_enum(name: &str, open: &OpenEnum) -> TokenStream {
+fn open_enum(name: &str, open: &OpenEnum) -> TokenStream {
     let ident = format_ident!("{}", name);
     let doc = open.description.clone().unwrap_or_else(|| format!("Known values of `{name}`."));
     let mut taken = BTreeSet::new();
@@ -242,14 +241,7 @@ fn string_conversions(items: &[syn::Item]) -> Vec<syn::Item> {
 /// A unique Rust variant name for an enum value (`"meta-llama/Llama-3"` is
 /// `MetaLlamaLlama3`); `Other` is the catch-all, so a value named so is `OtherValue`.
 fn variant_name(value: &str, taken: &mut BTreeSet<String>) -> syn::Ident {
-    let cleaned: String = value.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
-    let mut base = cleaned.to_pascal_case();
-    if base.is_empty() {
-        base = "Empty".into();
-    }
-    if base.starts_with(|c: char| c.is_ascii_digit()) {
-        base = format!("V{base}");
-    }
+    let mut base = crate::normalize::pascal_ident(value);
     if base == "Other" || base == "Self" {
         base.push_str("Value");
     }

@@ -379,6 +379,18 @@ fn operation_ids(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
     Ok(())
 }
 
+/// A PascalCase Rust identifier for any string (`"RL.Checkpoint"` is
+/// `RlCheckpoint`, `"2x"` is `V2x`, `""` is `Empty`).
+pub fn pascal_ident(raw: &str) -> String {
+    let cleaned: String = raw.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
+    let name = cleaned.to_pascal_case();
+    match name.chars().next() {
+        None => "Empty".into(),
+        Some(c) if c.is_ascii_digit() => format!("V{name}"),
+        Some(_) => name,
+    }
+}
+
 /// Component names become Rust type names (`RL.CheckpointVariant` is
 /// `RlCheckpointVariant`), so the name a type is generated under is known
 /// here; every `$ref` follows.
@@ -387,11 +399,7 @@ fn component_names(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> 
     let mut renames = BTreeMap::new();
     let names: BTreeSet<&String> = schemas.keys().collect();
     for name in schemas.keys() {
-        let cleaned: String = name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
-        let mut rust = cleaned.to_pascal_case();
-        if rust.starts_with(|c: char| c.is_ascii_digit()) || rust.is_empty() {
-            rust = format!("T{rust}");
-        }
+        let rust = pascal_ident(name);
         if rust != *name && !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
             if names.contains(&rust) || renames.values().any(|r| *r == rust) {
                 return Err(SpecError {
@@ -1171,6 +1179,15 @@ mod tests {
         let err = operation_ids(&mut d, &mut Notes::default()).unwrap_err();
         assert_eq!(err.at, "/paths/~1b/get");
         assert!(err.message.contains("`same`") && err.message.contains("/paths/~1a/get"), "{err}");
+    }
+
+    #[test]
+    fn identifiers_from_any_string() {
+        assert_eq!(pascal_ident("RL.CheckpointVariant"), "RlCheckpointVariant");
+        assert_eq!(pascal_ident("meta-llama/Llama-3.3-70B"), "MetaLlamaLlama3370b");
+        assert_eq!(pascal_ident("2x_h100"), "V2xH100");
+        assert_eq!(pascal_ident("[DONE]"), "Done");
+        assert_eq!(pascal_ident("--"), "Empty");
     }
 
     #[test]
