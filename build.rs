@@ -14,9 +14,7 @@ fn main() {
     println!("cargo:rerun-if-env-changed=TOGETHERAI_SPEC");
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=build");
-    let spec = env::var_os("TOGETHERAI_SPEC")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("spec/openapi.yaml"));
+    let spec = env::var_os("TOGETHERAI_SPEC").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("spec/openapi.yaml"));
     println!("cargo:rerun-if-changed={}", spec.display());
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     if let Err(e) = run(&spec, &out) {
@@ -41,8 +39,7 @@ fn run(spec: &Path, out: &Path) -> Result<(), String> {
     }
     let code = generate::generate(doc, &notes)?;
     fs::write(out.join("generated.rs"), code).map_err(|e| format!("cannot write the client: {e}"))?;
-    fs::write(out.join("normalize.log"), notes.log.join("\n"))
-        .map_err(|e| format!("cannot write the log: {e}"))?;
+    fs::write(out.join("normalize.log"), notes.log.join("\n")).map_err(|e| format!("cannot write the log: {e}"))?;
     println!("build.rs took {} ms", started.elapsed().as_millis());
     Ok(())
 }

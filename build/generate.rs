@@ -19,8 +19,8 @@ use syn::visit_mut::{self, VisitMut};
 
 /// Generates the formatted client source.
 pub fn generate(doc: serde_json::Value, notes: &Notes) -> Result<String, String> {
-    let spec: openapiv3::OpenAPI = serde_json::from_value(doc)
-        .map_err(|e| format!("not an OpenAPI 3.0 document after normalisation: {e}"))?;
+    let spec: openapiv3::OpenAPI =
+        serde_json::from_value(doc).map_err(|e| format!("not an OpenAPI 3.0 document after normalisation: {e}"))?;
     let mut settings = progenitor::GenerationSettings::default();
     settings
         .with_interface(progenitor::InterfaceStyle::Builder)
@@ -33,8 +33,7 @@ pub fn generate(doc: serde_json::Value, notes: &Notes) -> Result<String, String>
     }
     let mut generator = progenitor::Generator::new(&settings);
     let tokens = generator.generate_tokens(&spec).map_err(|e| format!("progenitor: {e}"))?;
-    let mut file: syn::File =
-        syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
+    let mut file: syn::File = syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
 
     let mut rewrite = Rewrite::default();
     rewrite.visit_file_mut(&mut file);
@@ -119,7 +118,8 @@ fn mark_non_exhaustive(items: &mut [syn::Item]) {
     for item in items {
         if let syn::Item::Impl(i) = item {
             let ty = &i.self_ty;
-            let display = i.trait_.as_ref().is_some_and(|(p, _)| p.segments.last().is_some_and(|s| s.ident == "Display"));
+            let display =
+                i.trait_.as_ref().is_some_and(|(p, _)| p.segments.last().is_some_and(|s| s.ident == "Display"));
             if display && widened.contains(&quote!(#ty).to_string()) {
                 DisplayOther.visit_item_impl_mut(i);
             }
@@ -137,7 +137,8 @@ fn optional_setters(builders: &mut syn::ItemMod) {
     let mut optional = BTreeSet::new();
     for item in items.iter() {
         let syn::Item::Impl(i) = item else { continue };
-        let is_default = i.trait_.as_ref().is_some_and(|(p, _)| p.segments.last().is_some_and(|s| s.ident == "Default"));
+        let is_default =
+            i.trait_.as_ref().is_some_and(|(p, _)| p.segments.last().is_some_and(|s| s.ident == "Default"));
         if !is_default {
             continue;
         }
@@ -193,8 +194,11 @@ fn take_the_value(f: &mut syn::ImplItemFn) {
         }
     }
     let inner = &text[inner_start..end];
-    let rewritten = format!("{}:: std :: convert :: TryInto < {inner} {}", &text[..start], &text[end + 1..])
-        .replacen("value . try_into ()", "value . try_into () . map (:: std :: option :: Option :: Some)", 1);
+    let rewritten = format!("{}:: std :: convert :: TryInto < {inner} {}", &text[..start], &text[end + 1..]).replacen(
+        "value . try_into ()",
+        "value . try_into () . map (:: std :: option :: Option :: Some)",
+        1,
+    );
     if let Ok(new) = syn::parse_str::<syn::ImplItemFn>(&rewritten) {
         *f = new;
     }
@@ -207,7 +211,12 @@ fn string_conversions(items: &[syn::Item]) -> Vec<syn::Item> {
     let has_from_string: BTreeSet<String> = items
         .iter()
         .filter_map(|item| match item {
-            syn::Item::Impl(i) if quote!(#i).to_string().replace(' ', "").starts_with("impl::std::convert::From<::std::string::String>") => {
+            syn::Item::Impl(i)
+                if quote!(#i)
+                    .to_string()
+                    .replace(' ', "")
+                    .starts_with("impl::std::convert::From<::std::string::String>") =>
+            {
                 let ty = &i.self_ty;
                 Some(quote!(#ty).to_string())
             }
@@ -277,8 +286,10 @@ impl VisitMut for Rewrite {
     fn visit_item_impl_mut(&mut self, item: &mut syn::ItemImpl) {
         // The generated `Client::new` builds a reqwest client with a 15 s
         // total timeout; the crate's builder replaces it.
-        item.items.retain(|i| !matches!(i, syn::ImplItem::Fn(f) if f.sig.ident == "new"
-            && f.sig.inputs.len() == 2 && quote!(#f).to_string().contains("from_secs")));
+        item.items.retain(|i| {
+            !matches!(i, syn::ImplItem::Fn(f) if f.sig.ident == "new"
+            && f.sig.inputs.len() == 2 && quote!(#f).to_string().contains("from_secs"))
+        });
         visit_mut::visit_item_impl_mut(self, item);
     }
 
@@ -310,7 +321,10 @@ fn rewrite_send(f: &mut syn::ImplItemFn) -> Result<(), String> {
     let stmts = std::mem::take(&mut f.block.stmts);
     let mut out = Vec::with_capacity(stmts.len());
     for stmt in stmts {
-        if mentions(&stmt, "\"api-version\"") || mentions(&stmt, "client.pre(&mutrequest") || mentions(&stmt, "client.post(&result") {
+        if mentions(&stmt, "\"api-version\"")
+            || mentions(&stmt, "client.pre(&mutrequest")
+            || mentions(&stmt, "client.post(&result")
+        {
             continue;
         }
         if let syn::Stmt::Expr(syn::Expr::Match(m), None) = &stmt {

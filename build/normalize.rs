@@ -148,7 +148,8 @@ pub fn parse(text: &str) -> Result<Value, SpecError> {
 pub fn normalize(doc: &mut Value) -> Result<Notes, SpecError> {
     let mut notes = Notes::default();
     for t in TRANSFORMS {
-        (t.run)(doc, &mut notes).map_err(|e| SpecError { message: format!("{} (found by {})", e.message, t.name), ..e })?;
+        (t.run)(doc, &mut notes)
+            .map_err(|e| SpecError { message: format!("{} (found by {})", e.message, t.name), ..e })?;
     }
     Ok(notes)
 }
@@ -273,12 +274,7 @@ fn drop_operation(doc: &mut Value, notes: &mut Notes, path: &str, method: &str, 
     if let Some(Value::Object(item)) = doc.pointer_mut(&format!("/paths/{}", esc(path))) {
         item.remove(method);
     }
-    notes.unsupported.push(Unsupported {
-        operation_id,
-        method: method.to_uppercase(),
-        path: path.to_string(),
-        reason,
-    });
+    notes.unsupported.push(Unsupported { operation_id, method: method.to_uppercase(), path: path.to_string(), reason });
 }
 
 /// Appends a sentence to a schema's description.
@@ -917,9 +913,8 @@ fn open_enums(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
         let component = at.strip_prefix("/components/schemas/").filter(|rest| !rest.contains('/'));
         let forced = map.remove(OPEN_EXT).is_some();
         // A single value is a constant, often such a tag itself.
-        let tag = values.len() < 2
-            || is_variant_property(at, &members)
-            || component.is_some_and(|c| closed_refs.contains(c));
+        let tag =
+            values.len() < 2 || is_variant_property(at, &members) || component.is_some_and(|c| closed_refs.contains(c));
         if tag && !forced {
             return;
         }
@@ -1031,7 +1026,10 @@ fn event_streams(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
             doc.pointer_mut(&at).unwrap()[STREAM_EXT] = json!(data_schema);
             notes.log(
                 "event_streams",
-                format!("{operation_id}: event stream of {} recorded", data_schema.as_deref().unwrap_or("untyped data")),
+                format!(
+                    "{operation_id}: event stream of {} recorded",
+                    data_schema.as_deref().unwrap_or("untyped data")
+                ),
             );
             notes.streams.push(StreamOp { operation_id, data_schema });
         }
@@ -1095,12 +1093,18 @@ fn error_responses(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> 
             for c in typed.into_iter().skip(1) {
                 if responses[c].get("content") != responses[&keep].get("content") {
                     responses.remove(c);
-                    notes.log("error_responses", format!("{} {path}: {c} dropped, body differs from {keep}", method.to_uppercase()));
+                    notes.log(
+                        "error_responses",
+                        format!("{} {path}: {c} dropped, body differs from {keep}", method.to_uppercase()),
+                    );
                 }
             }
         }
         if !removed.is_empty() {
-            notes.log("error_responses", format!("{} {path}: {} handled by crate::Error", method.to_uppercase(), removed.join(", ")));
+            notes.log(
+                "error_responses",
+                format!("{} {path}: {} handled by crate::Error", method.to_uppercase(), removed.join(", ")),
+            );
         }
     }
     Ok(())
@@ -1168,7 +1172,8 @@ mod tests {
         assert_eq!(id("/paths/~1deployments~1secrets/get/operationId"), "deployments_secrets_list");
         assert_eq!(id("/paths/~1deployments~1secrets/post/operationId"), "deployments_secrets_create");
         // Adding an unrelated operation renames nothing.
-        let mut more = json!({ "paths": { "/files": { "get": {} }, "/files/{id}": { "get": {} }, "/other": { "post": {} } } });
+        let mut more =
+            json!({ "paths": { "/files": { "get": {} }, "/files/{id}": { "get": {} }, "/other": { "post": {} } } });
         run(operation_ids, &mut more);
         assert_eq!(more.pointer("/paths/~1files/get/operationId").unwrap(), "files_list");
     }
@@ -1197,7 +1202,10 @@ mod tests {
         run(component_names, &mut d);
         assert!(d.pointer("/components/schemas/RlCheckpoint").is_some());
         assert!(d.pointer("/components/schemas/Keep_Me").is_some());
-        assert_eq!(d.pointer("/components/schemas/User/properties/c/$ref").unwrap(), "#/components/schemas/RlCheckpoint");
+        assert_eq!(
+            d.pointer("/components/schemas/User/properties/c/$ref").unwrap(),
+            "#/components/schemas/RlCheckpoint"
+        );
     }
 
     #[test]
@@ -1260,8 +1268,10 @@ mod tests {
         let mut d = doc(json!({ "Level": { "type": "string", "enum": [null, "info", "error"] },
             "Object": { "enum": [null, "local"] } }));
         run(enum_nulls, &mut d);
-        assert_eq!(d.pointer("/components/schemas/Object").unwrap(),
-            &json!({ "enum": ["local"], "nullable": true, "type": "string" }));
+        assert_eq!(
+            d.pointer("/components/schemas/Object").unwrap(),
+            &json!({ "enum": ["local"], "nullable": true, "type": "string" })
+        );
         assert_eq!(
             d.pointer("/components/schemas/Level").unwrap(),
             &json!({ "type": "string", "enum": ["info", "error"], "nullable": true })
@@ -1272,7 +1282,10 @@ mod tests {
     fn const_becomes_enum() {
         let mut d = doc(json!({ "A": { "const": "chat.completion" } }));
         run(const_to_enum, &mut d);
-        assert_eq!(d.pointer("/components/schemas/A").unwrap(), &json!({ "type": "string", "enum": ["chat.completion"] }));
+        assert_eq!(
+            d.pointer("/components/schemas/A").unwrap(),
+            &json!({ "type": "string", "enum": ["chat.completion"] })
+        );
     }
 
     #[test]
@@ -1283,8 +1296,10 @@ mod tests {
         }));
         run(nullable_components, &mut d);
         assert_eq!(d.pointer("/components/schemas/Usage").unwrap(), &json!({ "type": "object" }));
-        assert_eq!(d.pointer("/components/schemas/Resp/properties/usage").unwrap(),
-            &json!({ "allOf": [{ "$ref": "#/components/schemas/Usage" }], "nullable": true }));
+        assert_eq!(
+            d.pointer("/components/schemas/Resp/properties/usage").unwrap(),
+            &json!({ "allOf": [{ "$ref": "#/components/schemas/Usage" }], "nullable": true })
+        );
     }
 
     #[test]
@@ -1318,10 +1333,14 @@ mod tests {
         let mut d = doc(json!({ "Req": { "properties": { "n_epochs": { "type": "integer", "default": 1 },
             "lr": { "type": "number", "default": "0.00001", "description": "Learning rate." } } } }));
         run(strip_defaults, &mut d);
-        assert_eq!(d.pointer("/components/schemas/Req/properties/n_epochs").unwrap(),
-            &json!({ "type": "integer", "description": "Server default: `1`." }));
-        assert_eq!(d.pointer("/components/schemas/Req/properties/lr/description").unwrap(),
-            "Learning rate.\n\nServer default: `\"0.00001\"`.");
+        assert_eq!(
+            d.pointer("/components/schemas/Req/properties/n_epochs").unwrap(),
+            &json!({ "type": "integer", "description": "Server default: `1`." })
+        );
+        assert_eq!(
+            d.pointer("/components/schemas/Req/properties/lr/description").unwrap(),
+            "Learning rate.\n\nServer default: `\"0.00001\"`."
+        );
     }
 
     #[test]
@@ -1336,8 +1355,10 @@ mod tests {
         let mut d = doc(json!({ "A": { "properties": { "id": { "type": "string", "format": "uuid" },
             "at": { "type": "string", "format": "date-time" }, "blob": { "type": "string", "format": "binary" } } } }));
         run(string_formats, &mut d);
-        assert_eq!(d.pointer("/components/schemas/A/properties/id").unwrap(),
-            &json!({ "type": "string", "description": "Format: uuid." }));
+        assert_eq!(
+            d.pointer("/components/schemas/A/properties/id").unwrap(),
+            &json!({ "type": "string", "description": "Format: uuid." })
+        );
         assert!(d.pointer("/components/schemas/A/properties/at/format").is_none());
         assert_eq!(d.pointer("/components/schemas/A/properties/blob/format").unwrap(), "binary");
     }
@@ -1362,8 +1383,10 @@ mod tests {
         let mut d = doc(json!({ "Req": { "properties": { "model": {
             "anyOf": [{ "type": "string", "enum": ["a/b", "c/d"] }, { "type": "string" }] } } } }));
         run(open_string_unions, &mut d);
-        assert_eq!(d.pointer("/components/schemas/Req/properties/model").unwrap(),
-            &json!({ "type": "string", "enum": ["a/b", "c/d"], OPEN_EXT: true }));
+        assert_eq!(
+            d.pointer("/components/schemas/Req/properties/model").unwrap(),
+            &json!({ "type": "string", "enum": ["a/b", "c/d"], OPEN_EXT: true })
+        );
         // One known model is still an open set.
         let mut one = doc(json!({ "Req": { "properties": { "model": {
             "anyOf": [{ "type": "string", "enum": ["a/b"] }, { "type": "string" }] } } } }));
@@ -1383,9 +1406,14 @@ mod tests {
         assert_eq!(notes.open_enums.keys().collect::<Vec<_>>(), ["FinishReason", "ReqModel"]);
         assert_eq!(notes.open_enums["ReqModel"].values, ["a/b", "c"]);
         assert_eq!(d.pointer("/components/schemas/Req/properties/object/enum").unwrap(), &json!(["list"]));
-        assert_eq!(d.pointer("/components/schemas/Req/properties/model").unwrap(),
-            &json!({ "allOf": [{ "$ref": "#/components/schemas/ReqModel" }], "nullable": true }));
-        assert_eq!(d.pointer("/components/schemas/ReqModel").unwrap(), &json!({ "type": "string", "enum": ["a/b", "c"] }));
+        assert_eq!(
+            d.pointer("/components/schemas/Req/properties/model").unwrap(),
+            &json!({ "allOf": [{ "$ref": "#/components/schemas/ReqModel" }], "nullable": true })
+        );
+        assert_eq!(
+            d.pointer("/components/schemas/ReqModel").unwrap(),
+            &json!({ "type": "string", "enum": ["a/b", "c"] })
+        );
     }
 
     #[test]

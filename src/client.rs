@@ -150,9 +150,10 @@ impl ClientBuilder {
 
     /// Builds the client; fails without an API key or with an invalid value.
     pub fn build(self) -> Result<Client, Error> {
-        let key = self.api_key.filter(|k| !k.trim().is_empty()).ok_or_else(|| {
-            Error::Config(format!("no API key: set {API_KEY_ENV} or call ClientBuilder::api_key"))
-        })?;
+        let key = self
+            .api_key
+            .filter(|k| !k.trim().is_empty())
+            .ok_or_else(|| Error::Config(format!("no API key: set {API_KEY_ENV} or call ClientBuilder::api_key")))?;
         let mut authorization = HeaderValue::from_str(&format!("Bearer {}", key.trim()))
             .map_err(|_| Error::Config("the API key contains characters not allowed in a header".into()))?;
         authorization.set_sensitive(true);
@@ -163,8 +164,8 @@ impl ClientBuilder {
         let user_agent = HeaderValue::from_str(&agent)
             .map_err(|_| Error::Config(format!("invalid user agent suffix in `{agent}`")))?;
         let base_url = self.base_url.unwrap_or_else(|| DEFAULT_BASE_URL.to_string());
-        let parsed = reqwest::Url::parse(&base_url)
-            .map_err(|e| Error::Config(format!("invalid base URL `{base_url}`: {e}")))?;
+        let parsed =
+            reqwest::Url::parse(&base_url).map_err(|e| Error::Config(format!("invalid base URL `{base_url}`: {e}")))?;
         if !matches!(parsed.scheme(), "http" | "https") {
             return Err(Error::Config(format!("base URL `{base_url}` is not http(s)")));
         }
@@ -205,7 +206,11 @@ impl ClientHooks<Config> for Client {
         let started = Instant::now();
         let result = self.client().execute(request).await;
         match &result {
-            Ok(r) => tracing::debug!(status = r.status().as_u16(), latency_ms = started.elapsed().as_millis() as u64, "response"),
+            Ok(r) => tracing::debug!(
+                status = r.status().as_u16(),
+                latency_ms = started.elapsed().as_millis() as u64,
+                "response"
+            ),
             Err(e) => tracing::debug!(error = %e, latency_ms = started.elapsed().as_millis() as u64, "transport error"),
         }
         result

@@ -124,11 +124,8 @@ impl ErrorDetail {
 
 impl ApiError {
     pub(crate) fn new(operation: &'static str, status: StatusCode, headers: HeaderMap, body: Bytes) -> Self {
-        let request_id = REQUEST_ID_HEADERS
-            .iter()
-            .find_map(|h| headers.get(*h))
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
+        let request_id =
+            REQUEST_ID_HEADERS.iter().find_map(|h| headers.get(*h)).and_then(|v| v.to_str().ok()).map(str::to_owned);
         ApiError { operation, status, detail: ErrorDetail::parse(&body), body, request_id, headers }
     }
 

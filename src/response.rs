@@ -6,7 +6,10 @@ use progenitor_client::{OperationInfo, ResponseValue};
 use serde::de::DeserializeOwned;
 
 /// Passes a 2xx response through; reads any other into [`Error::Api`].
-pub(crate) async fn check_status(response: reqwest::Response, info: &OperationInfo) -> Result<reqwest::Response, Error> {
+pub(crate) async fn check_status(
+    response: reqwest::Response,
+    info: &OperationInfo,
+) -> Result<reqwest::Response, Error> {
     let status = response.status();
     if status.is_success() {
         return Ok(response);
@@ -18,7 +21,10 @@ pub(crate) async fn check_status(response: reqwest::Response, info: &OperationIn
 }
 
 /// Reads and decodes a JSON body.
-pub(crate) async fn json<T: DeserializeOwned>(response: reqwest::Response, info: &OperationInfo) -> Result<ResponseValue<T>, Error> {
+pub(crate) async fn json<T: DeserializeOwned>(
+    response: reqwest::Response,
+    info: &OperationInfo,
+) -> Result<ResponseValue<T>, Error> {
     let status = response.status();
     let headers = response.headers().clone();
     let body = response.bytes().await?;

@@ -89,7 +89,8 @@ async fn the_total_timeout_applies() {
         .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!([])).set_delay(Duration::from_secs(5)))
         .mount(&server)
         .await;
-    let client = Client::builder().api_key("k").base_url(server.uri()).timeout(Duration::from_millis(200)).build().unwrap();
+    let client =
+        Client::builder().api_key("k").base_url(server.uri()).timeout(Duration::from_millis(200)).build().unwrap();
     let started = std::time::Instant::now();
     let err = client.models().send().await.unwrap_err();
     let Error::Transport(e) = &err else { panic!("{err:?}") };

@@ -184,7 +184,8 @@ async fn requests_missing_required_values_are_refused_before_sending() {
     assert!(matches!(&err, Error::InvalidRequest(m) if m.contains("id")), "{err:?}");
     assert_no_secret(&err);
 
-    let err = client.chat_completions().body_map(|b| b.model(common::CHAT_MODEL)).send().await.expect_err("no messages");
+    let err =
+        client.chat_completions().body_map(|b| b.model(common::CHAT_MODEL)).send().await.expect_err("no messages");
     assert!(matches!(&err, Error::InvalidRequest(m) if m.contains("messages")), "{err:?}");
     assert_no_secret(&err);
 }

@@ -94,11 +94,9 @@ async fn exercise(operation: &str) -> Outcome {
             });
             assert_eq!(&sent, expected, "{operation}: body (only the fields set may be sent)");
         }
-        None => assert!(
-            request.body.is_empty(),
-            "{operation}: unexpected body {}",
-            String::from_utf8_lossy(&request.body)
-        ),
+        None => {
+            assert!(request.body.is_empty(), "{operation}: unexpected body {}", String::from_utf8_lossy(&request.body))
+        }
     }
 
     let outcome = result.unwrap_or_else(|e| panic!("{operation} failed: {e}\n{e:?}"));
@@ -332,11 +330,34 @@ operation_tests! {
 
 /// The 28 operations of the API, as client methods.
 const OPERATIONS: [&str; 28] = [
-    "chat_completions", "completions", "embeddings", "models", "upload_model", "get_job", "list_jobs",
-    "images_generations", "files_list", "files_retrieve", "files_delete", "files_content", "fine_tunes_list",
-    "fine_tunes_create", "fine_tunes_retrieve", "fine_tunes_events", "finetune_download", "fine_tunes_cancel",
-    "rerank", "audio_speech", "list_endpoints", "create_endpoint", "get_endpoint", "delete_endpoint",
-    "update_endpoint", "list_hardware", "tci_execute", "sessions_list",
+    "chat_completions",
+    "completions",
+    "embeddings",
+    "models",
+    "upload_model",
+    "get_job",
+    "list_jobs",
+    "images_generations",
+    "files_list",
+    "files_retrieve",
+    "files_delete",
+    "files_content",
+    "fine_tunes_list",
+    "fine_tunes_create",
+    "fine_tunes_retrieve",
+    "fine_tunes_events",
+    "finetune_download",
+    "fine_tunes_cancel",
+    "rerank",
+    "audio_speech",
+    "list_endpoints",
+    "create_endpoint",
+    "get_endpoint",
+    "delete_endpoint",
+    "update_endpoint",
+    "list_hardware",
+    "tci_execute",
+    "sessions_list",
 ];
 
 #[test]
@@ -497,9 +518,8 @@ async fn tci_outputs_decode_to_their_kind() {
         panic!("not a successful execution: {:?}", out.value::<ExecuteResponse>())
     };
     match &data.outputs[..] {
-        [SuccessfulExecutionDataOutputsItem::Variant0 { data: stream, type_: stream_type },
-         SuccessfulExecutionDataOutputsItem::Variant1 { data: error, type_: error_type },
-         SuccessfulExecutionDataOutputsItem::Variant2 { data: display, type_: display_type }] => {
+        [SuccessfulExecutionDataOutputsItem::Variant0 { data: stream, type_: stream_type }, SuccessfulExecutionDataOutputsItem::Variant1 { data: error, type_: error_type }, SuccessfulExecutionDataOutputsItem::Variant2 { data: display, type_: display_type }] =>
+        {
             assert_eq!((stream.as_str(), stream_type.to_string().as_str()), ("warning: deprecated\n", "stderr"));
             assert!(error.starts_with("Traceback"));
             assert_eq!(error_type.to_string(), "error");

@@ -45,7 +45,9 @@ fn server(var: &str, how: &str) -> Option<String> {
     match std::env::var(var).ok().filter(|v| !v.trim().is_empty()) {
         Some(url) => Some(url.trim().to_string()),
         None => {
-            eprintln!("skipped: {var} is unset; start a Prism server with `bash .ci/prism.sh {how}` and set {var} to its URL");
+            eprintln!(
+                "skipped: {var} is unset; start a Prism server with `bash .ci/prism.sh {how}` and set {var} to its URL"
+            );
             None
         }
     }
@@ -197,9 +199,10 @@ impl Run {
             }
             Err(Error::Api(e)) => {
                 stats.error_statuses += 1;
-                self.problem(format!("{op}: HTTP {} from {} {}: {}", e.status, call.method, call.path, e.message()), || {
-                    format!("first body: {}", excerpt(&e.body))
-                });
+                self.problem(
+                    format!("{op}: HTTP {} from {} {}: {}", e.status, call.method, call.path, e.message()),
+                    || format!("first body: {}", excerpt(&e.body)),
+                );
             }
             Err(e) => {
                 stats.other_failures += 1;
@@ -230,7 +233,13 @@ impl Run {
             let _ = writeln!(
                 out,
                 "  {op:<22} {:>3} {:>3} {:>3} {:>3} {:>3} {:>3} {:>3}",
-                s.calls, s.decoded, s.request_violations, s.decode_failures, s.error_statuses, s.other_failures, s.response_flagged
+                s.calls,
+                s.decoded,
+                s.request_violations,
+                s.decode_failures,
+                s.error_statuses,
+                s.other_failures,
+                s.response_flagged
             );
         }
         if !self.problems.is_empty() {
@@ -292,12 +301,15 @@ fn assert_table_covers_spec(calls: &[Call]) {
     // The table has concrete paths (`/files/file-123`), the spec templates.
     let matches = |template: &str, path: &str| {
         let (t, p): (Vec<_>, Vec<_>) = (template.split('/').collect(), path.split('/').collect());
-        t.len() == p.len() && t.iter().zip(&p).all(|(t, p)| t == p || (t.starts_with('{') && t.ends_with('}') && !p.is_empty()))
+        t.len() == p.len()
+            && t.iter().zip(&p).all(|(t, p)| t == p || (t.starts_with('{') && t.ends_with('}') && !p.is_empty()))
     };
     let missing: Vec<_> = in_spec
         .iter()
         .filter(|op| !unsupported.contains(*op))
-        .filter(|(method, template)| !calls.iter().any(|c| c.method.eq_ignore_ascii_case(method) && matches(template, c.path)))
+        .filter(|(method, template)| {
+            !calls.iter().any(|c| c.method.eq_ignore_ascii_case(method) && matches(template, c.path))
+        })
         .collect();
     assert!(missing.is_empty(), "operations of the spec missing from tests/common's table: {missing:?}");
     let mut names = BTreeSet::new();
@@ -343,7 +355,11 @@ async fn conformance(mode: &str, url: &str, per_op: usize) {
     for (op, s) in &run.ops {
         assert!(s.calls >= per_op, "{op}: only {} calls", s.calls);
     }
-    assert_eq!(run.failures(), 0, "Prism {mode} run against {url}: see the findings above (also in target/tmp/prism-{mode}.txt)");
+    assert_eq!(
+        run.failures(),
+        0,
+        "Prism {mode} run against {url}: see the findings above (also in target/tmp/prism-{mode}.txt)"
+    );
 }
 
 #[test]

@@ -65,19 +65,32 @@ fn vendored_spec_normalises_completely() {
     let ids = operation_ids(&doc);
     assert_eq!(ids.len(), 28, "{ids:?}");
     assert!(notes.unsupported.is_empty(), "{:?}", notes.unsupported);
-    for expected in ["files_list", "files_retrieve", "files_delete", "files_content", "fine_tunes_cancel",
-        "fine_tunes_create", "finetune_download", "images_generations", "chat_completions", "tci_execute"] {
+    for expected in [
+        "files_list",
+        "files_retrieve",
+        "files_delete",
+        "files_content",
+        "fine_tunes_cancel",
+        "fine_tunes_create",
+        "finetune_download",
+        "images_generations",
+        "chat_completions",
+        "tci_execute",
+    ] {
         assert!(ids.iter().any(|i| i == expected), "{expected} missing from {ids:?}");
     }
     assert!(ids.iter().all(|i| i.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')), "{ids:?}");
     let mut streams: Vec<_> =
         notes.streams.iter().map(|s| (s.operation_id.as_str(), s.data_schema.as_deref().unwrap_or("?"))).collect();
     streams.sort();
-    assert_eq!(streams, [
-        ("audio_speech", "AudioSpeechStreamChunk"),
-        ("chat_completions", "ChatCompletionChunk"),
-        ("completions", "CompletionChunk"),
-    ]);
+    assert_eq!(
+        streams,
+        [
+            ("audio_speech", "AudioSpeechStreamChunk"),
+            ("chat_completions", "ChatCompletionChunk"),
+            ("completions", "CompletionChunk"),
+        ]
+    );
     for name in ["FinishReason", "FinetuneEventLevels", "ChatCompletionRequestModel", "AudioSpeechRequestVoice"] {
         assert!(notes.open_enums.contains_key(name), "{name} is not open: {:?}", notes.open_enums.keys());
     }
@@ -98,8 +111,14 @@ fn upstream_specs_normalise_and_account_for_every_operation() {
     }
     let expected: &[(&str, &[&str])] = &[
         ("together-2025-04-28.yaml", &[]),
-        ("together-2025-12-23.yaml", &["audio_transcriptions", "audio_translations", "files_upload", "realtime_transcription", "realtime_tts"]),
-        ("together-2026-04-28.yaml", &["audio_transcriptions", "audio_translations", "files_upload", "realtime_transcription", "realtime_tts"]),
+        (
+            "together-2025-12-23.yaml",
+            &["audio_transcriptions", "audio_translations", "files_upload", "realtime_transcription", "realtime_tts"],
+        ),
+        (
+            "together-2026-04-28.yaml",
+            &["audio_transcriptions", "audio_translations", "files_upload", "realtime_transcription", "realtime_tts"],
+        ),
     ];
     for (file, unsupported) in expected {
         let text = std::fs::read_to_string(dir.join(file)).unwrap();
@@ -109,7 +128,10 @@ fn upstream_specs_normalise_and_account_for_every_operation() {
         left.sort();
         assert_eq!(left, *unsupported, "{file}");
         // Nothing vanishes: generated plus unsupported is every operation.
-        let total = original["paths"].as_object().unwrap().values()
+        let total = original["paths"]
+            .as_object()
+            .unwrap()
+            .values()
             .flat_map(|i| i.as_object().unwrap().keys())
             .filter(|m| normalize::METHODS.contains(&m.as_str()))
             .count();

@@ -107,9 +107,9 @@ impl Outcome {
 
     /// The decoded response as `T`; panics naming both types on a mismatch.
     pub fn value<T: Any>(&self) -> &T {
-        self.decoded.downcast_ref::<T>().unwrap_or_else(|| {
-            panic!("the decoded value is not a `{}`", std::any::type_name::<T>())
-        })
+        self.decoded
+            .downcast_ref::<T>()
+            .unwrap_or_else(|| panic!("the decoded value is not a `{}`", std::any::type_name::<T>()))
     }
 }
 
@@ -741,10 +741,8 @@ fn run_completions(c: &Client) -> RunFuture<'_> {
 
 fn run_embeddings(c: &Client) -> RunFuture<'_> {
     Box::pin(async move {
-        let input = vec![
-            "Our solar system orbits the Milky Way.".to_string(),
-            "Jupiter is the largest planet.".to_string(),
-        ];
+        let input =
+            vec!["Our solar system orbits the Milky Way.".to_string(), "Jupiter is the largest planet.".to_string()];
         let response = c
             .embeddings()
             .body(
@@ -939,11 +937,12 @@ fn run_update_endpoint(c: &Client) -> RunFuture<'_> {
         let response = c
             .update_endpoint()
             .endpoint_id(ENDPOINT_ID)
-            .body(
-                UpdateEndpointBody::builder()
-                    .state(UpdateEndpointBodyState::Stopped)
-                    .autoscaling(built::<Autoscaling, _>(Autoscaling::builder().min_replicas(1).max_replicas(4))),
-            )
+            .body(UpdateEndpointBody::builder().state(UpdateEndpointBodyState::Stopped).autoscaling(built::<
+                Autoscaling,
+                _,
+            >(
+                Autoscaling::builder().min_replicas(1).max_replicas(4),
+            )))
             .send()
             .await?;
         Ok(Outcome::json(response))
