@@ -730,7 +730,7 @@ fn run_completions(c: &Client) -> RunFuture<'_> {
             .body_map(|b| {
                 b.model("mistralai/Mixtral-8x7B-v0.1")
                     .prompt("The capital of France is")
-                    .max_tokens(8_i64)
+                    .max_tokens(8)
                     .stop(vec!["\n".to_string()])
             })
             .send()
@@ -767,7 +767,7 @@ fn run_upload_model(c: &Client) -> RunFuture<'_> {
             .body_map(|b| {
                 b.model_name("my-llama-1b")
                     .model_source("unsloth/Llama-3.2-1B-Instruct")
-                    .description("Llama 3.2 1B, uploaded by the SDK tests".to_string())
+                    .description("Llama 3.2 1B, uploaded by the SDK tests")
             })
             .send()
             .await?;
@@ -791,8 +791,8 @@ fn run_images_generations(c: &Client) -> RunFuture<'_> {
                 ImagesGenerationsBody::builder()
                     .model("black-forest-labs/FLUX.1-schnell")
                     .prompt("A lighthouse on a cliff at dusk, oil painting")
-                    .steps(4_i64)
-                    .n(1_i64)
+                    .steps(4)
+                    .n(1)
                     .response_format(ImagesGenerationsBodyResponseFormat::Url),
             )
             .send()
@@ -824,16 +824,16 @@ fn run_fine_tunes_list(c: &Client) -> RunFuture<'_> {
 fn run_fine_tunes_create(c: &Client) -> RunFuture<'_> {
     Box::pin(async move {
         let lora: LoRaTrainingType =
-            built(LoRaTrainingType::builder().type_(LoRaTrainingTypeType::Lora).lora_r(8_i64).lora_alpha(16_i64));
+            built(LoRaTrainingType::builder().type_(LoRaTrainingTypeType::Lora).lora_r(8).lora_alpha(16));
         let response = c
             .fine_tunes_create()
             .body(
                 FineTunesCreateBody::builder()
                     .training_file(FILE_ID)
                     .model("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference")
-                    .n_epochs(3_i64)
+                    .n_epochs(3)
                     .learning_rate(0.0001_f32)
-                    .suffix("sdk-test".to_string())
+                    .suffix("sdk-test")
                     .training_type(FineTunesCreateBodyTrainingType::LoRaTrainingType(lora)),
             )
             .send()
@@ -875,7 +875,7 @@ fn run_rerank(c: &Client) -> RunFuture<'_> {
                     .model("Salesforce/Llama-Rank-v1")
                     .query("What animals can I find near Peru?")
                     .documents(RerankRequestDocuments::Variant1(documents.map(String::from).to_vec()))
-                    .top_n(2_i64)
+                    .top_n(2)
                     .return_documents(true),
             )
             .send()
@@ -915,8 +915,8 @@ fn run_create_endpoint(c: &Client) -> RunFuture<'_> {
                     .model(CHAT_MODEL)
                     .hardware(HARDWARE_ID)
                     .autoscaling(Autoscaling::builder().min_replicas(1).max_replicas(2))
-                    .display_name("SDK test endpoint".to_string())
-                    .inactive_timeout(30_i64),
+                    .display_name("SDK test endpoint")
+                    .inactive_timeout(30),
             )
             .send()
             .await?;
@@ -937,12 +937,11 @@ fn run_update_endpoint(c: &Client) -> RunFuture<'_> {
         let response = c
             .update_endpoint()
             .endpoint_id(ENDPOINT_ID)
-            .body(UpdateEndpointBody::builder().state(UpdateEndpointBodyState::Stopped).autoscaling(built::<
-                Autoscaling,
-                _,
-            >(
-                Autoscaling::builder().min_replicas(1).max_replicas(4),
-            )))
+            .body(
+                UpdateEndpointBody::builder()
+                    .state(UpdateEndpointBodyState::Stopped)
+                    .autoscaling(Autoscaling::builder().min_replicas(1).max_replicas(4)),
+            )
             .send()
             .await?;
         Ok(Outcome::json(response))
@@ -961,7 +960,7 @@ fn run_tci_execute(c: &Client) -> RunFuture<'_> {
                 ExecuteRequest::builder()
                     .language(ExecuteRequestLanguage::Python)
                     .code("print(6 * 7)")
-                    .session_id(SESSION_ID.to_string()),
+                    .session_id(SESSION_ID),
             )
             .send()
             .await?;
