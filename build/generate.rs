@@ -96,7 +96,7 @@ fn mark_non_exhaustive(items: &mut [syn::Item]) {
             }
             syn::Item::Enum(e) => {
                 e.attrs.push(syn::parse_quote!(#[non_exhaustive]));
-                let untagged = e.attrs.iter().any(|a| quote!(#a).to_string().replace(' ', "") == "#[serde(untagged)]");
+                let untagged = e.attrs.iter().any(|a| compact(a) == "#[serde(untagged)]");
                 if untagged && !e.variants.iter().any(|v| v.ident == "Other") {
                     e.variants.push(syn::parse_quote! {
                         /// A shape this version of the spec does not describe, kept as JSON.
@@ -118,9 +118,7 @@ fn mark_non_exhaustive(items: &mut [syn::Item]) {
     for item in items {
         if let syn::Item::Impl(i) = item {
             let ty = &i.self_ty;
-            let display =
-                i.trait_.as_ref().is_some_and(|(p, _)| p.segments.last().is_some_and(|s| s.ident == "Display"));
-            if display && widened.contains(&quote!(#ty).to_string()) {
+            if implements(i, "Display") && widened.contains(&quote!(#ty).to_string()) {
                 DisplayOther.visit_item_impl_mut(i);
             }
         }
@@ -137,9 +135,7 @@ fn optional_setters(builders: &mut syn::ItemMod) {
     let mut optional = BTreeSet::new();
     for item in items.iter() {
         let syn::Item::Impl(i) = item else { continue };
-        let is_default =
-            i.trait_.as_ref().is_some_and(|(p, _)| p.segments.last().is_some_and(|s| s.ident == "Default"));
-        if !is_default {
+        if !implements(i, "Default") {
             continue;
         }
         let ty = &i.self_ty;
@@ -148,7 +144,7 @@ fn optional_setters(builders: &mut syn::ItemMod) {
         impl<'ast> syn::visit::Visit<'ast> for Fields<'_> {
             fn visit_field_value(&mut self, fv: &'ast syn::FieldValue) {
                 let expr = &fv.expr;
-                if quote!(#expr).to_string().replace(' ', "") == "Ok(Default::default())" {
+                if compact(expr) == "Ok(Default::default())" {
                     let member = &fv.member;
                     self.1.insert((self.0.to_string(), quote!(#member).to_string()));
                 }
@@ -173,34 +169,39 @@ fn optional_setters(builders: &mut syn::ItemMod) {
     }
 }
 
-/// `fn x<T: TryInto<Option<X>>>(value: T)` becomes `fn x<T: TryInto<X>>` storing `Some`.
+/// `fn x<T: TryInto<Option<X>>>(value: T)` becomes `fn x<T: TryInto<X>>`
+/// storing `Some(value)`.
 fn take_the_value(f: &mut syn::ImplItemFn) {
-    let text = quote!(#f).to_string();
-    let bound = ":: std :: convert :: TryInto < :: std :: option :: Option <";
-    let Some(start) = text.find(bound) else { return };
-    // The bound ends at the `>` closing `Option<`, before `> ,`.
-    let inner_start = start + bound.len();
-    let mut depth = 1;
-    let mut end = inner_start;
-    for (i, c) in text[inner_start..].char_indices() {
-        match c {
-            '<' => depth += 1,
-            '>' => depth -= 1,
-            _ => {}
-        }
-        if depth == 0 {
-            end = inner_start + i;
-            break;
+    let Some(clause) = f.sig.generics.where_clause.as_mut() else { return };
+    let mut changed = false;
+    for predicate in clause.predicates.iter_mut() {
+        let syn::WherePredicate::Type(p) = predicate else { continue };
+        for bound in p.bounds.iter_mut() {
+            let syn::TypeParamBound::Trait(t) = bound else { continue };
+            let Some(last) = t.path.segments.last_mut() else { continue };
+            if last.ident != "TryInto" {
+                continue;
+            }
+            let syn::PathArguments::AngleBracketed(args) = &mut last.arguments else { continue };
+            let Some(syn::GenericArgument::Type(target)) = args.args.first_mut() else { continue };
+            if let Some(inner) = first_type_argument(target, "Option") {
+                *target = inner;
+                changed = true;
+            }
         }
     }
-    let inner = &text[inner_start..end];
-    let rewritten = format!("{}:: std :: convert :: TryInto < {inner} {}", &text[..start], &text[end + 1..]).replacen(
-        "value . try_into ()",
-        "value . try_into () . map (:: std :: option :: Option :: Some)",
-        1,
-    );
-    if let Ok(new) = syn::parse_str::<syn::ImplItemFn>(&rewritten) {
-        *f = new;
+    struct WrapSome;
+    impl VisitMut for WrapSome {
+        fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
+            if compact(&*e) == "value.try_into()" {
+                *e = syn::parse_quote!(value.try_into().map(::std::option::Option::Some));
+                return;
+            }
+            visit_mut::visit_expr_mut(self, e);
+        }
+    }
+    if changed {
+        WrapSome.visit_block_mut(&mut f.block);
     }
 }
 
@@ -211,12 +212,7 @@ fn string_conversions(items: &[syn::Item]) -> Vec<syn::Item> {
     let has_from_string: BTreeSet<String> = items
         .iter()
         .filter_map(|item| match item {
-            syn::Item::Impl(i)
-                if quote!(#i)
-                    .to_string()
-                    .replace(' ', "")
-                    .starts_with("impl::std::convert::From<::std::string::String>") =>
-            {
+            syn::Item::Impl(i) if compact(i).starts_with("impl::std::convert::From<::std::string::String>") => {
                 let ty = &i.self_ty;
                 Some(quote!(#ty).to_string())
             }
@@ -229,7 +225,7 @@ fn string_conversions(items: &[syn::Item]) -> Vec<syn::Item> {
             syn::Item::Enum(e) if !has_from_string.contains(&e.ident.to_string()) => {
                 let string = e.variants.iter().find(|v| {
                     let fields = &v.fields;
-                    v.ident == "String" && quote!(#fields).to_string().replace(' ', "") == "(::std::string::String)"
+                    v.ident == "String" && compact(fields) == "(::std::string::String)"
                 })?;
                 let (ty, variant) = (&e.ident, &string.ident);
                 Some(quote! {
@@ -303,8 +299,18 @@ impl VisitMut for Rewrite {
     }
 }
 
+/// Tokens as text without spaces, for comparing against known shapes.
+fn compact(tokens: &impl quote::ToTokens) -> String {
+    tokens.to_token_stream().to_string().replace(' ', "")
+}
+
+/// Whether `item` implements the trait whose last path segment is `name`.
+fn implements(item: &syn::ItemImpl, name: &str) -> bool {
+    item.trait_.as_ref().is_some_and(|(p, _)| p.segments.last().is_some_and(|s| s.ident == name))
+}
+
 fn mentions(stmt: &syn::Stmt, needle: &str) -> bool {
-    quote!(#stmt).to_string().replace(' ', "").contains(needle)
+    compact(stmt).contains(needle)
 }
 
 /// Rewrites one builder's `send()`:
@@ -315,7 +321,8 @@ fn rewrite_send(f: &mut syn::ImplItemFn) -> Result<(), String> {
     let syn::ReturnType::Type(_, ty) = &f.sig.output else {
         return Err("send() without a return type".into());
     };
-    let ok = ok_type(ty).ok_or_else(|| format!("unexpected send() return type `{}`", quote!(#ty)))?;
+    let ok =
+        first_type_argument(ty, "Result").ok_or_else(|| format!("unexpected send() return type `{}`", quote!(#ty)))?;
     f.sig.output = syn::parse_quote!(-> ::std::result::Result<#ok, crate::Error>);
 
     let stmts = std::mem::take(&mut f.block.stmts);
@@ -328,13 +335,9 @@ fn rewrite_send(f: &mut syn::ImplItemFn) -> Result<(), String> {
             continue;
         }
         if let syn::Stmt::Expr(syn::Expr::Match(m), None) = &stmt {
-            let arm = m
-                .arms
-                .iter()
-                .find(|a| quote!(#a).to_string().replace(' ', "").starts_with("2"))
-                .ok_or("send() without a 2xx arm")?;
+            let arm = m.arms.iter().find(|a| compact(a).starts_with('2')).ok_or("send() without a 2xx arm")?;
             let body = &arm.body;
-            let body = quote!(#body).to_string().replace(' ', "");
+            let body = compact(body);
             let body = body.trim_start_matches('{');
             let decode: syn::Expr = if body.starts_with("ResponseValue::from_response") {
                 syn::parse_quote!(crate::response::json(response, &info).await)
@@ -355,10 +358,10 @@ fn rewrite_send(f: &mut syn::ImplItemFn) -> Result<(), String> {
     Ok(())
 }
 
-/// `T` from `Result<T, E>`.
-fn ok_type(ty: &syn::Type) -> Option<syn::Type> {
+/// `T` from `Wrapper<T, ...>` when the type's last path segment is `wrapper`.
+fn first_type_argument(ty: &syn::Type, wrapper: &str) -> Option<syn::Type> {
     let syn::Type::Path(p) = ty else { return None };
-    let last = p.path.segments.last()?;
+    let last = p.path.segments.last().filter(|s| s.ident == wrapper)?;
     let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return None };
     match args.args.first()? {
         syn::GenericArgument::Type(t) => Some(t.clone()),
