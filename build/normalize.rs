@@ -1006,9 +1006,10 @@ fn stream_data_schema(doc: &Value, schema: &Value) -> Option<String> {
 /// progenitor would silently pick one media type, so the stream is removed
 /// here and recorded (with its event payload type) for the streaming layer.
 fn event_streams(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    // Each operation is read before it is changed, and components never are.
+    let snapshot = doc.clone();
     for (path, method) in operations(doc) {
         let at = op_pointer(&path, &method);
-        let snapshot = doc.clone();
         let op = snapshot.pointer(&at).unwrap();
         let Some(Value::Object(responses)) = op.get("responses") else { continue };
         for (code, resp) in responses.iter().filter(|(c, _)| c.starts_with('2')) {
