@@ -9,12 +9,17 @@
 //!   enums convert from strings, optional fields' setters take the value;
 //! - one open enum per string enum (`crate::open_enum!`), replacing typify's
 //!   closed enums;
+//! - binary responses are `crate::BinaryResponse`; every operation that can
+//!   answer with an event stream gets `send_stream()` beside `send()`, typed
+//!   with the event payload, and the payload type is tied to the JSON
+//!   response (`crate::stream::Accumulate`) or to its base64 audio
+//!   (`crate::audio::AudioChunk`);
 //! - `UNSUPPORTED_OPERATIONS`, the operations this build leaves out.
 
-use crate::normalize::{Notes, OpenEnum};
+use crate::normalize::{Notes, OpenEnum, StreamOp};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use syn::visit_mut::{self, VisitMut};
 
 /// Generates the formatted client source.
@@ -35,10 +40,21 @@ pub fn generate(doc: serde_json::Value, notes: &Notes) -> Result<String, String>
     let tokens = generator.generate_tokens(&spec).map_err(|e| format!("progenitor: {e}"))?;
     let mut file: syn::File = syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
 
-    let mut rewrite = Rewrite::default();
+    let mut rewrite = Rewrite {
+        streams: notes.streams.iter().map(|s| (s.operation_id.clone(), s)).collect(),
+        generated: BTreeSet::new(),
+        impls: BTreeMap::new(),
+        error: None,
+    };
     rewrite.visit_file_mut(&mut file);
     if let Some(e) = rewrite.error {
         return Err(e);
+    }
+    if let Some(missing) = notes.streams.iter().find(|s| !rewrite.generated.contains(&s.operation_id)) {
+        return Err(format!("no builder found for the streaming operation `{}`", missing.operation_id));
+    }
+    for tokens in rewrite.impls.into_values() {
+        file.items.push(syn::parse2(tokens).map_err(|e| format!("stream trait impl: {e}"))?);
     }
     let types = file
         .items
@@ -273,12 +289,16 @@ fn unsupported(notes: &Notes) -> TokenStream {
     }
 }
 
-#[derive(Default)]
-struct Rewrite {
+struct Rewrite<'a> {
+    streams: BTreeMap<String, &'a StreamOp>,
+    /// Streaming operations whose `send_stream()` was written.
+    generated: BTreeSet<String>,
+    /// Trait impls for payload types, one per type.
+    impls: BTreeMap<String, TokenStream>,
     error: Option<String>,
 }
 
-impl VisitMut for Rewrite {
+impl VisitMut for Rewrite<'_> {
     fn visit_item_impl_mut(&mut self, item: &mut syn::ItemImpl) {
         // The generated `Client::new` builds a reqwest client with a 15 s
         // total timeout; the crate's builder replaces it.
@@ -287,6 +307,30 @@ impl VisitMut for Rewrite {
             && f.sig.inputs.len() == 2 && quote!(#f).to_string().contains("from_secs"))
         });
         visit_mut::visit_item_impl_mut(self, item);
+        if item.trait_.is_some() {
+            return;
+        }
+        let send = item.items.iter().position(|i| matches!(i, syn::ImplItem::Fn(f) if f.sig.ident == "send"));
+        let Some(at) = send else { return };
+        let syn::ImplItem::Fn(send) = &mut item.items[at] else { unreachable!() };
+        let Some(stream) = operation_id(send).and_then(|id| self.streams.get(&id).copied()) else { return };
+        match stream_method(send, stream) {
+            Ok((method, impls)) => {
+                self.generated.insert(stream.operation_id.clone());
+                self.impls.extend(impls);
+                if stream.only {
+                    item.items[at] = syn::ImplItem::Fn(method);
+                } else {
+                    if stream.stream_flag {
+                        body_through(send, quote!(crate::stream::plain_body));
+                    }
+                    item.items.insert(at + 1, syn::ImplItem::Fn(method));
+                }
+            }
+            Err(e) => {
+                self.error.get_or_insert(format!("{}: {e}", stream.operation_id));
+            }
+        }
     }
 
     fn visit_impl_item_fn_mut(&mut self, f: &mut syn::ImplItemFn) {
@@ -297,6 +341,141 @@ impl VisitMut for Rewrite {
         }
         visit_mut::visit_impl_item_fn_mut(self, f);
     }
+}
+
+/// The `operation_id` a builder's `send()` reports.
+fn operation_id(send: &syn::ImplItemFn) -> Option<String> {
+    struct Find(Option<String>);
+    impl<'ast> syn::visit::Visit<'ast> for Find {
+        fn visit_field_value(&mut self, fv: &'ast syn::FieldValue) {
+            let member = &fv.member;
+            if let (true, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. })) =
+                (compact(member) == "operation_id", &fv.expr)
+            {
+                self.0 = Some(s.value());
+            }
+        }
+    }
+    let mut find = Find(None);
+    syn::visit::Visit::visit_impl_item_fn(&mut find, send);
+    find.0
+}
+
+/// Sends the body through `wrap` (`.json(&body)` becomes `.json(&wrap(&body)?)`).
+fn body_through(f: &mut syn::ImplItemFn, wrap: TokenStream) {
+    struct Wrap(TokenStream);
+    impl VisitMut for Wrap {
+        fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
+            if call.method == "json" && call.args.len() == 1 && compact(&call.args[0]) == "&body" {
+                let wrap = &self.0;
+                call.args[0] = syn::parse_quote!(&#wrap(&body)?);
+            }
+            visit_mut::visit_expr_method_call_mut(self, call);
+        }
+    }
+    Wrap(wrap).visit_block_mut(&mut f.block);
+}
+
+/// `send_stream()`, derived from an operation's rewritten `send()`: it asks
+/// for `text/event-stream` (and sets `stream: true` when the body has that
+/// field) and returns a `crate::EventStream` of the event payload. Also the
+/// trait impls that tie the payload to the JSON response or to its audio.
+fn stream_method(
+    send: &syn::ImplItemFn,
+    stream: &StreamOp,
+) -> Result<(syn::ImplItemFn, Vec<(String, TokenStream)>), String> {
+    let chunk: syn::Type = match &stream.data_schema {
+        Some(name) => {
+            let ident = format_ident!("{}", name);
+            syn::parse_quote!(types::#ident)
+        }
+        None => syn::parse_quote!(::serde_json::Value),
+    };
+    let mut f = send.clone();
+    f.sig.ident = format_ident!("send_stream");
+    f.attrs.retain(|a| !a.path().is_ident("doc"));
+    let what = match (&stream.data_schema, &stream.audio_field) {
+        (Some(name), None) => format!("[`types::{name}`]"),
+        (Some(name), Some(_)) => format!("[`types::{name}`] (its audio: [`crate::EventStream::into_audio`])"),
+        (None, _) => "JSON value".to_string(),
+    };
+    let doc = format!(
+        "Sends the request{} and yields each event as a {what}, as it arrives; the stream \
+         ends after the server's `[DONE]`. See [`crate::EventStream`] for errors and timeouts.",
+        if stream.stream_flag { " with `stream: true`" } else { "" }
+    );
+    f.attrs.push(syn::parse_quote!(#[doc = #doc]));
+    f.sig.output = syn::parse_quote!(-> ::std::result::Result<crate::EventStream<#chunk>, crate::Error>);
+
+    struct Accept(bool);
+    impl VisitMut for Accept {
+        fn visit_lit_str_mut(&mut self, lit: &mut syn::LitStr) {
+            if matches!(lit.value().as_str(), "application/json" | "application/octet-stream") {
+                *lit = syn::LitStr::new("text/event-stream", lit.span());
+                self.0 = true;
+            }
+        }
+    }
+    let mut accept = Accept(false);
+    accept.visit_block_mut(&mut f.block);
+    if !accept.0 {
+        // Binary and empty responses are requested without an Accept header.
+        struct AddAccept;
+        impl VisitMut for AddAccept {
+            fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
+                visit_mut::visit_expr_method_call_mut(self, call);
+                if call.method == "build" && call.args.is_empty() {
+                    let receiver = &call.receiver;
+                    *call.receiver = syn::parse_quote! {
+                        #receiver.header(
+                            ::reqwest::header::ACCEPT,
+                            ::reqwest::header::HeaderValue::from_static("text/event-stream"),
+                        )
+                    };
+                }
+            }
+        }
+        AddAccept.visit_block_mut(&mut f.block);
+    }
+    if stream.stream_flag {
+        body_through(&mut f, quote!(crate::stream::streaming_body));
+    }
+    let last = f.block.stmts.last_mut().ok_or("empty send()")?;
+    *last = syn::parse_quote!(
+        return Ok(crate::EventStream::new(response, info.operation_id, client.inner.stream_idle_timeout()));
+    );
+
+    let mut impls = Vec::new();
+    let key = compact(&chunk);
+    if stream.data_schema.is_some() {
+        let response = match &send.sig.output {
+            syn::ReturnType::Type(_, ty) => first_type_argument(ty, "Result"),
+            _ => None,
+        };
+        let response = response.and_then(|r| first_type_argument(&r, "ResponseValue"));
+        if let Some(response) = response.filter(|r| compact(r).starts_with("types::")) {
+            impls.push((
+                format!("{key} Accumulate"),
+                quote! {
+                    impl crate::stream::Accumulate for #chunk {
+                        type Response = #response;
+                    }
+                },
+            ));
+        }
+        if let Some(field) = &stream.audio_field {
+            let field = format_ident!("{}", field);
+            impls.push((
+                format!("{key} AudioChunk"),
+                quote! {
+                    impl crate::audio::AudioChunk for #chunk {
+                        fn audio_base64(&self) -> &str { &self.#field }
+                    }
+                },
+            ));
+        }
+    }
+    Ok((f, impls))
 }
 
 /// Tokens as text without spaces, for comparing against known shapes.
@@ -342,7 +521,8 @@ fn rewrite_send(f: &mut syn::ImplItemFn) -> Result<(), String> {
             let decode: syn::Expr = if body.starts_with("ResponseValue::from_response") {
                 syn::parse_quote!(crate::response::json(response, &info).await)
             } else if body.contains("ResponseValue::stream") {
-                syn::parse_quote!(Ok(ResponseValue::stream(response)))
+                f.sig.output = syn::parse_quote!(-> ::std::result::Result<crate::BinaryResponse, crate::Error>);
+                syn::parse_quote!(Ok(crate::BinaryResponse::new(response)))
             } else if body.contains("ResponseValue::empty") {
                 syn::parse_quote!(Ok(ResponseValue::empty(response)))
             } else {

@@ -72,6 +72,12 @@ pub struct StreamOp {
     /// Component name of the payload in each event's `data` field, when the
     /// spec names one.
     pub data_schema: Option<String>,
+    /// The request body has a `stream` property, set to `true` to ask for the stream.
+    pub stream_flag: bool,
+    /// The payload carries base64 audio in this required string property (`b64`).
+    pub audio_field: Option<String>,
+    /// The stream is the operation's only 2xx content: no plain `send()`.
+    pub only: bool,
 }
 
 /// A string enum that also accepts any other string.
@@ -1020,19 +1026,32 @@ fn event_streams(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
             let content = doc.pointer_mut(&format!("{at}/responses/{code}/content")).and_then(Value::as_object_mut);
             let Some(content) = content else { continue };
             content.remove("text/event-stream");
-            if content.is_empty() {
-                drop_operation(doc, notes, &path, &method, "text/event-stream is its only response".into());
-                break;
+            let only = content.is_empty();
+            if only {
+                // Generated as an empty response, whose `send()` becomes `send_stream()`.
+                doc.pointer_mut(&format!("{at}/responses/{code}")).unwrap().as_object_mut().unwrap().remove("content");
             }
+            let body = op.pointer("/requestBody").map(|b| resolve(&snapshot, b));
+            let body = body.and_then(|b| b.pointer("/content/application~1json/schema")).map(|s| resolve(&snapshot, s));
+            let stream_flag = body.is_some_and(|b| b.pointer("/properties/stream").is_some());
+            let audio_field = data_schema.as_ref().and_then(|name| {
+                let schema = snapshot.pointer(&format!("/components/schemas/{}", esc(name)))?;
+                let required = schema.get("required")?.as_array()?;
+                let b64 = schema.pointer("/properties/b64").map(|p| resolve(&snapshot, p))?;
+                (b64.get("type")? == "string" && required.iter().any(|r| r == "b64")).then(|| "b64".to_string())
+            });
             doc.pointer_mut(&at).unwrap()[STREAM_EXT] = json!(data_schema);
             notes.log(
                 "event_streams",
                 format!(
-                    "{operation_id}: event stream of {} recorded",
-                    data_schema.as_deref().unwrap_or("untyped data")
+                    "{operation_id}: event stream of {}{}{} recorded",
+                    data_schema.as_deref().unwrap_or("untyped data"),
+                    if audio_field.is_some() { " (base64 audio)" } else { "" },
+                    if only { ", its only response" } else { "" },
                 ),
             );
-            notes.streams.push(StreamOp { operation_id, data_schema });
+            notes.streams.push(StreamOp { operation_id, data_schema, stream_flag, audio_field, only });
+            break;
         }
     }
     Ok(())
@@ -1444,9 +1463,39 @@ mod tests {
                 "Done": { "properties": { "data": { "type": "string", "enum": ["[DONE]"] } } },
             } } });
         let notes = run(event_streams, &mut d);
-        assert_eq!(notes.streams, [StreamOp { operation_id: "chat".into(), data_schema: Some("Chunk".into()) }]);
+        let expected = StreamOp {
+            operation_id: "chat".into(),
+            data_schema: Some("Chunk".into()),
+            stream_flag: false,
+            audio_field: None,
+            only: false,
+        };
+        assert_eq!(notes.streams, [expected]);
         assert!(d.pointer("/paths/~1chat/post/responses/200/content/text~1event-stream").is_none());
         assert_eq!(d.pointer("/paths/~1chat/post/x-togetherai-stream").unwrap(), "Chunk");
+    }
+
+    #[test]
+    fn stream_only_operations_and_audio_payloads() {
+        let mut d = json!({ "paths": { "/speak": { "post": { "operationId": "speak",
+            "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Req" } } } },
+            "responses": { "200": { "content": { "text/event-stream": { "schema": { "$ref": "#/components/schemas/Event" } } } } } } } },
+            "components": { "schemas": {
+                "Req": { "properties": { "stream": { "type": "boolean" } } },
+                "Event": { "properties": { "data": { "$ref": "#/components/schemas/Chunk" } } },
+                "Chunk": { "required": ["b64"], "properties": { "b64": { "type": "string" } } },
+            } } });
+        let notes = run(event_streams, &mut d);
+        let expected = StreamOp {
+            operation_id: "speak".into(),
+            data_schema: Some("Chunk".into()),
+            stream_flag: true,
+            audio_field: Some("b64".into()),
+            only: true,
+        };
+        assert_eq!(notes.streams, [expected]);
+        assert!(notes.unsupported.is_empty());
+        assert_eq!(d.pointer("/paths/~1speak/post/responses/200").unwrap(), &json!({}));
     }
 
     #[test]

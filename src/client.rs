@@ -26,6 +26,14 @@ pub struct Config {
     authorization: HeaderValue,
     user_agent: HeaderValue,
     headers: HeaderMap,
+    stream_idle_timeout: Option<Duration>,
+}
+
+impl Config {
+    /// The idle timeout new event streams start with.
+    pub(crate) fn stream_idle_timeout(&self) -> Option<Duration> {
+        self.stream_idle_timeout
+    }
 }
 
 impl fmt::Debug for Config {
@@ -34,6 +42,7 @@ impl fmt::Debug for Config {
             .field("api_key", &"<redacted>")
             .field("user_agent", &self.user_agent)
             .field("headers", &self.headers.keys().collect::<Vec<_>>())
+            .field("stream_idle_timeout", &self.stream_idle_timeout)
             .finish()
     }
 }
@@ -49,6 +58,7 @@ pub struct ClientBuilder {
     user_agent_suffix: Option<String>,
     headers: HeaderMap,
     http_client: Option<reqwest::Client>,
+    stream_idle_timeout: Option<Duration>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -61,6 +71,7 @@ impl fmt::Debug for ClientBuilder {
             .field("user_agent_suffix", &self.user_agent_suffix)
             .field("headers", &self.headers.keys().collect::<Vec<_>>())
             .field("http_client", &self.http_client.is_some())
+            .field("stream_idle_timeout", &self.stream_idle_timeout)
             .finish()
     }
 }
@@ -124,6 +135,15 @@ impl ClientBuilder {
         self
     }
 
+    /// Fails an event stream with [`Error::StreamIdle`] when no bytes arrive
+    /// for this long (default: no idle timeout; the total timeout still
+    /// applies). Each stream can override it with
+    /// [`EventStream::idle_timeout`](crate::EventStream::idle_timeout).
+    pub fn stream_idle_timeout(mut self, idle: Duration) -> Self {
+        self.stream_idle_timeout = Some(idle);
+        self
+    }
+
     /// Appended to the `User-Agent` (`togetherai-rust/<version> <suffix>`).
     pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
         self.user_agent_suffix = Some(suffix.into());
@@ -177,7 +197,8 @@ impl ClientBuilder {
                 .build()
                 .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?,
         };
-        let config = Config { authorization, user_agent, headers: self.headers };
+        let config =
+            Config { authorization, user_agent, headers: self.headers, stream_idle_timeout: self.stream_idle_timeout };
         Ok(Client::new_with_client(base_url.trim_end_matches('/'), http, config))
     }
 }

@@ -44,6 +44,33 @@ pub enum Error {
     /// The client is misconfigured (missing API key, bad base URL...).
     #[error("configuration error: {0}")]
     Config(String),
+    /// The server sent an error inside an event stream that had started with
+    /// a 2xx status: an `event: error` frame or a `{"error": ...}` payload.
+    /// `status` is the stream's HTTP status and `body` the frame's data.
+    #[error("the `{}` stream carried an error from the server: {}", .0.operation, .0.message())]
+    StreamEvent(Box<ApiError>),
+    /// The connection closed before the stream's end marker (`data: [DONE]`):
+    /// what was yielded so far is incomplete.
+    #[error("the `{operation}` stream closed after {events} events, before its end marker")]
+    StreamClosed {
+        /// The operation that was called.
+        operation: &'static str,
+        /// Events received before the close.
+        events: u64,
+    },
+    /// No bytes arrived on a stream for longer than its idle timeout.
+    #[error("the `{operation}` stream was idle for {idle:?} after {events} events")]
+    StreamIdle {
+        /// The operation that was called.
+        operation: &'static str,
+        /// The idle timeout that elapsed.
+        idle: std::time::Duration,
+        /// Events received before the timeout.
+        events: u64,
+    },
+    /// Writing a response body to a file or writer failed.
+    #[error("I/O error: {0}")]
+    Io(#[from] std::io::Error),
 }
 
 impl Error {
@@ -56,10 +83,10 @@ impl Error {
         }
     }
 
-    /// The API error, when the server answered with a non-2xx status.
+    /// The server's error: a non-2xx answer, or an error sent inside a stream.
     pub fn api(&self) -> Option<&ApiError> {
         match self {
-            Error::Api(e) => Some(e),
+            Error::Api(e) | Error::StreamEvent(e) => Some(e),
             _ => None,
         }
     }
@@ -111,7 +138,7 @@ fn lenient_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Strin
 
 impl ErrorDetail {
     /// Parses `{"error": {...}}`, `{"error": "message"}` or a bare `{...}` with a `message`.
-    fn parse(body: &[u8]) -> Option<Self> {
+    pub(crate) fn parse(body: &[u8]) -> Option<Self> {
         let value: serde_json::Value = serde_json::from_slice(body).ok()?;
         let inner = value.get("error").unwrap_or(&value);
         match inner {

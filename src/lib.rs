@@ -27,10 +27,14 @@
 
 #![warn(missing_docs)]
 
+pub mod audio;
+mod binary;
 mod client;
 mod error;
 mod open_enum;
 mod response;
+pub mod sse;
+pub mod stream;
 
 #[allow(
     missing_docs,
@@ -46,12 +50,14 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/generated.rs"));
 }
 
+pub use binary::{BinaryResponse, ByteStream};
 pub use client::{ClientBuilder, Config, DEFAULT_BASE_URL};
 pub use error::{ApiError, Error, ErrorDetail};
-pub use generated::{builder, types, ByteStream, Client, ResponseValue, UNSUPPORTED_OPERATIONS};
+pub use generated::{builder, types, Client, ResponseValue, UNSUPPORTED_OPERATIONS};
 /// The `reqwest` this crate is built on, for [`ClientBuilder::http_client`]
 /// and header types.
 pub use reqwest;
+pub use stream::{Accumulator, EventStream};
 
 /// An operation of the spec that this build of the crate does not generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -21,7 +21,7 @@ use std::any::Any;
 use std::future::Future;
 use std::pin::Pin;
 use togetherai::types::*;
-use togetherai::{ByteStream, Client, Error, ResponseValue};
+use togetherai::{BinaryResponse, Client, Error, ResponseValue};
 
 /// What `run` returns: a boxed future borrowing the client.
 pub type RunFuture<'a> = Pin<Box<dyn Future<Output = Result<Outcome, Error>> + 'a>>;
@@ -99,9 +99,9 @@ impl Outcome {
     }
 
     /// Headers and every byte of a binary response.
-    pub async fn binary(response: ResponseValue<ByteStream>) -> Result<Self, Error> {
+    pub async fn binary(response: BinaryResponse) -> Result<Self, Error> {
         let headers = response.headers().clone();
-        let bytes = read_all(response.into_inner()).await?;
+        let bytes = response.bytes().await?.to_vec();
         Ok(Outcome { headers, bytes: Some(bytes), decoded: Box::new(()) })
     }
 
@@ -120,16 +120,6 @@ impl std::fmt::Debug for Outcome {
             .field("bytes", &self.bytes.as_ref().map(|b| String::from_utf8_lossy(b).into_owned()))
             .finish_non_exhaustive()
     }
-}
-
-/// Reads a byte stream to the end (no `futures-util` needed).
-pub async fn read_all(stream: ByteStream) -> Result<Vec<u8>, Error> {
-    let mut stream = stream.into_inner();
-    let mut out = Vec::new();
-    while let Some(chunk) = std::future::poll_fn(|cx| stream.as_mut().poll_next(cx)).await {
-        out.extend_from_slice(&chunk?);
-    }
-    Ok(out)
 }
 
 /// A typify builder turned into its type; panics with the builder's message.

@@ -1,0 +1,518 @@
+//! Typed event streams: the body of a `text/event-stream` response, decoded
+//! by [`crate::sse`], each event's `data` as the operation's chunk type.
+//!
+//! Generated `send_stream()` methods return an [`EventStream`]; which chunk
+//! type, and which response an [`Accumulator`] folds it into, comes from the
+//! spec. Nothing here names a generated type.
+
+use crate::error::{ApiError, Error};
+use crate::sse::{Decoder, Event};
+use bytes::Bytes;
+use futures_core::Stream;
+use reqwest::header::HeaderMap;
+use reqwest::StatusCode;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::future::Future;
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+/// The `data` of the event that ends a stream.
+const DONE: &str = "[DONE]";
+
+type Body = Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send>>;
+
+/// The chunks of a streamed response, each yielded as soon as its event is
+/// complete.
+///
+/// The stream ends (`None`) only after the server's `data: [DONE]`. Anything
+/// else that ends it is an error item first: a connection closed early
+/// ([`Error::StreamClosed`]), an error the server sent as an event
+/// ([`Error::StreamEvent`]), a transport failure, or the idle timeout
+/// ([`Error::StreamIdle`]). A chunk that does not decode is an
+/// [`Error::Decode`] item and the stream goes on. Dropping the stream closes
+/// the connection, which cancels the generation.
+#[must_use = "a stream does nothing unless polled"]
+pub struct EventStream<T> {
+    operation: &'static str,
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Body,
+    decoder: Decoder,
+    idle: Option<Duration>,
+    timer: Option<Pin<Box<tokio::time::Sleep>>>,
+    events: u64,
+    finished: bool,
+    chunk: PhantomData<fn() -> T>,
+}
+
+impl<T> std::fmt::Debug for EventStream<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EventStream")
+            .field("operation", &self.operation)
+            .field("status", &self.status)
+            .field("events", &self.events)
+            .field("finished", &self.finished)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T> EventStream<T> {
+    /// Wraps a 2xx response (generated code calls this after checking the status).
+    #[doc(hidden)]
+    pub fn new(response: reqwest::Response, operation: &'static str, idle: Option<Duration>) -> Self {
+        EventStream {
+            operation,
+            status: response.status(),
+            headers: response.headers().clone(),
+            body: Box::pin(response.bytes_stream()),
+            decoder: Decoder::new(),
+            idle,
+            timer: None,
+            events: 0,
+            finished: false,
+            chunk: PhantomData,
+        }
+    }
+
+    /// Fails the stream with [`Error::StreamIdle`] when no bytes arrive for
+    /// `idle` (overrides [`crate::ClientBuilder::stream_idle_timeout`]).
+    /// Servers send `: keep-alive` comments while a model is busy, and those
+    /// count as bytes.
+    pub fn idle_timeout(mut self, idle: Duration) -> Self {
+        self.idle = Some(idle);
+        self.timer = None;
+        self
+    }
+
+    /// The HTTP status the stream started with.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The response headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// Chunk events received so far.
+    pub fn events_received(&self) -> u64 {
+        self.events
+    }
+
+    /// An error the server sent as an event.
+    fn server_error(&self, data: String) -> Error {
+        Error::StreamEvent(Box::new(ApiError::new(self.operation, self.status, self.headers.clone(), data.into())))
+    }
+
+    /// What one event means: a chunk, the end, or the server's error.
+    fn item(&mut self, event: Event) -> Option<Result<T, Error>>
+    where
+        T: DeserializeOwned,
+    {
+        if event.data == DONE {
+            self.finished = true;
+            return None;
+        }
+        if event.kind() == "error" || starts_with_error_key(&event.data) {
+            self.finished = true;
+            return Some(Err(self.server_error(event.data)));
+        }
+        self.events += 1;
+        match serde_json::from_str(&event.data) {
+            Ok(chunk) => Some(Ok(chunk)),
+            Err(_) if is_error_object(&event.data) => {
+                self.finished = true;
+                Some(Err(self.server_error(event.data)))
+            }
+            Err(_) => Some(crate::response::decode(&Bytes::from(event.data), self.operation)),
+        }
+    }
+}
+
+/// The body of a `send_stream()` request: `stream: true` set.
+pub(crate) fn streaming_body<B: Serialize>(body: &B) -> Result<Value, Error> {
+    with_stream_flag(body, true)
+}
+
+/// The body of a plain `send()` to an operation that can stream: `stream`
+/// is removed, so a body built with `stream: true` still gets one response.
+pub(crate) fn plain_body<B: Serialize>(body: &B) -> Result<Value, Error> {
+    with_stream_flag(body, false)
+}
+
+fn with_stream_flag<B: Serialize>(body: &B, stream: bool) -> Result<Value, Error> {
+    // Through text, not `to_value`: an `f32` 0.7 stays 0.7 rather than widening to 0.699999988.
+    let encoded =
+        serde_json::to_vec(body).map_err(|e| Error::InvalidRequest(format!("cannot encode the body: {e}")))?;
+    let mut value: Value = serde_json::from_slice(&encoded).expect("serde_json reads what it writes");
+    if let Value::Object(o) = &mut value {
+        if stream {
+            o.insert("stream".into(), Value::Bool(true));
+        } else {
+            o.remove("stream");
+        }
+    }
+    Ok(value)
+}
+
+/// `{"error": ...}` as the payload's first key: checked before decoding,
+/// because a chunk type whose fields are all optional would accept it.
+fn starts_with_error_key(data: &str) -> bool {
+    let rest = data.trim_start();
+    rest.strip_prefix('{').is_some_and(|r| r.trim_start().starts_with("\"error\""))
+}
+
+fn is_error_object(data: &str) -> bool {
+    serde_json::from_str::<Map<String, Value>>(data).is_ok_and(|o| o.get("error").is_some_and(|e| !e.is_null()))
+}
+
+impl<T: DeserializeOwned> Stream for EventStream<T> {
+    type Item = Result<T, Error>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = self.get_mut();
+        loop {
+            if this.finished {
+                return Poll::Ready(None);
+            }
+            if let Some(event) = this.decoder.next_event() {
+                match this.item(event) {
+                    Some(item) => return Poll::Ready(Some(item)),
+                    None => continue,
+                }
+            }
+            match this.body.as_mut().poll_next(cx) {
+                Poll::Ready(Some(Ok(bytes))) => {
+                    this.decoder.push(&bytes);
+                    if let (Some(idle), Some(timer)) = (this.idle, this.timer.as_mut()) {
+                        timer.as_mut().reset(tokio::time::Instant::now() + idle);
+                    }
+                }
+                Poll::Ready(Some(Err(e))) => {
+                    this.finished = true;
+                    return Poll::Ready(Some(Err(Error::Transport(e))));
+                }
+                Poll::Ready(None) => {
+                    this.finished = true;
+                    return Poll::Ready(Some(Err(Error::StreamClosed {
+                        operation: this.operation,
+                        events: this.events,
+                    })));
+                }
+                Poll::Pending => {
+                    let Some(idle) = this.idle else { return Poll::Pending };
+                    let timer = this.timer.get_or_insert_with(|| Box::pin(tokio::time::sleep(idle)));
+                    if timer.as_mut().poll(cx).is_ready() {
+                        this.finished = true;
+                        return Poll::Ready(Some(Err(Error::StreamIdle {
+                            operation: this.operation,
+                            idle,
+                            events: this.events,
+                        })));
+                    }
+                    return Poll::Pending;
+                }
+            }
+        }
+    }
+}
+
+/// A chunk type that folds into its operation's non-streamed response
+/// (generated for every streaming operation that also answers with JSON).
+pub trait Accumulate: Serialize {
+    /// What the same request returns without streaming.
+    type Response: DeserializeOwned;
+}
+
+impl<T: Accumulate + DeserializeOwned> EventStream<T> {
+    /// Reads the whole stream and returns what the call would have returned
+    /// without streaming. To print chunks as they come and still get the
+    /// result, push each into an [`Accumulator`] instead.
+    pub async fn collect_response(mut self) -> Result<T::Response, Error> {
+        let mut accumulator = Accumulator::<T>::new(self.operation);
+        while let Some(chunk) = std::future::poll_fn(|cx| Pin::new(&mut self).poll_next(cx)).await {
+            accumulator.push(&chunk?)?;
+        }
+        accumulator.finish()
+    }
+
+    /// An empty [`Accumulator`] for this stream's chunks.
+    pub fn accumulator(&self) -> Accumulator<T> {
+        Accumulator::new(self.operation)
+    }
+}
+
+/// Folds streamed chunks into the non-streamed response, on their JSON:
+///
+/// - `choices` are matched by `index`; a choice's `delta` folds into its
+///   `message`;
+/// - text is appended (`content`, `text`, tool-call `arguments`...);
+///   identifying strings (`id`, `name`, `role`, `type`, `model`, `object`)
+///   are kept when repeated and appended only when they differ;
+/// - lists of objects with an `index` (tool calls) merge by index, other lists
+///   are appended;
+/// - numbers and `finish_reason` take the last value; `null` changes nothing;
+/// - a number `logprobs` with a `delta.token_id` is appended to the choice's
+///   `logprobs.token_logprobs`, `tokens` and `token_ids`;
+/// - the chunk's `object` loses its `.chunk` suffix.
+#[derive(Debug, Clone)]
+pub struct Accumulator<T> {
+    operation: &'static str,
+    value: Map<String, Value>,
+    chunk: PhantomData<fn(T)>,
+}
+
+/// Strings that name something: repeated in several chunks, not appended.
+const IDENTIFYING: &[&str] = &["id", "name", "role", "type", "model", "object", "system_fingerprint"];
+/// Values each chunk replaces.
+const LAST_WINS: &[&str] = &["finish_reason"];
+
+impl<T: Accumulate> Accumulator<T> {
+    fn new(operation: &'static str) -> Self {
+        Accumulator { operation, value: Map::new(), chunk: PhantomData }
+    }
+
+    /// Folds in the next chunk.
+    pub fn push(&mut self, chunk: &T) -> Result<(), Error> {
+        match serde_json::to_value(chunk) {
+            Ok(Value::Object(chunk)) => {
+                fold_chunk(&mut self.value, chunk);
+                Ok(())
+            }
+            Ok(_) => Err(Error::InvalidRequest("a chunk that is not a JSON object cannot be accumulated".into())),
+            Err(e) => Err(Error::InvalidRequest(format!("cannot accumulate a chunk: {e}"))),
+        }
+    }
+
+    /// The response as accumulated so far.
+    pub fn response(&self) -> Result<T::Response, Error> {
+        let body = Bytes::from(serde_json::to_vec(&self.value).unwrap_or_default());
+        crate::response::decode(&body, self.operation)
+    }
+
+    /// The response the chunks add up to.
+    pub fn finish(self) -> Result<T::Response, Error> {
+        self.response()
+    }
+}
+
+fn fold_chunk(acc: &mut Map<String, Value>, chunk: Map<String, Value>) {
+    for (key, value) in chunk {
+        match (key.as_str(), value) {
+            ("object", Value::String(s)) => {
+                let object = s.strip_suffix(".chunk").unwrap_or(&s).to_owned();
+                acc.insert(key, Value::String(object));
+            }
+            ("choices", Value::Array(choices)) => {
+                let list = acc.entry(key).or_insert_with(|| Value::Array(Vec::new()));
+                if !list.is_array() {
+                    *list = Value::Array(Vec::new());
+                }
+                let Value::Array(list) = list else { unreachable!() };
+                for choice in choices {
+                    let Value::Object(choice) = choice else { continue };
+                    fold_choice(by_index(list, choice.get("index")), choice);
+                }
+            }
+            (_, value) => merge(acc, key, value),
+        }
+    }
+}
+
+/// The element of `list` with this `index`, appended when missing.
+fn by_index<'a>(list: &'a mut Vec<Value>, index: Option<&Value>) -> &'a mut Map<String, Value> {
+    let at = list.iter().position(|v| v.get("index") == index && index.is_some());
+    let at = at.unwrap_or_else(|| {
+        let mut fresh = Map::new();
+        if let Some(index) = index {
+            fresh.insert("index".into(), index.clone());
+        }
+        list.push(Value::Object(fresh));
+        list.len() - 1
+    });
+    match &mut list[at] {
+        Value::Object(o) => o,
+        _ => unreachable!("only objects are pushed"),
+    }
+}
+
+fn fold_choice(acc: &mut Map<String, Value>, mut choice: Map<String, Value>) {
+    if let Some(logprob @ Value::Number(_)) = choice.remove("logprobs") {
+        let delta = choice.get("delta");
+        let logprobs = acc.entry("logprobs").or_insert_with(|| Value::Object(Map::new()));
+        if let Value::Object(logprobs) = logprobs {
+            let token = delta.and_then(|d| d.get("content")).cloned().unwrap_or(Value::String(String::new()));
+            append(logprobs, "token_logprobs", logprob);
+            append(logprobs, "tokens", token);
+            if let Some(id) = delta.and_then(|d| d.get("token_id")).filter(|id| !id.is_null()) {
+                append(logprobs, "token_ids", id.clone());
+            }
+        }
+    }
+    for (key, value) in choice {
+        if key == "delta" {
+            if let Value::Object(mut delta) = value {
+                delta.remove("token_id");
+                let message = acc.entry("message").or_insert_with(|| Value::Object(Map::new()));
+                if let Value::Object(message) = message {
+                    for (k, v) in delta {
+                        merge(message, k, v);
+                    }
+                }
+            }
+        } else {
+            merge(acc, key, value);
+        }
+    }
+}
+
+fn append(map: &mut Map<String, Value>, key: &str, value: Value) {
+    match map.entry(key).or_insert_with(|| Value::Array(Vec::new())) {
+        Value::Array(list) => list.push(value),
+        other => *other = Value::Array(vec![value]),
+    }
+}
+
+/// Merges one field of a chunk into the accumulated object.
+fn merge(acc: &mut Map<String, Value>, key: String, value: Value) {
+    if value.is_null() {
+        return;
+    }
+    let Some(current) = acc.get_mut(&key).filter(|c| !c.is_null()) else {
+        acc.insert(key, value);
+        return;
+    };
+    match (current, value) {
+        (Value::String(current), Value::String(next)) => {
+            if LAST_WINS.contains(&key.as_str()) {
+                *current = next;
+            } else if !(IDENTIFYING.contains(&key.as_str()) && *current == next) {
+                current.push_str(&next);
+            }
+        }
+        (Value::Object(current), Value::Object(next)) => {
+            for (k, v) in next {
+                merge(current, k, v);
+            }
+        }
+        (Value::Array(current), Value::Array(next)) => {
+            for item in next {
+                match item {
+                    Value::Object(o) if o.contains_key("index") => {
+                        let slot = by_index(current, o.get("index"));
+                        for (k, v) in o {
+                            merge(slot, k, v);
+                        }
+                    }
+                    other => current.push(other),
+                }
+            }
+        }
+        (current, next) => *current = next,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn fold(chunks: &[Value]) -> Value {
+        let mut acc = Map::new();
+        for c in chunks {
+            let Value::Object(c) = c.clone() else { panic!() };
+            fold_chunk(&mut acc, c);
+        }
+        Value::Object(acc)
+    }
+
+    #[test]
+    fn content_tool_calls_usage_and_finish_reason() {
+        let head = json!({"id": "c1", "object": "chat.completion.chunk", "created": 1, "model": "m"});
+        let chunk = |choice: Value, usage: Value| {
+            let mut c = head.clone();
+            c["choices"] = json!([choice]);
+            c["usage"] = usage;
+            c
+        };
+        let chunks = [
+            chunk(
+                json!({"index": 0, "delta": {"role": "assistant", "content": "Hel"}, "finish_reason": null}),
+                json!(null),
+            ),
+            chunk(
+                json!({"index": 0, "delta": {"role": "assistant", "content": "lo"}, "finish_reason": null}),
+                json!(null),
+            ),
+            chunk(
+                json!({"index": 0, "delta": {"tool_calls": [{"index": 0, "id": "call_1", "type": "function",
+                    "function": {"name": "get_weather", "arguments": "{\"ci"}}]}, "finish_reason": null}),
+                json!(null),
+            ),
+            chunk(
+                json!({"index": 0, "delta": {"tool_calls": [
+                    {"index": 0, "function": {"arguments": "ty\": \"Oslo\"}"}},
+                    {"index": 1, "id": "call_2", "type": "function", "function": {"name": "now", "arguments": "{}"}}]},
+                    "finish_reason": null}),
+                json!(null),
+            ),
+            chunk(
+                json!({"index": 0, "delta": {"content": null}, "finish_reason": "tool_calls"}),
+                json!({"prompt_tokens": 3, "completion_tokens": 9, "total_tokens": 12}),
+            ),
+        ];
+        assert_eq!(
+            fold(&chunks),
+            json!({"id": "c1", "object": "chat.completion", "created": 1, "model": "m",
+                "choices": [{"index": 0, "finish_reason": "tool_calls", "message": {
+                    "role": "assistant", "content": "Hello", "tool_calls": [
+                        {"index": 0, "id": "call_1", "type": "function",
+                         "function": {"name": "get_weather", "arguments": "{\"city\": \"Oslo\"}"}},
+                        {"index": 1, "id": "call_2", "type": "function", "function": {"name": "now", "arguments": "{}"}}]}}],
+                "usage": {"prompt_tokens": 3, "completion_tokens": 9, "total_tokens": 12}})
+        );
+    }
+
+    #[test]
+    fn choices_merge_by_index_and_logprobs_collect() {
+        let chunks = [
+            json!({"choices": [{"index": 1, "delta": {"content": "b", "token_id": 5}, "logprobs": -0.5}]}),
+            json!({"choices": [{"index": 0, "delta": {"content": "a", "token_id": 4}, "logprobs": -0.25}]}),
+            json!({"choices": [{"index": 1, "delta": {"content": "c", "token_id": 6}, "logprobs": -1.0}]}),
+        ];
+        let v = fold(&chunks);
+        assert_eq!(v["choices"][0]["message"]["content"], "bc");
+        assert_eq!(
+            v["choices"][0]["logprobs"],
+            json!({"token_logprobs": [-0.5, -1.0], "tokens": ["b", "c"], "token_ids": [5, 6]})
+        );
+        assert_eq!(v["choices"][1]["index"], 0);
+        assert_eq!(v["choices"][1]["message"]["content"], "a");
+        assert!(v["choices"][1]["message"].get("token_id").is_none());
+    }
+
+    #[test]
+    fn identifying_strings_are_not_doubled_but_pieces_join() {
+        let mut acc = Map::new();
+        merge(&mut acc, "name".into(), json!("get_"));
+        merge(&mut acc, "name".into(), json!("weather"));
+        merge(&mut acc, "role".into(), json!("assistant"));
+        merge(&mut acc, "role".into(), json!("assistant"));
+        merge(&mut acc, "content".into(), json!("ha"));
+        merge(&mut acc, "content".into(), json!("ha"));
+        assert_eq!(Value::Object(acc), json!({"name": "get_weather", "role": "assistant", "content": "haha"}));
+    }
+
+    #[test]
+    fn error_payloads_are_recognised() {
+        assert!(starts_with_error_key(r#" { "error": {"message": "x"}}"#));
+        assert!(!starts_with_error_key(r#"{"id": "x", "error": null}"#));
+        assert!(is_error_object(r#"{"id": "x", "error": {"message": "late"}}"#));
+        assert!(!is_error_object(r#"{"id": "x", "error": null}"#));
+        assert!(!is_error_object("[DONE]"));
+    }
+}
