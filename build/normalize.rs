@@ -126,6 +126,7 @@ pub const TRANSFORMS: &[Transform] = &[
     Transform { name: "type_arrays", run: type_arrays },
     Transform { name: "null_members", run: null_members },
     Transform { name: "null_types", run: null_types },
+    Transform { name: "nullable_all_of", run: nullable_all_of },
     Transform { name: "enum_nulls", run: enum_nulls },
     Transform { name: "const_to_enum", run: const_to_enum },
     Transform { name: "nullable_components", run: nullable_components },
@@ -138,6 +139,7 @@ pub const TRANSFORMS: &[Transform] = &[
     Transform { name: "open_string_unions", run: open_string_unions },
     Transform { name: "open_enums", run: open_enums },
     Transform { name: "event_streams", run: event_streams },
+    Transform { name: "partial_deltas", run: partial_deltas },
     Transform { name: "binary_responses", run: binary_responses },
     Transform { name: "error_responses", run: error_responses },
 ];
@@ -567,6 +569,27 @@ fn null_types(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
             map.remove("type");
             map.insert("nullable".into(), json!(true));
             notes.log("null_types", format!("{at}: `type: null` -> nullable"));
+        }
+    });
+    Ok(())
+}
+
+/// `allOf: [X, {nullable: true}]` (the spec's way to make a `$ref` nullable)
+/// becomes `allOf: [X]` with `nullable` on the schema itself, where
+/// openapiv3 and typify see it: otherwise `"finish_reason": null` fails.
+fn nullable_all_of(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    walk_schemas(doc, &mut |map, at| {
+        let Some(Value::Array(members)) = map.get_mut("allOf") else { return };
+        let only_nullable = |m: &Value| {
+            m.as_object().is_some_and(|o| {
+                o.get("nullable") == Some(&json!(true)) && o.keys().all(|k| k == "nullable" || is_prose(k))
+            })
+        };
+        let before = members.len();
+        members.retain(|m| !only_nullable(m));
+        if members.len() < before {
+            map.insert("nullable".into(), json!(true));
+            notes.log("nullable_all_of", format!("{at}: nullable allOf member -> nullable"));
         }
     });
     Ok(())
@@ -1057,6 +1080,76 @@ fn event_streams(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
     Ok(())
 }
 
+/// How deep `partial_deltas` follows objects inside a delta.
+const DELTA_DEPTH: usize = 4;
+
+/// A streamed chunk's `delta` holds only what changed: a tool call's
+/// arguments come without its name, the role only in the first chunk. Every
+/// field of a delta, and of the objects in it, becomes optional; objects it
+/// shares with complete messages (`ToolChoice`) are copied as `<Name>Delta`.
+fn partial_deltas(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    let snapshot = doc.clone();
+    let schemas: BTreeSet<String> = notes.streams.iter().filter_map(|s| s.data_schema.clone()).collect();
+    for name in schemas {
+        let Some(chunk) = doc.pointer_mut(&format!("/components/schemas/{}", esc(&name))) else { continue };
+        let mut log = Vec::new();
+        find_deltas(chunk, &snapshot, &mut log);
+        for line in log {
+            notes.log("partial_deltas", format!("{name}: {line}"));
+        }
+    }
+    Ok(())
+}
+
+fn find_deltas(v: &mut Value, doc: &Value, log: &mut Vec<String>) {
+    match v {
+        Value::Object(map) => {
+            if let Some(delta) = map.get_mut("properties").and_then(|p| p.get_mut("delta")) {
+                make_partial(delta, doc, 0, "delta", log);
+            }
+            for (k, child) in map.iter_mut() {
+                if k != "properties" {
+                    find_deltas(child, doc, log);
+                } else if let Value::Object(props) = child {
+                    props.iter_mut().filter(|(name, _)| *name != "delta").for_each(|(_, p)| find_deltas(p, doc, log));
+                }
+            }
+        }
+        Value::Array(list) => list.iter_mut().for_each(|x| find_deltas(x, doc, log)),
+        _ => {}
+    }
+}
+
+fn make_partial(schema: &mut Value, doc: &Value, depth: usize, at: &str, log: &mut Vec<String>) {
+    if depth > DELTA_DEPTH {
+        return;
+    }
+    if let Some(name) = ref_name(schema) {
+        let target = doc.pointer(&format!("/components/schemas/{}", esc(&name)));
+        let Some(target) = target.filter(|t| t.get("properties").is_some()) else { return };
+        let mut copy = target.clone();
+        let copy_map = copy.as_object_mut().unwrap();
+        copy_map.insert("title".into(), json!(format!("{name}Delta")));
+        if schema.get("nullable") == Some(&json!(true)) {
+            copy_map.insert("nullable".into(), json!(true));
+        }
+        *schema = copy;
+        log.push(format!("{at}: `{name}` copied as `{name}Delta`"));
+    }
+    let Value::Object(map) = schema else { return };
+    if map.remove("required").is_some() {
+        log.push(format!("{at}: every field optional"));
+    }
+    if let Some(Value::Object(props)) = map.get_mut("properties") {
+        for (name, p) in props.iter_mut() {
+            make_partial(p, doc, depth + 1, &format!("{at}.{name}"), log);
+        }
+    }
+    if let Some(items) = map.get_mut("items") {
+        make_partial(items, doc, depth + 1, &format!("{at}[]"), log);
+    }
+}
+
 /// A 2xx response offered in several non-JSON media types (audio as WAV, MP3
 /// or raw) is one byte stream: progenitor accepts a single media type.
 fn binary_responses(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
@@ -1496,6 +1589,45 @@ mod tests {
         assert_eq!(notes.streams, [expected]);
         assert!(notes.unsupported.is_empty());
         assert_eq!(d.pointer("/paths/~1speak/post/responses/200").unwrap(), &json!({}));
+    }
+
+    #[test]
+    fn nullable_all_of_members_move_to_the_schema() {
+        let mut d = json!({ "components": { "schemas": { "C": { "properties": { "f": {
+            "allOf": [{ "$ref": "#/components/schemas/F" }, { "nullable": true }] } } } } } });
+        run(nullable_all_of, &mut d);
+        let f = d.pointer("/components/schemas/C/properties/f").unwrap();
+        assert_eq!(f, &json!({ "allOf": [{ "$ref": "#/components/schemas/F" }], "nullable": true }));
+    }
+
+    #[test]
+    fn stream_deltas_become_partial() {
+        let mut d = json!({ "components": { "schemas": {
+            "Chunk": { "required": ["choices"], "properties": { "choices": { "type": "array", "items": {
+                "required": ["delta"], "properties": { "delta": { "type": "object", "required": ["role"], "properties": {
+                    "role": { "type": "string" },
+                    "tool_calls": { "type": "array", "items": { "$ref": "#/components/schemas/Call" } } } } } } } } },
+            "Call": { "type": "object", "required": ["id", "function"], "properties": {
+                "id": { "type": "string" },
+                "function": { "type": "object", "required": ["name"], "properties": { "name": { "type": "string" } } } } },
+        } } });
+        let mut notes = Notes::default();
+        notes.streams.push(StreamOp {
+            operation_id: "chat".into(),
+            data_schema: Some("Chunk".into()),
+            stream_flag: true,
+            audio_field: None,
+            only: false,
+        });
+        partial_deltas(&mut d, &mut notes).unwrap();
+        let delta = d.pointer("/components/schemas/Chunk/properties/choices/items/properties/delta").unwrap();
+        assert!(delta.get("required").is_none());
+        let call = delta.pointer("/properties/tool_calls/items").unwrap();
+        assert_eq!(call["title"], "CallDelta");
+        assert!(call.get("required").is_none() && call.pointer("/properties/function/required").is_none());
+        // The chunk itself, and the shared component, are unchanged.
+        assert_eq!(d.pointer("/components/schemas/Chunk/required").unwrap(), &json!(["choices"]));
+        assert_eq!(d.pointer("/components/schemas/Call/required").unwrap(), &json!(["id", "function"]));
     }
 
     #[test]

@@ -57,7 +57,7 @@ pub use generated::{builder, types, Client, ResponseValue, UNSUPPORTED_OPERATION
 /// The `reqwest` this crate is built on, for [`ClientBuilder::http_client`]
 /// and header types.
 pub use reqwest;
-pub use stream::{Accumulator, EventStream};
+pub use stream::{Accumulating, EventStream};
 
 /// An operation of the spec that this build of the crate does not generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,8 +2,8 @@
 //! by [`crate::sse`], each event's `data` as the operation's chunk type.
 //!
 //! Generated `send_stream()` methods return an [`EventStream`]; which chunk
-//! type, and which response an [`Accumulator`] folds it into, comes from the
-//! spec. Nothing here names a generated type.
+//! type, and which response [`EventStream::accumulate`] folds it into, comes
+//! from the spec. Nothing here names a generated type.
 
 use crate::error::{ApiError, Error};
 use crate::sse::{Decoder, Event};
@@ -46,6 +46,8 @@ pub struct EventStream<T> {
     timer: Option<Pin<Box<tokio::time::Sleep>>>,
     events: u64,
     finished: bool,
+    /// The chunks folded so far, when accumulating.
+    folded: Option<Map<String, Value>>,
     chunk: PhantomData<fn() -> T>,
 }
 
@@ -74,6 +76,7 @@ impl<T> EventStream<T> {
             timer: None,
             events: 0,
             finished: false,
+            folded: None,
             chunk: PhantomData,
         }
     }
@@ -122,7 +125,19 @@ impl<T> EventStream<T> {
             return Some(Err(self.server_error(event.data)));
         }
         self.events += 1;
-        match serde_json::from_str(&event.data) {
+        let decoded = match &mut self.folded {
+            None => serde_json::from_str(&event.data),
+            // Folded from the JSON, not the typed chunk: fields the spec
+            // does not list reach the response too.
+            Some(folded) => serde_json::from_str::<Value>(&event.data).and_then(|json| {
+                let chunk = T::deserialize(&json)?;
+                if let Value::Object(json) = json {
+                    fold_chunk(folded, json);
+                }
+                Ok(chunk)
+            }),
+        };
+        match decoded {
             Ok(chunk) => Some(Ok(chunk)),
             Err(_) if is_error_object(&event.data) => {
                 self.finished = true;
@@ -230,23 +245,26 @@ pub trait Accumulate: Serialize {
 
 impl<T: Accumulate + DeserializeOwned> EventStream<T> {
     /// Reads the whole stream and returns what the call would have returned
-    /// without streaming. To print chunks as they come and still get the
-    /// result, push each into an [`Accumulator`] instead.
-    pub async fn collect_response(mut self) -> Result<T::Response, Error> {
-        let mut accumulator = Accumulator::<T>::new(self.operation);
-        while let Some(chunk) = std::future::poll_fn(|cx| Pin::new(&mut self).poll_next(cx)).await {
-            accumulator.push(&chunk?)?;
+    /// without streaming.
+    pub async fn collect_response(self) -> Result<T::Response, Error> {
+        let mut stream = self.accumulate();
+        while let Some(chunk) = std::future::poll_fn(|cx| Pin::new(&mut stream).poll_next(cx)).await {
+            chunk?;
         }
-        accumulator.finish()
+        stream.response()
     }
 
-    /// An empty [`Accumulator`] for this stream's chunks.
-    pub fn accumulator(&self) -> Accumulator<T> {
-        Accumulator::new(self.operation)
+    /// Yields the chunks as before and folds them as they pass, so a UI can
+    /// print tokens and still get the whole response from
+    /// [`Accumulating::response`] at the end.
+    pub fn accumulate(mut self) -> Accumulating<T> {
+        self.folded.get_or_insert_with(Map::new);
+        Accumulating(self)
     }
 }
 
-/// Folds streamed chunks into the non-streamed response, on their JSON:
+/// An [`EventStream`] that also folds its chunks into the non-streamed
+/// response, from their JSON (so fields no spec lists are kept):
 ///
 /// - `choices` are matched by `index`; a choice's `delta` folds into its
 ///   `message`;
@@ -256,49 +274,39 @@ impl<T: Accumulate + DeserializeOwned> EventStream<T> {
 /// - lists of objects with an `index` (tool calls) merge by index, other lists
 ///   are appended;
 /// - numbers and `finish_reason` take the last value; `null` changes nothing;
-/// - a number `logprobs` with a `delta.token_id` is appended to the choice's
-///   `logprobs.token_logprobs`, `tokens` and `token_ids`;
+/// - a number `logprobs` is appended to the choice's `logprobs.token_logprobs`,
+///   with the delta's content in `tokens` and its `token_id` in `token_ids`;
 /// - the chunk's `object` loses its `.chunk` suffix.
-#[derive(Debug, Clone)]
-pub struct Accumulator<T> {
-    operation: &'static str,
-    value: Map<String, Value>,
-    chunk: PhantomData<fn(T)>,
+#[must_use = "a stream does nothing unless polled"]
+#[derive(Debug)]
+pub struct Accumulating<T>(EventStream<T>);
+
+impl<T: Accumulate> Accumulating<T> {
+    /// The response the chunks received so far add up to.
+    pub fn response(&self) -> Result<T::Response, Error> {
+        let folded = self.0.folded.as_ref().expect("accumulate() starts the fold");
+        let body = Bytes::from(serde_json::to_vec(folded).expect("JSON values serialise"));
+        crate::response::decode(&body, self.0.operation)
+    }
+
+    /// The stream underneath (status, headers, counts).
+    pub fn get_ref(&self) -> &EventStream<T> {
+        &self.0
+    }
+}
+
+impl<T: DeserializeOwned> Stream for Accumulating<T> {
+    type Item = Result<T, Error>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        Pin::new(&mut self.0).poll_next(cx)
+    }
 }
 
 /// Strings that name something: repeated in several chunks, not appended.
 const IDENTIFYING: &[&str] = &["id", "name", "role", "type", "model", "object", "system_fingerprint"];
 /// Values each chunk replaces.
 const LAST_WINS: &[&str] = &["finish_reason"];
-
-impl<T: Accumulate> Accumulator<T> {
-    fn new(operation: &'static str) -> Self {
-        Accumulator { operation, value: Map::new(), chunk: PhantomData }
-    }
-
-    /// Folds in the next chunk.
-    pub fn push(&mut self, chunk: &T) -> Result<(), Error> {
-        match serde_json::to_value(chunk) {
-            Ok(Value::Object(chunk)) => {
-                fold_chunk(&mut self.value, chunk);
-                Ok(())
-            }
-            Ok(_) => Err(Error::InvalidRequest("a chunk that is not a JSON object cannot be accumulated".into())),
-            Err(e) => Err(Error::InvalidRequest(format!("cannot accumulate a chunk: {e}"))),
-        }
-    }
-
-    /// The response as accumulated so far.
-    pub fn response(&self) -> Result<T::Response, Error> {
-        let body = Bytes::from(serde_json::to_vec(&self.value).unwrap_or_default());
-        crate::response::decode(&body, self.operation)
-    }
-
-    /// The response the chunks add up to.
-    pub fn finish(self) -> Result<T::Response, Error> {
-        self.response()
-    }
-}
 
 fn fold_chunk(acc: &mut Map<String, Value>, chunk: Map<String, Value>) {
     for (key, value) in chunk {

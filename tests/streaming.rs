@@ -1,0 +1,499 @@
+//! Event streams and binary bodies end to end, against a scripted HTTP/1.1
+//! server on 127.0.0.1 that writes each piece when the script says so: the
+//! tests can hold the server back to prove a chunk is yielded before the next
+//! one is even sent, cut the connection, or go silent.
+
+use futures_util::StreamExt;
+use serde_json::{json, Value};
+use std::time::Duration;
+use togetherai::audio::{PcmEncoding, WavFormat};
+use togetherai::types::*;
+use togetherai::{Client, Error};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+
+/// One step of the server's answer.
+enum Step {
+    /// Write these bytes as one HTTP chunk and flush.
+    Send(Vec<u8>),
+    /// Wait until the test says go.
+    Wait(oneshot::Receiver<()>),
+    /// Keep writing `: keep-alive` comments until the client hangs up, then report.
+    KeepAliveUntilClosed(oneshot::Sender<()>),
+    /// Drop the connection without the chunked body's end.
+    Abort,
+}
+
+fn send(text: &str) -> Step {
+    Step::Send(text.as_bytes().to_vec())
+}
+
+/// What the server received.
+struct Received {
+    head: String,
+    body: Value,
+}
+
+/// Serves one request: `status` and `content_type`, then the script, as a
+/// chunked body (ended properly unless the script aborts).
+async fn serve(status: u16, content_type: &str, script: Vec<Step>) -> (Client, oneshot::Receiver<Received>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (tx, rx) = oneshot::channel();
+    let content_type = content_type.to_owned();
+    tokio::spawn(async move {
+        let (mut socket, _) = listener.accept().await.unwrap();
+        let mut buf = Vec::new();
+        let head_end = loop {
+            let mut chunk = [0u8; 4096];
+            let n = socket.read(&mut chunk).await.unwrap();
+            buf.extend_from_slice(&chunk[..n]);
+            if let Some(at) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                break at + 4;
+            }
+        };
+        let head = String::from_utf8_lossy(&buf[..head_end]).to_lowercase();
+        let length: usize = head
+            .lines()
+            .find_map(|l| l.strip_prefix("content-length:"))
+            .map(|v| v.trim().parse().unwrap())
+            .unwrap_or(0);
+        while buf.len() < head_end + length {
+            let mut chunk = [0u8; 4096];
+            let n = socket.read(&mut chunk).await.unwrap();
+            buf.extend_from_slice(&chunk[..n]);
+        }
+        let body = serde_json::from_slice(&buf[head_end..]).unwrap_or(Value::Null);
+        let _ = tx.send(Received { head, body });
+        let response_head =
+            format!("HTTP/1.1 {status} X\r\ncontent-type: {content_type}\r\ntransfer-encoding: chunked\r\n\r\n");
+        socket.write_all(response_head.as_bytes()).await.unwrap();
+        for step in script {
+            match step {
+                Step::Send(bytes) => {
+                    let chunk = [format!("{:x}\r\n", bytes.len()).as_bytes(), &bytes, b"\r\n"].concat();
+                    if socket.write_all(&chunk).await.is_err() {
+                        return;
+                    }
+                    socket.flush().await.unwrap();
+                }
+                Step::Wait(go) => {
+                    let _ = go.await;
+                }
+                Step::KeepAliveUntilClosed(closed) => {
+                    while socket.write_all(b"e\r\n: keep-alive\n\n\r\n").await.is_ok() {
+                        tokio::time::sleep(Duration::from_millis(20)).await;
+                    }
+                    let _ = closed.send(());
+                    return;
+                }
+                Step::Abort => return,
+            }
+        }
+        let _ = socket.write_all(b"0\r\n\r\n").await;
+        // Hold the connection until the client is done with it.
+        let _ = socket.read(&mut [0u8; 1]).await;
+    });
+    let client = Client::builder().api_key("test-key").base_url(format!("http://{addr}")).build().unwrap();
+    (client, rx)
+}
+
+fn chunk(id: usize, content: &str) -> String {
+    let chunk = json!({"id": "c1", "object": "chat.completion.chunk", "created": 1_732_000_000, "model": "m",
+        "choices": [{"index": 0, "delta": {"role": "assistant", "content": content, "token_id": id}, "finish_reason": null}]});
+    format!("data: {chunk}\n\n")
+}
+
+const DONE: &str = "data: [DONE]\n\n";
+
+fn chat(client: &Client) -> togetherai::builder::ChatCompletions<'_> {
+    let message = ChatCompletionRequestMessagesItem::builder().role("user").content("Say hello");
+    client
+        .chat_completions()
+        .body(ChatCompletionRequest::builder().model("m").messages(vec![message.try_into().unwrap()]).stream(false))
+}
+
+fn content(chunk: &ChatCompletionChunk) -> String {
+    chunk.choices[0].delta.content.clone().unwrap_or_default()
+}
+
+/// The next item within a second, or a panic naming what was expected.
+async fn next<S: futures_util::Stream + Unpin>(stream: &mut S, what: &str) -> Option<S::Item> {
+    tokio::time::timeout(Duration::from_secs(5), stream.next()).await.unwrap_or_else(|_| panic!("no {what} in 5 s"))
+}
+
+#[tokio::test]
+async fn each_chunk_is_yielded_before_the_server_sends_the_next() {
+    let (go, wait) = oneshot::channel();
+    let script = vec![send(&chunk(1, "Hel")), Step::Wait(wait), send(&chunk(2, "lo")), send(DONE)];
+    let (client, received) = serve(200, "text/event-stream", script).await;
+    let mut stream = chat(&client).send_stream().await.unwrap();
+
+    // The server sends nothing more until `go`: this chunk came on its own.
+    let first = next(&mut stream, "first chunk").await.unwrap().unwrap();
+    assert_eq!(content(&first), "Hel");
+    go.send(()).unwrap();
+    assert_eq!(content(&next(&mut stream, "second chunk").await.unwrap().unwrap()), "lo");
+    assert!(next(&mut stream, "end").await.is_none());
+    assert!(stream.next().await.is_none(), "a finished stream stays finished");
+    assert_eq!(stream.events_received(), 2);
+
+    let received = received.await.unwrap();
+    assert!(received.head.contains("accept: text/event-stream"), "{}", received.head);
+    assert!(received.head.contains("authorization: bearer test-key"));
+    assert_eq!(received.body["stream"], true, "send_stream() asks for a stream even when the body said false");
+}
+
+#[tokio::test]
+async fn plain_send_never_asks_for_a_stream() {
+    let response = json!({"id": "c1", "object": "chat.completion", "created": 1, "model": "m",
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": "hi"}, "finish_reason": "stop"}]});
+    let (client, received) = serve(200, "application/json", vec![send(&response.to_string())]).await;
+    let message = ChatCompletionRequestMessagesItem::builder().role("user").content("Say hello");
+    let body = ChatCompletionRequest::builder().model("m").messages(vec![message.try_into().unwrap()]).stream(true);
+    let reply = client.chat_completions().body(body).send().await.unwrap();
+    assert_eq!(reply.choices[0].message.as_ref().unwrap().content.as_deref(), Some("hi"));
+    assert!(received.await.unwrap().body.get("stream").is_none());
+}
+
+#[tokio::test]
+async fn crlf_comments_a_bom_and_odd_write_boundaries() {
+    let text = format!(
+        "\u{feff}: keep-alive\r\n\r\n{}: still thinking\r\n{}{}",
+        chunk(1, "h\u{e9}").replace('\n', "\r\n"),
+        chunk(2, " \u{1F600}").replace('\n', "\r\n"),
+        DONE.replace('\n', "\r\n")
+    );
+    // Every write a few bytes long: fields, line ends and characters are cut.
+    let script = text.as_bytes().chunks(3).map(|c| Step::Send(c.to_vec())).collect();
+    let (client, _) = serve(200, "text/event-stream", script).await;
+    let stream = chat(&client).send_stream().await.unwrap();
+    let chunks: Vec<_> = stream.map(|c| content(&c.unwrap())).collect().await;
+    assert_eq!(chunks, ["h\u{e9}", " \u{1F600}"]);
+}
+
+#[tokio::test]
+async fn an_error_event_is_a_typed_error_carrying_the_message() {
+    let frame = "event: error\ndata: {\"error\":{\"message\":\"model overloaded\",\"type\":\"server_error\"}}\n\n";
+    let (client, _) = serve(200, "text/event-stream", vec![send(&chunk(1, "a")), send(frame), send(DONE)]).await;
+    let mut stream = chat(&client).send_stream().await.unwrap();
+    assert!(next(&mut stream, "chunk").await.unwrap().is_ok());
+    let err = next(&mut stream, "error").await.unwrap().unwrap_err();
+    let Error::StreamEvent(api) = &err else { panic!("{err:?}") };
+    assert_eq!(api.message(), "model overloaded");
+    assert_eq!(api.detail.as_ref().unwrap().kind.as_deref(), Some("server_error"));
+    assert_eq!(err.api().unwrap().operation, "chat_completions");
+    assert!(err.to_string().contains("model overloaded"), "{err}");
+    assert!(stream.next().await.is_none(), "an error event ends the stream");
+}
+
+#[tokio::test]
+async fn an_error_payload_without_an_event_type_is_an_error_too() {
+    let frames = [chunk(1, "a"), "data: {\"id\": \"x\", \"error\": {\"message\": \"quota\"}}\n\n".into()];
+    let (client, _) = serve(200, "text/event-stream", frames.iter().map(|f| send(f)).collect()).await;
+    let results: Vec<_> = chat(&client).send_stream().await.unwrap().collect().await;
+    assert_eq!(results.len(), 2);
+    let Err(Error::StreamEvent(api)) = &results[1] else { panic!("{:?}", results[1]) };
+    assert_eq!(api.message(), "quota");
+}
+
+#[tokio::test]
+async fn a_stream_that_ends_without_done_is_an_error() {
+    let (client, _) = serve(200, "text/event-stream", vec![send(&chunk(1, "a")), send(&chunk(2, "b"))]).await;
+    let results: Vec<_> = chat(&client).send_stream().await.unwrap().collect().await;
+    assert_eq!(results.len(), 3, "{results:?}");
+    assert!(results[..2].iter().all(Result::is_ok));
+    assert!(matches!(results[2], Err(Error::StreamClosed { operation: "chat_completions", events: 2 })), "{results:?}");
+}
+
+#[tokio::test]
+async fn a_connection_cut_mid_stream_is_an_error() {
+    let (client, _) =
+        serve(200, "text/event-stream", vec![send(&chunk(1, "a")), send("data: {\"id\""), Step::Abort]).await;
+    let results: Vec<_> = chat(&client).send_stream().await.unwrap().collect().await;
+    assert_eq!(results.len(), 2, "{results:?}");
+    assert!(matches!(results[1], Err(Error::Transport(_))), "{results:?}");
+}
+
+#[tokio::test]
+async fn a_non_2xx_start_is_the_ordinary_api_error() {
+    let body = r#"{"error":{"message":"rate limited","type":"rate_limit"}}"#;
+    let (client, _) = serve(429, "application/json", vec![send(body)]).await;
+    let err = chat(&client).send_stream().await.unwrap_err();
+    let Error::Api(api) = &err else { panic!("{err:?}") };
+    assert_eq!(api.status.as_u16(), 429);
+    assert_eq!(api.message(), "rate limited");
+    assert_eq!(api.body, body.as_bytes());
+}
+
+#[tokio::test]
+async fn a_chunk_that_does_not_decode_is_an_error_item_and_the_stream_goes_on() {
+    let frames = ["data: {\"id\": 5}\n\n".to_string(), chunk(1, "ok"), DONE.into()];
+    let (client, _) = serve(200, "text/event-stream", frames.iter().map(|f| send(f)).collect()).await;
+    let results: Vec<_> = chat(&client).send_stream().await.unwrap().collect().await;
+    assert!(matches!(&results[0], Err(Error::Decode { operation: "chat_completions", .. })), "{results:?}");
+    assert_eq!(content(results[1].as_ref().unwrap()), "ok");
+    assert_eq!(results.len(), 2);
+}
+
+#[tokio::test]
+async fn the_idle_timeout_fails_a_silent_stream() {
+    let (_go, wait) = oneshot::channel::<()>();
+    let (client, _) = serve(200, "text/event-stream", vec![send(&chunk(1, "a")), Step::Wait(wait)]).await;
+    let mut stream = chat(&client).send_stream().await.unwrap().idle_timeout(Duration::from_millis(150));
+    assert!(next(&mut stream, "chunk").await.unwrap().is_ok());
+    let started = std::time::Instant::now();
+    let err = next(&mut stream, "idle error").await.unwrap().unwrap_err();
+    assert!(matches!(err, Error::StreamIdle { events: 1, .. }), "{err:?}");
+    assert!(started.elapsed() >= Duration::from_millis(140), "{:?}", started.elapsed());
+    assert!(stream.next().await.is_none());
+}
+
+#[tokio::test]
+async fn keep_alive_comments_hold_off_the_client_idle_timeout() {
+    let (closed, _) = oneshot::channel();
+    let (client, _) =
+        serve(200, "text/event-stream", vec![send(&chunk(1, "a")), Step::KeepAliveUntilClosed(closed)]).await;
+    let client = Client::builder()
+        .api_key("k")
+        .base_url(client.base_url())
+        .stream_idle_timeout(Duration::from_millis(100))
+        .build()
+        .unwrap();
+    let mut stream = chat(&client).send_stream().await.unwrap();
+    assert!(next(&mut stream, "chunk").await.unwrap().is_ok());
+    // Comments every 20 ms: 400 ms of them and the 100 ms idle timeout never fires.
+    assert!(tokio::time::timeout(Duration::from_millis(400), stream.next()).await.is_err());
+}
+
+#[tokio::test]
+async fn dropping_the_stream_closes_the_connection() {
+    let (closed_tx, closed) = oneshot::channel();
+    let script = vec![send(&chunk(1, "a")), Step::KeepAliveUntilClosed(closed_tx)];
+    let (client, _) = serve(200, "text/event-stream", script).await;
+    let mut stream = chat(&client).send_stream().await.unwrap();
+    assert!(next(&mut stream, "chunk").await.unwrap().is_ok());
+    drop(stream);
+    tokio::time::timeout(Duration::from_secs(5), closed).await.expect("the server saw the close").unwrap();
+}
+
+/// The same answer, once as one JSON response and once as chunks.
+fn tool_call_answer() -> (Value, Vec<String>) {
+    let head = json!({"id": "c9", "object": "chat.completion.chunk", "created": 7, "model": "m"});
+    let with = |choice: Value, usage: Value| {
+        let mut c = head.clone();
+        c["choices"] = json!([choice]);
+        c["usage"] = usage;
+        format!("data: {c}\n\n")
+    };
+    let mut chunks = vec![];
+    for (i, piece) in ["Checking", " the", " weather."].iter().enumerate() {
+        let delta = json!({"role": "assistant", "content": piece, "token_id": i});
+        chunks.push(with(json!({"index": 0, "delta": delta, "finish_reason": null}), Value::Null));
+    }
+    let call =
+        |call: Value| json!({"index": 0, "delta": {"role": "assistant", "tool_calls": [call]}, "finish_reason": null});
+    chunks.push(with(
+        call(json!({"index": 0, "id": "call_1", "type": "function", "function": {"name": "weather", "arguments": ""}})),
+        Value::Null,
+    ));
+    for part in ["{\"city\":", " \"Oslo\"}"] {
+        chunks.push(with(call(json!({"index": 0, "function": {"arguments": part}})), Value::Null));
+    }
+    let usage = json!({"prompt_tokens": 10, "completion_tokens": 6, "total_tokens": 16});
+    chunks
+        .push(with(json!({"index": 0, "delta": {"role": "assistant"}, "finish_reason": "tool_calls"}), usage.clone()));
+    chunks.push(DONE.into());
+    let whole = json!({"id": "c9", "object": "chat.completion", "created": 7, "model": "m", "usage": usage,
+        "choices": [{"index": 0, "finish_reason": "tool_calls", "message": {"role": "assistant",
+            "content": "Checking the weather.", "tool_calls": [{"index": 0, "id": "call_1", "type": "function",
+            "function": {"name": "weather", "arguments": "{\"city\": \"Oslo\"}"}}]}}]});
+    (whole, chunks)
+}
+
+#[tokio::test]
+async fn the_accumulated_stream_equals_the_non_streaming_response() {
+    let (whole, chunks) = tool_call_answer();
+    let (client, _) = serve(200, "application/json", vec![send(&whole.to_string())]).await;
+    let expected = chat(&client).send().await.unwrap().into_inner();
+
+    let (client, _) = serve(200, "text/event-stream", chunks.iter().map(|c| send(c)).collect()).await;
+    let collected = chat(&client).send_stream().await.unwrap().collect_response().await.unwrap();
+    assert_eq!(serde_json::to_value(&collected).unwrap(), serde_json::to_value(&expected).unwrap());
+
+    // Alongside consumption: print each piece, get the same result at the end.
+    let (client, _) = serve(200, "text/event-stream", chunks.iter().map(|c| send(c)).collect()).await;
+    let mut stream = chat(&client).send_stream().await.unwrap().accumulate();
+    let mut printed = String::new();
+    while let Some(chunk) = stream.next().await {
+        printed.push_str(&content(&chunk.unwrap()));
+        if printed == "Checking" {
+            let so_far = stream.response().unwrap().choices[0].message.clone().unwrap();
+            assert_eq!(so_far.content.as_deref(), Some("Checking"), "the response so far");
+        }
+    }
+    assert_eq!(printed, "Checking the weather.");
+    let message = stream.response().unwrap().choices[0].message.clone().unwrap();
+    assert_eq!(message.tool_calls[0].function.arguments, "{\"city\": \"Oslo\"}");
+    assert_eq!(serde_json::to_value(stream.response().unwrap()).unwrap(), serde_json::to_value(&expected).unwrap());
+}
+
+#[tokio::test]
+async fn completions_stream_and_accumulate() {
+    let piece = |text: &str, finish: Value, usage: Value| {
+        let c = json!({"id": "t1", "object": "text_completion", "created": 3, "model": "m", "choices": [{"index": 0, "text": text}],
+            "token": {"id": 1, "text": text, "logprob": -0.1, "special": false}, "usage": usage, "finish_reason": finish});
+        format!("data: {c}\n\n")
+    };
+    let usage = json!({"prompt_tokens": 3, "completion_tokens": 2, "total_tokens": 5});
+    let frames = [piece("Once", Value::Null, Value::Null), piece(" upon", json!("length"), usage), DONE.into()];
+    let (client, received) = serve(200, "text/event-stream", frames.iter().map(|f| send(f)).collect()).await;
+    let stream = client
+        .completions()
+        .body(CompletionRequest::builder().model("m").prompt("Tell a story"))
+        .send_stream()
+        .await
+        .unwrap();
+    let response = stream.collect_response().await.unwrap();
+    assert_eq!(response.choices[0].text.as_deref(), Some("Once upon"));
+    assert_eq!(response.usage.unwrap().total_tokens, 5);
+    assert_eq!((response.created, response.model.as_str()), (3, "m"), "fields the chunk type lacks are kept");
+    assert_eq!(received.await.unwrap().body["stream"], true);
+}
+
+/// Deterministic "audio": every byte value, in an order that is not a counter.
+fn pcm(len: usize) -> Vec<u8> {
+    (0..len).map(|i| (i.wrapping_mul(2_654_435_761) >> 7) as u8).collect()
+}
+
+fn speech(client: &Client) -> togetherai::builder::AudioSpeech<'_> {
+    client.audio_speech().body(
+        AudioSpeechRequest::builder()
+            .model("cartesia/sonic")
+            .input("hello")
+            .voice("laidback woman")
+            .response_format("raw")
+            .response_encoding("pcm_s16le")
+            .sample_rate(24_000.0),
+    )
+}
+
+#[tokio::test]
+async fn streamed_speech_decodes_to_the_exact_pcm() {
+    use base64::Engine;
+    let audio = pcm(100_003);
+    let mut frames: Vec<Step> = Vec::new();
+    let mut at = 0;
+    for size in [1, 2, 3, 4096, 10_000].into_iter().cycle() {
+        if at >= audio.len() {
+            break;
+        }
+        let end = (at + size).min(audio.len());
+        let b64 = base64::engine::general_purpose::STANDARD.encode(&audio[at..end]);
+        frames.push(send(&format!(
+            "data: {}\n\n",
+            json!({"object": "audio.tts.chunk", "model": "cartesia/sonic", "b64": b64})
+        )));
+        at = end;
+    }
+    frames.push(send(DONE));
+    let (client, received) = serve(200, "text/event-stream", frames).await;
+    let stream = speech(&client).send_stream().await.unwrap();
+    let bytes = stream.into_audio().bytes().await.unwrap();
+    assert_eq!(bytes.len(), audio.len());
+    assert!(bytes == audio, "decoded audio differs");
+    let received = received.await.unwrap();
+    assert_eq!(received.body["stream"], true);
+    assert_eq!(received.body["response_encoding"], "pcm_s16le");
+}
+
+#[tokio::test]
+async fn streamed_speech_saves_as_a_wav_with_the_request_format() {
+    use base64::Engine;
+    let audio = pcm(48_000);
+    let frames = audio
+        .chunks(4_800)
+        .map(|c| {
+            let b64 = base64::engine::general_purpose::STANDARD.encode(c);
+            send(&format!("data: {}\n\n", json!({"object": "audio.tts.chunk", "model": "cartesia/sonic", "b64": b64})))
+        })
+        .chain([send(DONE)])
+        .collect();
+    let (client, _) = serve(200, "text/event-stream", frames).await;
+    let path = std::env::temp_dir().join(format!("togetherai-test-{}.wav", std::process::id()));
+    let format = WavFormat::from_request("pcm_s16le", 24_000.0).unwrap();
+    let len = speech(&client).send_stream().await.unwrap().into_audio().save_wav(&path, format).await.unwrap();
+    let file = std::fs::read(&path).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(len, 48_000);
+    let u32_at = |at: usize| u32::from_le_bytes(file[at..at + 4].try_into().unwrap());
+    let u16_at = |at: usize| u16::from_le_bytes(file[at..at + 2].try_into().unwrap());
+    assert_eq!(&file[..4], b"RIFF");
+    assert_eq!(u32_at(4) as usize, file.len() - 8);
+    assert_eq!(&file[8..16], b"WAVEfmt ");
+    assert_eq!(u16_at(20), 1, "integer PCM");
+    assert_eq!(u32_at(24), 24_000, "the request's rate, not a default");
+    assert_eq!(u32_at(28), 48_000, "bytes per second");
+    assert_eq!(u16_at(34), 16);
+    assert_eq!(&file[36..40], b"data");
+    assert_eq!(u32_at(40), 48_000);
+    assert!(file[44..] == audio[..]);
+    assert_eq!(format.encoding, PcmEncoding::S16Le);
+}
+
+#[tokio::test]
+async fn a_speech_stream_cut_short_fails_the_audio_too() {
+    let frame = format!("data: {}\n\n", json!({"object": "audio.tts.chunk", "model": "m", "b64": "AAEC"}));
+    let (client, _) = serve(200, "text/event-stream", vec![send(&frame)]).await;
+    let err = speech(&client).send_stream().await.unwrap().into_audio().bytes().await.unwrap_err();
+    assert!(matches!(err, Error::StreamClosed { operation: "audio_speech", events: 1 }), "{err:?}");
+}
+
+#[tokio::test]
+async fn speech_as_bytes_as_a_stream_and_to_a_writer() {
+    let audio = pcm(70_000);
+    let pieces = || audio.chunks(9_000).map(|c| Step::Send(c.to_vec())).collect::<Vec<_>>();
+
+    let (client, received) = serve(200, "audio/wav", pieces()).await;
+    let response = speech(&client).send().await.unwrap();
+    assert_eq!(response.content_type(), Some("audio/wav"));
+    assert_eq!(response.status().as_u16(), 200);
+    assert!(response.bytes().await.unwrap() == audio);
+    assert!(received.await.unwrap().body.get("stream").is_none());
+
+    let (client, _) = serve(200, "audio/wav", pieces()).await;
+    let mut stream = speech(&client).send().await.unwrap().into_stream();
+    let mut chunks = 0;
+    let mut all = Vec::new();
+    while let Some(piece) = stream.next().await {
+        all.extend_from_slice(&piece.unwrap());
+        chunks += 1;
+    }
+    assert!(chunks > 1, "the body arrives in pieces, not buffered whole");
+    assert!(all == audio);
+
+    let (client, _) = serve(200, "audio/wav", pieces()).await;
+    let mut writer = Vec::new();
+    assert_eq!(speech(&client).send().await.unwrap().write_to(&mut writer).await.unwrap(), 70_000);
+    assert!(writer == audio);
+}
+
+#[tokio::test]
+async fn file_content_and_fine_tune_archives_save_to_files() {
+    let data = pcm(3 << 20);
+    let pieces = || data.chunks(64 << 10).map(|c| Step::Send(c.to_vec())).collect::<Vec<_>>();
+    let path = std::env::temp_dir().join(format!("togetherai-test-{}.bin", std::process::id()));
+
+    let (client, received) = serve(200, "text/plain", pieces()).await;
+    assert_eq!(client.files_content().id("file-1").send().await.unwrap().save(&path).await.unwrap(), 3 << 20);
+    assert!(std::fs::read(&path).unwrap() == data);
+    assert!(received.await.unwrap().head.starts_with("get /files/file-1/content "));
+
+    let (client, received) = serve(200, "application/octet-stream", pieces()).await;
+    let archive = client.finetune_download().ft_id("ft-1").send().await.unwrap();
+    assert_eq!(archive.save(&path).await.unwrap(), 3 << 20);
+    assert!(std::fs::read(&path).unwrap() == data);
+    assert!(received.await.unwrap().head.starts_with("get /finetune/download?ft_id=ft-1 "));
+    std::fs::remove_file(&path).unwrap();
+}
