@@ -37,12 +37,13 @@ impl<T: AudioChunk + DeserializeOwned> Stream for Audio<T> {
     type Item = Result<Bytes, Error>;
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let operation = self.0.operation();
         Pin::new(&mut self.0).poll_next(cx).map(|item| {
             item.map(|chunk| {
                 let chunk = chunk?;
                 let b64 = chunk.audio_base64();
                 base64::engine::general_purpose::STANDARD.decode(b64).map(Bytes::from).map_err(|e| Error::Decode {
-                    operation: "audio stream",
+                    operation,
                     path: "b64".into(),
                     message: format!("invalid base64: {e}"),
                     excerpt: b64.chars().take(80).collect(),

@@ -91,6 +91,11 @@ impl<T> EventStream<T> {
         self
     }
 
+    /// The operation that opened the stream (`chat_completions`).
+    pub fn operation(&self) -> &'static str {
+        self.operation
+    }
+
     /// The HTTP status the stream started with.
     pub fn status(&self) -> StatusCode {
         self.status

@@ -451,6 +451,15 @@ async fn a_speech_stream_cut_short_fails_the_audio_too() {
 }
 
 #[tokio::test]
+async fn invalid_base64_audio_is_a_decode_error() {
+    let frame = format!("data: {}\n\n", json!({"object": "audio.tts.chunk", "model": "m", "b64": "not base64!"}));
+    let (client, _) = serve(200, "text/event-stream", vec![send(&frame), send(DONE)]).await;
+    let err = speech(&client).send_stream().await.unwrap().into_audio().bytes().await.unwrap_err();
+    let Error::Decode { operation, path, .. } = &err else { panic!("{err:?}") };
+    assert_eq!((*operation, path.as_str()), ("audio_speech", "b64"));
+}
+
+#[tokio::test]
 async fn speech_as_bytes_as_a_stream_and_to_a_writer() {
     let audio = pcm(70_000);
     let pieces = || audio.chunks(9_000).map(|c| Step::Send(c.to_vec())).collect::<Vec<_>>();
