@@ -506,3 +506,12 @@ async fn file_content_and_fine_tune_archives_save_to_files() {
     assert!(received.await.unwrap().head.starts_with("get /finetune/download?ft_id=ft-1 "));
     std::fs::remove_file(&path).unwrap();
 }
+
+#[test]
+fn streams_and_bodies_can_move_across_tasks() {
+    fn send_static<T: Send + 'static>() {}
+    send_static::<togetherai::EventStream<ChatCompletionChunk>>();
+    send_static::<togetherai::Accumulating<ChatCompletionChunk>>();
+    send_static::<togetherai::BinaryResponse>();
+    send_static::<togetherai::ByteStream>();
+}
