@@ -65,6 +65,7 @@ pub fn generate(doc: serde_json::Value, notes: &Notes) -> Result<String, String>
         })
         .ok_or("progenitor generated no `types` module")?;
     mark_non_exhaustive(&mut types.1);
+    NullAsDefault.visit_items_mut(&mut types.1);
     for item in types.1.iter_mut() {
         if let syn::Item::Mod(m) = item {
             if m.ident == "builder" {
@@ -136,6 +137,36 @@ fn mark_non_exhaustive(items: &mut [syn::Item]) {
             let ty = &i.self_ty;
             if implements(i, "Display") && widened.contains(&quote!(#ty).to_string()) {
                 DisplayOther.visit_item_impl_mut(i);
+            }
+        }
+    }
+}
+
+/// Optional list and map fields (`#[serde(default)]`, not `Option`) read an
+/// explicit `null` as empty: servers send `"tool_calls": null` where the spec
+/// only allows a list or nothing, and one such field would fail a whole chunk.
+struct NullAsDefault;
+
+impl NullAsDefault {
+    fn visit_items_mut(&mut self, items: &mut [syn::Item]) {
+        for item in items {
+            if let syn::Item::Struct(s) = item {
+                self.visit_item_struct_mut(s);
+            }
+        }
+    }
+}
+
+impl VisitMut for NullAsDefault {
+    fn visit_field_mut(&mut self, field: &mut syn::Field) {
+        if first_type_argument(&field.ty, "Option").is_some() {
+            return;
+        }
+        for attr in field.attrs.iter_mut().filter(|a| a.path().is_ident("serde")) {
+            let syn::Meta::List(list) = &mut attr.meta else { continue };
+            let args = compact(&list.tokens);
+            if args.split(',').any(|a| a == "default") && !args.contains("deserialize_with") {
+                list.tokens.extend(quote!(, deserialize_with = "crate::response::null_as_default"));
             }
         }
     }

@@ -58,7 +58,7 @@ impl ByteStream {
 
     /// Writes the body to a file, created or truncated; returns its length.
     pub async fn save(self, path: impl AsRef<Path>) -> Result<u64, Error> {
-        let mut file = tokio::fs::File::create(path).await?;
+        let mut file = create(path).await?;
         self.write_to(&mut file).await
     }
 
@@ -67,7 +67,7 @@ impl ByteStream {
     /// Returns the length of the sample data.
     pub async fn save_wav(self, path: impl AsRef<Path>, format: crate::audio::WavFormat) -> Result<u64, Error> {
         use tokio::io::AsyncSeekExt;
-        let mut file = tokio::fs::File::create(path).await?;
+        let mut file = create(path).await?;
         file.write_all(&format.header(0)).await?;
         let len = self.write_to(&mut file).await?;
         if len % 2 == 1 {
@@ -78,6 +78,14 @@ impl ByteStream {
         file.flush().await?;
         Ok(len)
     }
+}
+
+/// Each write to a tokio file is a round trip to a blocking thread: network
+/// chunks of a few KiB are gathered into writes of this size.
+const FILE_BUFFER: usize = 1 << 20;
+
+async fn create(path: impl AsRef<Path>) -> std::io::Result<tokio::io::BufWriter<tokio::fs::File>> {
+    Ok(tokio::io::BufWriter::with_capacity(FILE_BUFFER, tokio::fs::File::create(path).await?))
 }
 
 impl Stream for ByteStream {

@@ -4,6 +4,7 @@
 use crate::error::{readable_excerpt, ApiError, Error};
 use progenitor_client::{OperationInfo, ResponseValue};
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
 
 /// Passes a 2xx response through; reads any other into [`Error::Api`].
 pub(crate) async fn check_status(
@@ -30,6 +31,16 @@ pub(crate) async fn json<T: DeserializeOwned>(
     let body = response.bytes().await?;
     let value = decode(&body, info.operation_id)?;
     Ok(ResponseValue::new(value, status, headers))
+}
+
+/// For optional fields that are lists or maps: `null` reads as empty
+/// (generated code points `deserialize_with` here).
+pub(crate) fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
 }
 
 /// Decodes JSON, reporting the path that failed and an excerpt of the body.

@@ -72,3 +72,24 @@ fn event_levels_accept_null_and_new_levels() {
     assert_eq!(levels[1].as_ref().map(|l| l.as_str()), Some("info"));
     assert_eq!(levels[2], Some(types::FinetuneEventLevels::Other("debug".into())));
 }
+
+#[test]
+fn null_lists_and_partial_deltas_decode() {
+    // What Together sends: `tool_calls: null` (the spec allows a list or
+    // nothing), and a later chunk's delta without `role`, a tool call without its name.
+    let chunk = |delta: serde_json::Value| {
+        json!({ "id": "c1", "object": "chat.completion.chunk", "created": 1, "model": "m", "usage": null,
+            "choices": [{ "index": 0, "text": " word", "logprobs": null, "finish_reason": null, "seed": null, "delta": delta }] })
+    };
+    let first: types::ChatCompletionChunk = serde_json::from_value(chunk(
+        json!({ "token_id": 1, "role": "assistant", "content": " word", "tool_calls": null }),
+    ))
+    .unwrap();
+    assert!(first.choices[0].delta.tool_calls.is_empty());
+    let later: types::ChatCompletionChunk =
+        serde_json::from_value(chunk(json!({ "tool_calls": [{ "index": 0, "function": { "arguments": "{\"a\"" } }] })))
+            .unwrap();
+    let call = &later.choices[0].delta.tool_calls[0];
+    assert_eq!(call.function.as_ref().and_then(|f| f.arguments.as_deref()), Some("{\"a\""));
+    assert!(later.choices[0].delta.role.is_none());
+}
