@@ -118,8 +118,7 @@ pub struct BinaryResponse {
 
 impl BinaryResponse {
     /// Wraps a 2xx response (generated code calls this after checking the status).
-    #[doc(hidden)]
-    pub fn new(response: reqwest::Response) -> Self {
+    pub(crate) fn new(response: reqwest::Response) -> Self {
         let status = response.status();
         let headers = response.headers().clone();
         let body = ByteStream::new(Body(Box::pin(response.bytes_stream())));

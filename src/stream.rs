@@ -64,8 +64,7 @@ impl<T> std::fmt::Debug for EventStream<T> {
 
 impl<T> EventStream<T> {
     /// Wraps a 2xx response (generated code calls this after checking the status).
-    #[doc(hidden)]
-    pub fn new(response: reqwest::Response, operation: &'static str, idle: Option<Duration>) -> Self {
+    pub(crate) fn new(response: reqwest::Response, operation: &'static str, idle: Option<Duration>) -> Self {
         EventStream {
             operation,
             status: response.status(),
