@@ -42,6 +42,7 @@ pub fn generate(doc: serde_json::Value, notes: &Notes) -> Result<String, String>
 
     let mut rewrite = Rewrite {
         streams: notes.streams.iter().map(|s| (s.operation_id.clone(), s)).collect(),
+        effects: &notes.effects,
         generated: BTreeSet::new(),
         impls: BTreeMap::new(),
         error: None,
@@ -79,6 +80,7 @@ pub fn generate(doc: serde_json::Value, notes: &Notes) -> Result<String, String>
         types.1.push(syn::parse2(open_enum(name, open)).map_err(|e| format!("open enum {name}: {e}"))?);
     }
     file.items.push(syn::parse2(unsupported(notes)).map_err(|e| e.to_string())?);
+    file.items.push(syn::parse2(effects(notes)).map_err(|e| e.to_string())?);
     Ok(prettyplease::unparse(&file))
 }
 
@@ -320,8 +322,21 @@ fn unsupported(notes: &Notes) -> TokenStream {
     }
 }
 
+fn effects(notes: &Notes) -> TokenStream {
+    let entries = notes.effects.iter().map(|(id, effect)| {
+        let effect = format_ident!("{}", effect);
+        quote!((#id, crate::Effect::#effect))
+    });
+    quote! {
+        /// Every generated operation and what it does on the server, which
+        /// decides how it is retried ([`crate::Effect`]).
+        pub const OPERATION_EFFECTS: &[(&str, crate::Effect)] = &[#(#entries),*];
+    }
+}
+
 struct Rewrite<'a> {
     streams: BTreeMap<String, &'a StreamOp>,
+    effects: &'a BTreeMap<String, &'static str>,
     /// Streaming operations whose `send_stream()` was written.
     generated: BTreeSet<String>,
     /// Trait impls for payload types, one per type.
@@ -343,6 +358,13 @@ impl VisitMut for Rewrite<'_> {
         }
         let send = item.items.iter().position(|i| matches!(i, syn::ImplItem::Fn(f) if f.sig.ident == "send"));
         let Some(at) = send else { return };
+        let json_body = item.items.iter().any(|i| matches!(i, syn::ImplItem::Fn(f) if f.sig.ident == "send" && compact(f).contains(".json(&crate::request::body")));
+        match option_methods(item, json_body) {
+            Ok(methods) => item.items.extend(methods),
+            Err(e) => {
+                self.error.get_or_insert(e);
+            }
+        }
         let syn::ImplItem::Fn(send) = &mut item.items[at] else { unreachable!() };
         let Some(stream) = operation_id(send).and_then(|id| self.streams.get(&id).copied()) else { return };
         match stream_method(send, stream) {
@@ -353,7 +375,7 @@ impl VisitMut for Rewrite<'_> {
                     item.items[at] = syn::ImplItem::Fn(method);
                 } else {
                     if stream.stream_flag {
-                        body_through(send, quote!(crate::stream::plain_body));
+                        set_body(send, "Remove");
                     }
                     item.items.insert(at + 1, syn::ImplItem::Fn(method));
                 }
@@ -366,11 +388,30 @@ impl VisitMut for Rewrite<'_> {
 
     fn visit_impl_item_fn_mut(&mut self, f: &mut syn::ImplItemFn) {
         if f.sig.ident == "send" && f.sig.asyncness.is_some() {
-            if let Err(e) = rewrite_send(f) {
-                self.error.get_or_insert(e);
+            let id = operation_id(f).unwrap_or_default();
+            let effect = self.effects.get(&id).copied().unwrap_or("Mutation");
+            if let Err(e) = rewrite_send(f, effect) {
+                self.error.get_or_insert(format!("{id}: {e}"));
+            }
+        }
+        if f.sig.ident == "new" && compact(&f.sig.inputs).contains("client:&'asuper::Client") {
+            // The builder's constructor starts with no per-request options.
+            if let Some(syn::Stmt::Expr(syn::Expr::Struct(literal), None)) = f.block.stmts.last_mut() {
+                literal.fields.push(syn::parse_quote!(options: ::std::default::Default::default()));
             }
         }
         visit_mut::visit_impl_item_fn_mut(self, f);
+    }
+
+    fn visit_item_struct_mut(&mut self, s: &mut syn::ItemStruct) {
+        let syn::Fields::Named(fields) = &mut s.fields else { return };
+        if fields
+            .named
+            .iter()
+            .any(|f| f.ident.as_ref().is_some_and(|i| i == "client") && compact(&f.ty) == "&'asuper::Client")
+        {
+            fields.named.push(syn::parse_quote!(options: crate::request::RequestOptions));
+        }
     }
 }
 
@@ -390,21 +431,6 @@ fn operation_id(send: &syn::ImplItemFn) -> Option<String> {
     let mut find = Find(None);
     syn::visit::Visit::visit_impl_item_fn(&mut find, send);
     find.0
-}
-
-/// Sends the body through `wrap` (`.json(&body)` becomes `.json(&wrap(&body)?)`).
-fn body_through(f: &mut syn::ImplItemFn, wrap: TokenStream) {
-    struct Wrap(TokenStream);
-    impl VisitMut for Wrap {
-        fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
-            if call.method == "json" && call.args.len() == 1 && compact(&call.args[0]) == "&body" {
-                let wrap = &self.0;
-                call.args[0] = syn::parse_quote!(&#wrap(&body)?);
-            }
-            visit_mut::visit_expr_method_call_mut(self, call);
-        }
-    }
-    Wrap(wrap).visit_block_mut(&mut f.block);
 }
 
 /// `send_stream()`, derived from an operation's rewritten `send()`: it asks
@@ -469,12 +495,24 @@ fn stream_method(
         AddAccept.visit_block_mut(&mut f.block);
     }
     if stream.stream_flag {
-        body_through(&mut f, quote!(crate::stream::streaming_body));
+        set_body(&mut f, "Set");
     }
-    let last = f.block.stmts.last_mut().ok_or("empty send()")?;
-    *last = syn::parse_quote!(
-        return Ok(crate::EventStream::new(response, info.operation_id, client.inner.stream_idle_timeout()));
+    // The last two statements (send, decode) become: open, then stream.
+    let n = f.block.stmts.len();
+    let call = compact(&f.block.stmts[n - 2]);
+    let effect = call
+        .split("&options,")
+        .nth(1)
+        .and_then(|rest| rest.strip_suffix(").await?;"))
+        .ok_or("no transport call in send()")?;
+    let effect: syn::Path = syn::parse_str(effect).map_err(|e| e.to_string())?;
+    f.block.stmts.truncate(n - 2);
+    f.block.stmts.push(
+        syn::parse_quote!(let response = crate::transport::open(client, request, &info, &options, #effect).await?;),
     );
+    f.block.stmts.push(syn::parse_quote!(
+        return Ok(crate::EventStream::new(response, info.operation_id, client.inner.stream_idle_timeout()));
+    ));
 
     let mut impls = Vec::new();
     let key = compact(&chunk);
@@ -483,7 +521,7 @@ fn stream_method(
             syn::ReturnType::Type(_, ty) => first_type_argument(ty, "Result"),
             _ => None,
         };
-        let response = response.and_then(|r| first_type_argument(&r, "ResponseValue"));
+        let response = response.and_then(|r| first_type_argument(&r, "Response"));
         if let Some(response) = response.filter(|r| compact(r).starts_with("types::")) {
             impls.push((
                 format!("{key} Accumulate"),
@@ -527,46 +565,140 @@ fn mentions(stmt: &syn::Stmt, needle: &str) -> bool {
 /// `Result<ResponseValue<T>, progenitor::Error<E>>` becomes
 /// `Result<ResponseValue<T>, crate::Error>`; the status match becomes a call
 /// into `crate::response`, which turns every non-2xx into `crate::Error`.
-fn rewrite_send(f: &mut syn::ImplItemFn) -> Result<(), String> {
+fn rewrite_send(f: &mut syn::ImplItemFn, effect: &str) -> Result<(), String> {
     let syn::ReturnType::Type(_, ty) = &f.sig.output else {
         return Err("send() without a return type".into());
     };
     let ok =
         first_type_argument(ty, "Result").ok_or_else(|| format!("unexpected send() return type `{}`", quote!(#ty)))?;
-    f.sig.output = syn::parse_quote!(-> ::std::result::Result<#ok, crate::Error>);
+    let value = first_type_argument(&ok, "ResponseValue").ok_or("send() does not return a ResponseValue")?;
+    f.sig.output = syn::parse_quote!(-> ::std::result::Result<crate::Response<#value>, crate::Error>);
+    let effect = format_ident!("{}", effect);
+    let effect = quote!(crate::retry::Effect::#effect);
 
     let stmts = std::mem::take(&mut f.block.stmts);
     let mut out = Vec::with_capacity(stmts.len());
-    for stmt in stmts {
+    for mut stmt in stmts {
         if mentions(&stmt, "\"api-version\"")
             || mentions(&stmt, "client.pre(&mutrequest")
             || mentions(&stmt, "client.post(&result")
+            || mentions(&stmt, "client.exec(request,&info)")
+            || compact(&stmt) == "letresponse=result?;"
         {
             continue;
+        }
+        if let syn::Stmt::Local(syn::Local { pat: syn::Pat::Struct(pattern), .. }) = &mut stmt {
+            // `let Self { client, body } = self;` takes the options too.
+            let syn::Pat::Struct(with) = syn::parse_quote!(Self { options }) else { unreachable!() };
+            pattern.fields.extend(with.fields);
         }
         if let syn::Stmt::Expr(syn::Expr::Match(m), None) = &stmt {
             let arm = m.arms.iter().find(|a| compact(a).starts_with('2')).ok_or("send() without a 2xx arm")?;
             let body = &arm.body;
             let body = compact(body);
             let body = body.trim_start_matches('{');
-            let decode: syn::Expr = if body.starts_with("ResponseValue::from_response") {
-                syn::parse_quote!(crate::response::json(response, &info).await)
+            let (call, decode): (syn::Stmt, syn::Expr) = if body.starts_with("ResponseValue::from_response") {
+                (
+                    syn::parse_quote!(let reply = crate::transport::send(client, request, &info, &options, #effect).await?;),
+                    syn::parse_quote!(crate::response::json(reply, &info)),
+                )
             } else if body.contains("ResponseValue::stream") {
                 f.sig.output = syn::parse_quote!(-> ::std::result::Result<crate::BinaryResponse, crate::Error>);
-                syn::parse_quote!(Ok(crate::BinaryResponse::new(response)))
+                (
+                    syn::parse_quote!(let response = crate::transport::open(client, request, &info, &options, #effect).await?;),
+                    syn::parse_quote!(Ok(crate::BinaryResponse::new(response))),
+                )
             } else if body.contains("ResponseValue::empty") {
-                syn::parse_quote!(Ok(ResponseValue::empty(response)))
+                (
+                    syn::parse_quote!(let reply = crate::transport::send(client, request, &info, &options, #effect).await?;),
+                    syn::parse_quote!(crate::response::empty(reply)),
+                )
             } else {
                 return Err(format!("unexpected send() success arm `{body}`"));
             };
-            out.push(syn::parse_quote!(let response = crate::response::check_status(response, &info).await?;));
+            out.push(call);
             out.push(syn::Stmt::Expr(decode, None));
             continue;
         }
         out.push(stmt);
     }
     f.block.stmts = out;
+    set_body(f, "Keep");
     Ok(())
+}
+
+/// Sends the body through `crate::request::body` with this stream flag
+/// (`.json(&body)` becomes `.json(&crate::request::body(&body, &options, StreamFlag::Keep)?)`).
+fn set_body(f: &mut syn::ImplItemFn, flag: &str) {
+    struct Body(syn::Ident);
+    impl VisitMut for Body {
+        fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
+            if call.method == "json" && call.args.len() == 1 {
+                let flag = &self.0;
+                let arg = compact(&call.args[0]);
+                if arg == "&body" || arg.starts_with("&crate::request::body(&body") {
+                    call.args[0] =
+                        syn::parse_quote!(&crate::request::body(&body, &options, crate::request::StreamFlag::#flag)?);
+                }
+            }
+            visit_mut::visit_expr_method_call_mut(self, call);
+        }
+    }
+    Body(format_ident!("{}", flag)).visit_block_mut(&mut f.block);
+}
+
+/// What every builder offers beside its parameters: per-request headers,
+/// retries and (with a JSON body) extra fields. Refused if the spec already
+/// gave the builder a method of the same name.
+fn option_methods(item: &syn::ItemImpl, json_body: bool) -> Result<Vec<syn::ImplItem>, String> {
+    let mut methods: Vec<syn::ImplItem> = vec![
+        syn::parse_quote! {
+            /// Adds a header to this request only; it replaces a client default of the same name.
+            pub fn header<K, V>(mut self, name: K, value: V) -> Self
+            where
+                K: ::std::convert::TryInto<::reqwest::header::HeaderName>,
+                K::Error: ::std::fmt::Display,
+                V: ::std::convert::TryInto<::reqwest::header::HeaderValue>,
+                V::Error: ::std::fmt::Display,
+            {
+                self.options.header(name, value);
+                self
+            }
+        },
+        syn::parse_quote! {
+            /// Retries for this request only (0 disables them), within the client's policy.
+            pub fn max_retries(mut self, retries: u32) -> Self {
+                self.options.max_retries = Some(retries);
+                self
+            }
+        },
+        syn::parse_quote! {
+            /// The retry policy for this request only.
+            pub fn retry_policy(mut self, policy: crate::RetryPolicy) -> Self {
+                self.options.retry = Some(policy);
+                self
+            }
+        },
+    ];
+    if json_body {
+        methods.push(syn::parse_quote! {
+            /// Adds a field to the JSON body, for parameters the spec does not
+            /// know yet; it replaces a field of the same name.
+            pub fn extra_field(mut self, name: impl Into<String>, value: impl Into<::serde_json::Value>) -> Self {
+                self.options.extra_field(name, value);
+                self
+            }
+        });
+    }
+    for method in &methods {
+        let syn::ImplItem::Fn(m) = method else { unreachable!() };
+        let taken = item.items.iter().any(|i| matches!(i, syn::ImplItem::Fn(f) if f.sig.ident == m.sig.ident));
+        if taken {
+            let ty = &item.self_ty;
+            return Err(format!("the builder {} already has a method `{}`", quote!(#ty), m.sig.ident));
+        }
+    }
+    Ok(methods)
 }
 
 /// `T` from `Wrapper<T, ...>` when the type's last path segment is `wrapper`.

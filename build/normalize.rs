@@ -15,6 +15,22 @@ use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+/// `POST` paths that compute an answer and change nothing on the server, so
+/// they are retried like reads. Every other `POST`, and every `PUT`,
+/// `PATCH` and `DELETE`, is a mutation: retried only when it cannot have been
+/// processed. `GET` and `HEAD` are reads.
+pub const INFERENCE: &[&str] = &[
+    "/chat/completions",
+    "/completions",
+    "/embeddings",
+    "/images/generations",
+    "/rerank",
+    "/audio/speech",
+    "/audio/transcriptions",
+    "/audio/translations",
+    "/moderations",
+];
+
 /// Corrections to the spec where it disagrees with the real API. Each entry is
 /// `(method, path, media type of the 2xx body, why)`; the body becomes raw
 /// bytes of that media type. Applied only when the operation exists.
@@ -54,6 +70,8 @@ pub struct Notes {
     pub streams: Vec<StreamOp>,
     /// String enums that must accept values the spec does not list, by type name.
     pub open_enums: BTreeMap<String, OpenEnum>,
+    /// What each operation does on the server (`Read`, `Inference`, `Mutation`), for the retry policy.
+    pub effects: BTreeMap<String, &'static str>,
 }
 
 /// An operation the generated client does not offer, and why.
@@ -142,6 +160,7 @@ pub const TRANSFORMS: &[Transform] = &[
     Transform { name: "partial_deltas", run: partial_deltas },
     Transform { name: "binary_responses", run: binary_responses },
     Transform { name: "error_responses", run: error_responses },
+    Transform { name: "retry_effects", run: retry_effects },
 ];
 
 /// Parses the spec text (YAML or JSON); a syntax error names line and column.
@@ -1080,6 +1099,22 @@ fn event_streams(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
     Ok(())
 }
 
+/// Classifies every operation for the retry policy: the method, and for
+/// `POST` the `INFERENCE` table.
+fn retry_effects(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    for (path, method) in operations(doc) {
+        let effect = match method.as_str() {
+            "get" | "head" | "options" => "Read",
+            "post" if INFERENCE.contains(&path.as_str()) => "Inference",
+            _ => "Mutation",
+        };
+        let id = op_id(doc, &path, &method);
+        notes.log("retry_effects", format!("{id}: {effect}"));
+        notes.effects.insert(id, effect);
+    }
+    Ok(())
+}
+
 /// How deep `partial_deltas` follows objects inside a delta.
 const DELTA_DEPTH: usize = 4;
 
@@ -1628,6 +1663,21 @@ mod tests {
         // The chunk itself, and the shared component, are unchanged.
         assert_eq!(d.pointer("/components/schemas/Chunk/required").unwrap(), &json!(["choices"]));
         assert_eq!(d.pointer("/components/schemas/Call/required").unwrap(), &json!(["id", "function"]));
+    }
+
+    #[test]
+    fn retry_effects_come_from_method_and_the_inference_table() {
+        let mut d = json!({ "paths": {
+            "/chat/completions": { "post": { "operationId": "chat" } },
+            "/fine-tunes": { "post": { "operationId": "ft_create" }, "get": { "operationId": "ft_list" } },
+            "/files/{id}": { "delete": { "operationId": "file_delete" } },
+        } });
+        let notes = run(retry_effects, &mut d);
+        let effects: Vec<_> = notes.effects.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        assert_eq!(
+            effects,
+            [("chat", "Inference"), ("file_delete", "Mutation"), ("ft_create", "Mutation"), ("ft_list", "Read")]
+        );
     }
 
     #[test]

@@ -103,7 +103,7 @@ impl<S: Stream<Item = reqwest::Result<Bytes>> + Unpin> Stream for Body<S> {
     type Item = Result<Bytes, Error>;
 
     fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        Pin::new(&mut self.0).poll_next(cx).map(|item| item.map(|r| r.map_err(Error::Transport)))
+        Pin::new(&mut self.0).poll_next(cx).map(|item| item.map(|r| r.map_err(Error::from)))
     }
 }
 

@@ -1,11 +1,12 @@
 //! Client configuration: [`Client::from_env`], [`Client::builder`], and the
 //! hooks every generated operation runs through (auth, user agent, tracing).
 
+use crate::retry::RetryPolicy;
 use crate::{Client, Error};
 use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue, AUTHORIZATION, USER_AGENT};
 use std::fmt;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The production API.
 pub const DEFAULT_BASE_URL: &str = "https://api.together.xyz/v1";
@@ -27,12 +28,25 @@ pub struct Config {
     user_agent: HeaderValue,
     headers: HeaderMap,
     stream_idle_timeout: Option<Duration>,
+    retry: RetryPolicy,
+    /// The per-attempt timeout, when this crate built the HTTP client.
+    timeout: Option<Duration>,
 }
 
 impl Config {
     /// The idle timeout new event streams start with.
     pub(crate) fn stream_idle_timeout(&self) -> Option<Duration> {
         self.stream_idle_timeout
+    }
+
+    /// The retry policy of every call that does not set its own.
+    pub(crate) fn retry_policy(&self) -> &RetryPolicy {
+        &self.retry
+    }
+
+    /// The per-attempt timeout, when known.
+    pub(crate) fn timeout(&self) -> Option<Duration> {
+        self.timeout
     }
 }
 
@@ -43,6 +57,8 @@ impl fmt::Debug for Config {
             .field("user_agent", &self.user_agent)
             .field("headers", &self.headers.keys().collect::<Vec<_>>())
             .field("stream_idle_timeout", &self.stream_idle_timeout)
+            .field("retry", &self.retry)
+            .field("timeout", &self.timeout)
             .finish()
     }
 }
@@ -59,6 +75,7 @@ pub struct ClientBuilder {
     headers: HeaderMap,
     http_client: Option<reqwest::Client>,
     stream_idle_timeout: Option<Duration>,
+    retry: RetryPolicy,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -72,6 +89,7 @@ impl fmt::Debug for ClientBuilder {
             .field("headers", &self.headers.keys().collect::<Vec<_>>())
             .field("http_client", &self.http_client.is_some())
             .field("stream_idle_timeout", &self.stream_idle_timeout)
+            .field("retry", &self.retry)
             .finish()
     }
 }
@@ -121,8 +139,9 @@ impl ClientBuilder {
         self
     }
 
-    /// Total time for one request, body included (default 10 minutes).
-    /// Ignored with [`ClientBuilder::http_client`].
+    /// Total time for one attempt, body included (default 10 minutes).
+    /// Ignored with [`ClientBuilder::http_client`]. To bound a whole call,
+    /// retries included, see [`RetryPolicy::deadline`].
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = Some(timeout);
         self
@@ -132,6 +151,19 @@ impl ClientBuilder {
     /// Ignored with [`ClientBuilder::http_client`].
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = Some(timeout);
+        self
+    }
+
+    /// The retry policy for every call (default [`RetryPolicy::default`]:
+    /// 2 retries, backoff from 0.5 s to 8 s). Each call can override it.
+    pub fn retry_policy(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Sets the policy's [`RetryPolicy::max_retries`]; 0 disables retries.
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.retry.max_retries = retries;
         self
     }
 
@@ -189,6 +221,7 @@ impl ClientBuilder {
         if !matches!(parsed.scheme(), "http" | "https") {
             return Err(Error::Config(format!("base URL `{base_url}` is not http(s)")));
         }
+        let timeout = self.http_client.is_none().then(|| self.timeout.unwrap_or(DEFAULT_TIMEOUT));
         let http = match self.http_client {
             Some(client) => client,
             None => reqwest::Client::builder()
@@ -197,14 +230,23 @@ impl ClientBuilder {
                 .build()
                 .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?,
         };
-        let config =
-            Config { authorization, user_agent, headers: self.headers, stream_idle_timeout: self.stream_idle_timeout };
+        let config = Config {
+            authorization,
+            user_agent,
+            headers: self.headers,
+            stream_idle_timeout: self.stream_idle_timeout,
+            retry: self.retry,
+            timeout,
+        };
         Ok(Client::new_with_client(base_url.trim_end_matches('/'), http, config))
     }
 }
 
+/// One attempt of a call (`transport.rs` runs the attempts): the client's
+/// default headers where the request has none of that name, then the API key
+/// and the user agent.
 impl ClientHooks<Config> for Client {
-    async fn exec(&self, mut request: reqwest::Request, info: &OperationInfo) -> reqwest::Result<reqwest::Response> {
+    async fn exec(&self, mut request: reqwest::Request, _: &OperationInfo) -> reqwest::Result<reqwest::Response> {
         let config = self.inner();
         let headers = request.headers_mut();
         // Like reqwest's default headers: what the operation set wins.
@@ -217,24 +259,7 @@ impl ClientHooks<Config> for Client {
         }
         headers.insert(AUTHORIZATION, config.authorization.clone());
         headers.insert(USER_AGENT, config.user_agent.clone());
-        let span = tracing::debug_span!(
-            "togetherai.request",
-            operation = info.operation_id,
-            method = %request.method(),
-            path = request.url().path(),
-        );
-        let _guard = span.enter();
-        let started = Instant::now();
-        let result = self.client().execute(request).await;
-        match &result {
-            Ok(r) => tracing::debug!(
-                status = r.status().as_u16(),
-                latency_ms = started.elapsed().as_millis() as u64,
-                "response"
-            ),
-            Err(e) => tracing::debug!(error = %e, latency_ms = started.elapsed().as_millis() as u64, "transport error"),
-        }
-        result
+        self.client().execute(request).await
     }
 }
 

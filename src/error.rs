@@ -20,9 +20,16 @@ pub enum Error {
     /// The server answered with a non-2xx status.
     #[error(transparent)]
     Api(Box<ApiError>),
-    /// The request never got a complete response: connection, TLS, timeout.
-    #[error("transport error: {0}")]
-    Transport(#[source] reqwest::Error),
+    /// The request never got a complete response: connection, TLS, timeout,
+    /// a body cut short.
+    #[error("transport error{}: {source}", after(*attempts))]
+    Transport {
+        /// What reqwest reported for the last attempt.
+        #[source]
+        source: reqwest::Error,
+        /// Attempts made, retries included.
+        attempts: u32,
+    },
     /// A 2xx response whose body does not match the expected type.
     #[error("cannot decode the `{operation}` response at `{path}`: {message}; body: {excerpt}")]
     Decode {
@@ -78,7 +85,16 @@ impl Error {
     pub fn status(&self) -> Option<StatusCode> {
         match self {
             Error::Api(e) => Some(e.status),
-            Error::Transport(e) => e.status(),
+            Error::Transport { source, .. } => source.status(),
+            _ => None,
+        }
+    }
+
+    /// Attempts the call made, retries included, for errors of a completed call.
+    pub fn attempts(&self) -> Option<u32> {
+        match self {
+            Error::Api(e) => Some(e.attempts),
+            Error::Transport { attempts, .. } => Some(*attempts),
             _ => None,
         }
     }
@@ -108,6 +124,24 @@ pub struct ApiError {
     pub request_id: Option<String>,
     /// The response headers.
     pub headers: HeaderMap,
+    /// Attempts made, retries included (the last one answered this).
+    pub attempts: u32,
+    /// The wait the server asked for (`retry-after-ms`, `Retry-After`).
+    pub retry_after: Option<std::time::Duration>,
+}
+
+/// " after N attempts" when there was more than one.
+fn after(attempts: u32) -> String {
+    if attempts > 1 {
+        format!(" after {attempts} attempts")
+    } else {
+        String::new()
+    }
+}
+
+/// The request id among the response headers.
+pub(crate) fn request_id(headers: &HeaderMap) -> Option<&str> {
+    REQUEST_ID_HEADERS.iter().find_map(|h| headers.get(*h)).and_then(|v| v.to_str().ok())
 }
 
 /// The API's JSON error object (`{"error": {"message": ..., "type": ...}}`).
@@ -151,9 +185,23 @@ impl ErrorDetail {
 
 impl ApiError {
     pub(crate) fn new(operation: &'static str, status: StatusCode, headers: HeaderMap, body: Bytes) -> Self {
-        let request_id =
-            REQUEST_ID_HEADERS.iter().find_map(|h| headers.get(*h)).and_then(|v| v.to_str().ok()).map(str::to_owned);
-        ApiError { operation, status, detail: ErrorDetail::parse(&body), body, request_id, headers }
+        let request_id = request_id(&headers).map(str::to_owned);
+        let retry_after = crate::retry::retry_after(&headers);
+        ApiError {
+            operation,
+            status,
+            detail: ErrorDetail::parse(&body),
+            body,
+            request_id,
+            headers,
+            attempts: 1,
+            retry_after,
+        }
+    }
+
+    pub(crate) fn attempts(mut self, attempts: u32) -> Self {
+        self.attempts = attempts;
+        self
     }
 
     /// The server's message, or a readable excerpt of the body when it is not
@@ -172,6 +220,10 @@ impl fmt::Display for ApiError {
         if let Some(kind) = self.detail.as_ref().and_then(|d| d.kind.as_deref()) {
             write!(f, " (type: {kind})")?;
         }
+        if let Some(wait) = self.retry_after {
+            write!(f, " (the server asked to retry after {wait:?})")?;
+        }
+        write!(f, "{}", after(self.attempts).replace(" after", "; failed after"))?;
         if let Some(id) = &self.request_id {
             write!(f, " [request id: {id}]")?;
         }
@@ -190,7 +242,7 @@ impl From<ApiError> for Error {
 impl From<reqwest::Error> for Error {
     fn from(e: reqwest::Error) -> Self {
         // reqwest errors carry the URL, never the headers: no API key leaks.
-        Error::Transport(e)
+        Error::Transport { source: e, attempts: 1 }
     }
 }
 
@@ -200,7 +252,7 @@ impl From<progenitor_client::Error> for Error {
     fn from(e: progenitor_client::Error) -> Self {
         match e {
             progenitor_client::Error::InvalidRequest(msg) => Error::InvalidRequest(msg),
-            progenitor_client::Error::CommunicationError(e) => Error::Transport(e),
+            progenitor_client::Error::CommunicationError(e) => e.into(),
             other => Error::InvalidRequest(other.to_string()),
         }
     }

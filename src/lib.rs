@@ -32,9 +32,12 @@ mod binary;
 mod client;
 mod error;
 mod open_enum;
+mod request;
 mod response;
+pub mod retry;
 pub mod sse;
 pub mod stream;
+mod transport;
 
 #[allow(
     missing_docs,
@@ -53,10 +56,12 @@ mod generated {
 pub use binary::{BinaryResponse, ByteStream};
 pub use client::{ClientBuilder, Config, DEFAULT_BASE_URL};
 pub use error::{ApiError, Error, ErrorDetail};
-pub use generated::{builder, types, Client, ResponseValue, UNSUPPORTED_OPERATIONS};
+pub use generated::{builder, types, Client, OPERATION_EFFECTS, UNSUPPORTED_OPERATIONS};
 /// The `reqwest` this crate is built on, for [`ClientBuilder::http_client`]
 /// and header types.
 pub use reqwest;
+pub use response::Response;
+pub use retry::{Effect, RetryPolicy};
 pub use stream::{Accumulating, EventStream};
 
 /// An operation of the spec that this build of the crate does not generate.

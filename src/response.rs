@@ -1,36 +1,89 @@
-//! Response handling shared by every generated operation: non-2xx statuses
-//! become [`Error::Api`], JSON bodies decode with the failing path reported.
+//! Responses: [`Response`], what every JSON operation returns, and the
+//! decoding shared by every generated operation (decode errors carry the
+//! JSON path that failed).
 
-use crate::error::{readable_excerpt, ApiError, Error};
-use progenitor_client::{OperationInfo, ResponseValue};
+use crate::error::{readable_excerpt, Error};
+use crate::transport::Reply;
+use progenitor_client::OperationInfo;
+use reqwest::header::HeaderMap;
+use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-/// Passes a 2xx response through; reads any other into [`Error::Api`].
-pub(crate) async fn check_status(
-    response: reqwest::Response,
-    info: &OperationInfo,
-) -> Result<reqwest::Response, Error> {
-    let status = response.status();
-    if status.is_success() {
-        return Ok(response);
-    }
-    let headers = response.headers().clone();
-    let body = response.bytes().await?;
-    tracing::debug!(operation = info.operation_id, status = status.as_u16(), "API error");
-    Err(ApiError::new(info.operation_id, status, headers, body).into())
+/// A decoded response with what came with it: status, headers, the request
+/// id, rate-limit headers and the attempts the call took. Derefs to the value.
+#[derive(Debug, Clone)]
+pub struct Response<T> {
+    value: T,
+    status: StatusCode,
+    headers: HeaderMap,
+    attempts: u32,
 }
 
-/// Reads and decodes a JSON body.
-pub(crate) async fn json<T: DeserializeOwned>(
-    response: reqwest::Response,
-    info: &OperationInfo,
-) -> Result<ResponseValue<T>, Error> {
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = response.bytes().await?;
-    let value = decode(&body, info.operation_id)?;
-    Ok(ResponseValue::new(value, status, headers))
+impl<T> Response<T> {
+    /// The decoded value.
+    pub fn into_inner(self) -> T {
+        self.value
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The response headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+
+    /// The server's id for the request, to quote to support.
+    pub fn request_id(&self) -> Option<&str> {
+        crate::error::request_id(&self.headers)
+    }
+
+    /// One `x-ratelimit-*` header by its suffix: `rate_limit("remaining")`
+    /// is `x-ratelimit-remaining`.
+    pub fn rate_limit(&self, name: &str) -> Option<&str> {
+        self.headers.get(format!("x-ratelimit-{name}")).and_then(|v| v.to_str().ok())
+    }
+
+    /// Every `x-ratelimit-*` header, as (full name, value).
+    pub fn rate_limits(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.headers
+            .iter()
+            .filter(|(name, _)| name.as_str().starts_with("x-ratelimit-"))
+            .filter_map(|(name, value)| Some((name.as_str(), value.to_str().ok()?)))
+    }
+
+    /// Attempts the call took: 1, plus the retries.
+    pub fn attempts(&self) -> u32 {
+        self.attempts
+    }
+}
+
+impl<T> std::ops::Deref for Response<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<T> std::ops::DerefMut for Response<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.value
+    }
+}
+
+/// Decodes a JSON reply.
+pub(crate) fn json<T: DeserializeOwned>(reply: Reply, info: &OperationInfo) -> Result<Response<T>, Error> {
+    let value = decode(&reply.body, info.operation_id)?;
+    Ok(Response { value, status: reply.status, headers: reply.headers, attempts: reply.attempts })
+}
+
+/// A reply without a body.
+pub(crate) fn empty(reply: Reply) -> Result<Response<()>, Error> {
+    Ok(Response { value: (), status: reply.status, headers: reply.headers, attempts: reply.attempts })
 }
 
 /// For optional fields that are lists or maps: `null` reads as empty

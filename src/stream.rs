@@ -45,6 +45,7 @@ pub struct EventStream<T> {
     idle: Option<Duration>,
     timer: Option<Pin<Box<tokio::time::Sleep>>>,
     events: u64,
+    attempts: u32,
     finished: bool,
     /// The chunks folded so far, when accumulating.
     folded: Option<Map<String, Value>>,
@@ -65,6 +66,7 @@ impl<T> std::fmt::Debug for EventStream<T> {
 impl<T> EventStream<T> {
     /// Wraps a 2xx response (generated code calls this after checking the status).
     pub(crate) fn new(response: reqwest::Response, operation: &'static str, idle: Option<Duration>) -> Self {
+        let attempts = response.extensions().get::<crate::transport::Attempts>().map_or(1, |a| a.0);
         EventStream {
             operation,
             status: response.status(),
@@ -74,6 +76,7 @@ impl<T> EventStream<T> {
             idle,
             timer: None,
             events: 0,
+            attempts,
             finished: false,
             folded: None,
             chunk: PhantomData,
@@ -103,6 +106,12 @@ impl<T> EventStream<T> {
     /// The response headers.
     pub fn headers(&self) -> &HeaderMap {
         &self.headers
+    }
+
+    /// Attempts it took to open the stream (1, plus the retries before any
+    /// event; once an event is yielded, nothing is retried).
+    pub fn attempts(&self) -> u32 {
+        self.attempts
     }
 
     /// Chunk events received so far.
@@ -152,32 +161,6 @@ impl<T> EventStream<T> {
     }
 }
 
-/// The body of a `send_stream()` request: `stream: true` set.
-pub(crate) fn streaming_body<B: Serialize>(body: &B) -> Result<Value, Error> {
-    with_stream_flag(body, true)
-}
-
-/// The body of a plain `send()` to an operation that can stream: `stream`
-/// is removed, so a body built with `stream: true` still gets one response.
-pub(crate) fn plain_body<B: Serialize>(body: &B) -> Result<Value, Error> {
-    with_stream_flag(body, false)
-}
-
-fn with_stream_flag<B: Serialize>(body: &B, stream: bool) -> Result<Value, Error> {
-    // Through text, not `to_value`: an `f32` 0.7 stays 0.7 rather than widening to 0.699999988.
-    let encoded =
-        serde_json::to_vec(body).map_err(|e| Error::InvalidRequest(format!("cannot encode the body: {e}")))?;
-    let mut value: Value = serde_json::from_slice(&encoded).expect("serde_json reads what it writes");
-    if let Value::Object(o) = &mut value {
-        if stream {
-            o.insert("stream".into(), Value::Bool(true));
-        } else {
-            o.remove("stream");
-        }
-    }
-    Ok(value)
-}
-
 /// `{"error": ...}` as the payload's first key: checked before decoding,
 /// because a chunk type whose fields are all optional would accept it.
 fn starts_with_error_key(data: &str) -> bool {
@@ -213,7 +196,7 @@ impl<T: DeserializeOwned> Stream for EventStream<T> {
                 }
                 Poll::Ready(Some(Err(e))) => {
                     this.finished = true;
-                    return Poll::Ready(Some(Err(Error::Transport(e))));
+                    return Poll::Ready(Some(Err(Error::Transport { source: e, attempts: this.attempts })));
                 }
                 Poll::Ready(None) => {
                     this.finished = true;

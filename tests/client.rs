@@ -93,7 +93,7 @@ async fn the_total_timeout_applies() {
         Client::builder().api_key("k").base_url(server.uri()).timeout(Duration::from_millis(200)).build().unwrap();
     let started = std::time::Instant::now();
     let err = client.models().send().await.unwrap_err();
-    let Error::Transport(e) = &err else { panic!("{err:?}") };
+    let Error::Transport { source: e, .. } = &err else { panic!("{err:?}") };
     assert!(e.is_timeout(), "{e:?}");
     assert!(started.elapsed() < Duration::from_secs(3));
 }

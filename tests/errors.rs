@@ -18,8 +18,10 @@ const STATUSES: [u16; 7] = [400, 401, 404, 429, 500, 503, 504];
 /// and `tci_execute` declare none.
 const OPERATIONS: [&str; 3] = ["chat_completions", "files_list", "tci_execute"];
 
+/// Without retries: these tests are about how one answer maps to an error
+/// (`tests/retries.rs` covers retrying).
 fn client(base_url: &str) -> Client {
-    Client::builder().api_key(SECRET).base_url(base_url).build().expect("a valid client")
+    Client::builder().api_key(SECRET).base_url(base_url).max_retries(0).build().expect("a valid client")
 }
 
 fn assert_no_secret(err: &Error) {
@@ -167,7 +169,9 @@ async fn a_refused_connection_is_a_transport_error() {
     for operation in ["files_list", "tci_execute"] {
         let err = (common::call(operation).run)(&client).await.expect_err("nothing listens");
         assert_no_secret(&err);
-        let Error::Transport(inner) = &err else { panic!("{operation}: not a transport error: {err:?}") };
+        let Error::Transport { source: inner, .. } = &err else {
+            panic!("{operation}: not a transport error: {err:?}")
+        };
         assert!(inner.is_connect(), "{operation}: {inner:?}");
         assert_eq!(err.status(), None);
         assert!(err.to_string().starts_with("transport error"), "{err}");

@@ -70,7 +70,7 @@ async fn the_key_is_sent_but_never_logged_shown_or_reported() {
         .unwrap_err();
     assert!(matches!(api, togetherai::Error::Api(_)), "{api:?}");
     assert!(matches!(decode, togetherai::Error::Decode { .. }), "{decode:?}");
-    assert!(matches!(refused, togetherai::Error::Transport(_)), "{refused:?}");
+    assert!(matches!(refused, togetherai::Error::Transport { .. }), "{refused:?}");
 
     let logged = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
     assert!(logged.contains("togetherai.request"), "the requests were not traced:\n{logged}");

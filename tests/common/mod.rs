@@ -21,7 +21,7 @@ use std::any::Any;
 use std::future::Future;
 use std::pin::Pin;
 use togetherai::types::*;
-use togetherai::{BinaryResponse, Client, Error, ResponseValue};
+use togetherai::{BinaryResponse, Client, Error, Response};
 
 /// What `run` returns: a boxed future borrowing the client.
 pub type RunFuture<'a> = Pin<Box<dyn Future<Output = Result<Outcome, Error>> + 'a>>;
@@ -41,7 +41,7 @@ pub struct Call {
     /// A schema-valid sample response; for binary operations a JSON string
     /// holding the bytes as text; `Null` for an empty (204) response.
     pub response: Value,
-    /// The response is raw bytes (`ResponseValue<ByteStream>`).
+    /// The response is raw bytes (`Response<ByteStream>`).
     pub binary: bool,
     /// Builds the request, sends it, reads the response.
     pub run: for<'a> fn(&'a Client) -> RunFuture<'a>,
@@ -86,14 +86,14 @@ pub struct Outcome {
     pub headers: reqwest::header::HeaderMap,
     /// The body, for binary operations.
     pub bytes: Option<Vec<u8>>,
-    /// The decoded response (`T` of `ResponseValue<T>`; `()` for binary
+    /// The decoded response (`T` of `Response<T>`; `()` for binary
     /// operations, whose bytes are in `bytes`). Read it with [`Outcome::value`].
     pub decoded: Box<dyn Any + Send>,
 }
 
 impl Outcome {
     /// Headers and decoded value of a JSON (or empty) response.
-    pub fn json<T: Any + Send>(response: ResponseValue<T>) -> Self {
+    pub fn json<T: Any + Send>(response: Response<T>) -> Self {
         let headers = response.headers().clone();
         Outcome { headers, bytes: None, decoded: Box::new(response.into_inner()) }
     }
