@@ -497,7 +497,7 @@ fn stream_method(
     if stream.stream_flag {
         set_body(&mut f, "Set");
     }
-    // The last two statements (send, decode) become: open, then stream.
+    // The last two statements (send, decode) become one: open the stream.
     let n = f.block.stmts.len();
     let call = compact(&f.block.stmts[n - 2]);
     let effect = call
@@ -507,12 +507,7 @@ fn stream_method(
         .ok_or("no transport call in send()")?;
     let effect: syn::Path = syn::parse_str(effect).map_err(|e| e.to_string())?;
     f.block.stmts.truncate(n - 2);
-    f.block.stmts.push(
-        syn::parse_quote!(let response = crate::transport::open(client, request, &info, &options, #effect).await?;),
-    );
-    f.block.stmts.push(syn::parse_quote!(
-        return Ok(crate::EventStream::new(response, info.operation_id, client.inner.stream_idle_timeout()));
-    ));
+    f.block.stmts.push(syn::parse_quote!(return crate::stream::open(client, request, &info, &options, #effect).await;));
 
     let mut impls = Vec::new();
     let key = compact(&chunk);

@@ -6,9 +6,13 @@
 //! from the spec. Nothing here names a generated type.
 
 use crate::error::{ApiError, Error};
+use crate::request::RequestOptions;
+use crate::retry::{Decision, Effect, Failure};
 use crate::sse::{Decoder, Event};
+use crate::{transport, Client};
 use bytes::Bytes;
 use futures_core::Stream;
+use progenitor_client::OperationInfo;
 use reqwest::header::HeaderMap;
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
@@ -24,6 +28,32 @@ use std::time::Duration;
 const DONE: &str = "[DONE]";
 
 type Body = Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send>>;
+type Opening = Pin<Box<dyn Future<Output = Result<reqwest::Response, Error>> + Send>>;
+
+/// What it takes to send a stream's request again, until its first event.
+struct Reopen {
+    client: Client,
+    request: reqwest::Request,
+    options: RequestOptions,
+    effect: Effect,
+}
+
+/// Sends a streaming request (generated `send_stream()` calls this): the
+/// retry policy covers the request, and the stream until its first event.
+pub(crate) async fn open<T>(
+    client: &Client,
+    request: reqwest::Request,
+    info: &OperationInfo,
+    options: &RequestOptions,
+    effect: Effect,
+) -> Result<EventStream<T>, Error> {
+    let again =
+        request.try_clone().map(|request| Reopen { client: client.clone(), request, options: options.clone(), effect });
+    let response = transport::open(client, request, info, options, effect).await?;
+    let mut stream = EventStream::new(response, info.operation_id, client.inner.stream_idle_timeout());
+    stream.again = again;
+    Ok(stream)
+}
 
 /// The chunks of a streamed response, each yielded as soon as its event is
 /// complete.
@@ -49,6 +79,10 @@ pub struct EventStream<T> {
     finished: bool,
     /// The chunks folded so far, when accumulating.
     folded: Option<Map<String, Value>>,
+    /// How to send the request again while no event has come.
+    again: Option<Reopen>,
+    /// The request being sent again.
+    opening: Option<Opening>,
     chunk: PhantomData<fn() -> T>,
 }
 
@@ -79,6 +113,8 @@ impl<T> EventStream<T> {
             attempts,
             finished: false,
             folded: None,
+            again: None,
+            opening: None,
             chunk: PhantomData,
         }
     }
@@ -117,6 +153,26 @@ impl<T> EventStream<T> {
     /// Chunk events received so far.
     pub fn events_received(&self) -> u64 {
         self.events
+    }
+
+    /// Starts sending the request again when the stream failed before its
+    /// first event and the policy allows another attempt; otherwise `failure`.
+    fn reopen(&mut self, failure: Error) -> Result<(), Error> {
+        let Some(again) = self.again.as_ref().filter(|_| self.events == 0) else { return Err(failure) };
+        let policy = again.options.policy(again.client.inner.retry_policy());
+        let Decision::Retry(wait, _) = policy.decide(again.effect, self.attempts, &Failure::Interrupted) else {
+            return Err(failure);
+        };
+        let Some(request) = again.request.try_clone() else { return Err(failure) };
+        tracing::info!(operation = self.operation, attempt = self.attempts, wait_ms = wait.as_millis() as u64, error = %failure, "stream failed before its first event; retrying");
+        let (client, effect, operation) = (again.client.clone(), again.effect, self.operation);
+        let mut options = again.options.clone();
+        options.max_retries = Some(policy.max_retries - self.attempts);
+        self.opening = Some(Box::pin(async move {
+            tokio::time::sleep(wait).await;
+            transport::open(&client, request, &OperationInfo { operation_id: operation }, &options, effect).await
+        }));
+        Ok(())
     }
 
     /// An error the server sent as an event.
@@ -181,6 +237,28 @@ impl<T: DeserializeOwned> Stream for EventStream<T> {
             if this.finished {
                 return Poll::Ready(None);
             }
+            if let Some(opening) = this.opening.as_mut() {
+                let response = match opening.as_mut().poll(cx) {
+                    Poll::Pending => return Poll::Pending,
+                    Poll::Ready(response) => response,
+                };
+                this.opening = None;
+                match response {
+                    Ok(response) => {
+                        let retries = response.extensions().get::<transport::Attempts>().map_or(1, |a| a.0);
+                        this.attempts += retries;
+                        this.status = response.status();
+                        this.headers = response.headers().clone();
+                        this.body = Box::pin(response.bytes_stream());
+                        this.decoder = Decoder::new();
+                        this.timer = None;
+                    }
+                    Err(e) => {
+                        this.finished = true;
+                        return Poll::Ready(Some(Err(e)));
+                    }
+                }
+            }
             if let Some(event) = this.decoder.next_event() {
                 match this.item(event) {
                     Some(item) => return Poll::Ready(Some(item)),
@@ -195,15 +273,18 @@ impl<T: DeserializeOwned> Stream for EventStream<T> {
                     }
                 }
                 Poll::Ready(Some(Err(e))) => {
-                    this.finished = true;
-                    return Poll::Ready(Some(Err(Error::Transport { source: e, attempts: this.attempts })));
+                    let failure = Error::Transport { source: e, attempts: this.attempts };
+                    if let Err(failure) = this.reopen(failure) {
+                        this.finished = true;
+                        return Poll::Ready(Some(Err(failure)));
+                    }
                 }
                 Poll::Ready(None) => {
-                    this.finished = true;
-                    return Poll::Ready(Some(Err(Error::StreamClosed {
-                        operation: this.operation,
-                        events: this.events,
-                    })));
+                    let failure = Error::StreamClosed { operation: this.operation, events: this.events };
+                    if let Err(failure) = this.reopen(failure) {
+                        this.finished = true;
+                        return Poll::Ready(Some(Err(failure)));
+                    }
                 }
                 Poll::Pending => {
                     let Some(idle) = this.idle else { return Poll::Pending };
