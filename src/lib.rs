@@ -2,8 +2,11 @@
 //!
 //! Every operation and every request and response type is generated at build
 //! time from the vendored OpenAPI spec (`spec/openapi.yaml`, or the file named
-//! by `TOGETHERAI_SPEC`). This hand-written layer adds configuration, the
-//! error type and response decoding.
+//! by `TOGETHERAI_SPEC`), including `send_stream()` for every operation that
+//! can answer with server-sent events. This hand-written layer adds
+//! configuration, the error type, response decoding, the retry policy
+//! ([`RetryPolicy`]), event streams ([`EventStream`]) and byte streams
+//! ([`BinaryResponse`], [`ByteStream`], [`audio`]).
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), togetherai::Error> {
