@@ -113,6 +113,7 @@ impl<S: Stream<Item = reqwest::Result<Bytes>> + Unpin> Stream for Body<S> {
 pub struct BinaryResponse {
     status: StatusCode,
     headers: HeaderMap,
+    attempts: u32,
     body: ByteStream,
 }
 
@@ -121,8 +122,9 @@ impl BinaryResponse {
     pub(crate) fn new(response: reqwest::Response) -> Self {
         let status = response.status();
         let headers = response.headers().clone();
+        let attempts = response.extensions().get::<crate::transport::Attempts>().map_or(1, |a| a.0);
         let body = ByteStream::new(Body(Box::pin(response.bytes_stream())));
-        BinaryResponse { status, headers, body }
+        BinaryResponse { status, headers, attempts, body }
     }
 
     /// The HTTP status.
@@ -133,6 +135,16 @@ impl BinaryResponse {
     /// The response headers.
     pub fn headers(&self) -> &HeaderMap {
         &self.headers
+    }
+
+    /// The server's id for the request, to quote to support.
+    pub fn request_id(&self) -> Option<&str> {
+        crate::error::request_id(&self.headers)
+    }
+
+    /// Attempts the call took before the body started: 1, plus the retries.
+    pub fn attempts(&self) -> u32 {
+        self.attempts
     }
 
     /// The `Content-Type` (`audio/wav`, `application/octet-stream`...).

@@ -144,6 +144,11 @@ impl<T> EventStream<T> {
         &self.headers
     }
 
+    /// The server's id for the request, to quote to support.
+    pub fn request_id(&self) -> Option<&str> {
+        crate::error::request_id(&self.headers)
+    }
+
     /// Attempts it took to open the stream (1, plus the retries before any
     /// event; once an event is yielded, nothing is retried).
     pub fn attempts(&self) -> u32 {

@@ -481,3 +481,13 @@ async fn retries_are_traced_without_the_key() {
     assert!(log.contains("togetherai.request") && log.contains("operation=\"files_list\""), "{log}");
     assert!(!log.contains(KEY) && !log.to_lowercase().contains("bearer"), "{log}");
 }
+
+#[tokio::test]
+async fn binary_bodies_are_retried_before_they_start() {
+    let audio = Reply::Answer { status: 200, headers: vec![("x-request-id", "req-a".into())], body: vec![7u8; 5000] };
+    let s = server(vec![status(502), audio], None).await;
+    let request = AudioSpeechRequest::builder().model("cartesia/sonic").input("hi").voice("laidback woman");
+    let speech = s.client.audio_speech().body(request).send().await.unwrap();
+    assert_eq!((speech.attempts(), speech.request_id()), (2, Some("req-a")));
+    assert_eq!(speech.bytes().await.unwrap().len(), 5000);
+}
