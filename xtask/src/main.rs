@@ -1,25 +1,55 @@
 //! Project automation: `cargo xtask <command>`.
 
+mod api;
+mod codegen;
+mod diff;
+mod update;
+
+/// The build script's own pipeline, compiled here too, so `generate` and
+/// `update-spec` see exactly the code `build.rs` produces.
+#[allow(dead_code)]
+#[path = "../../build/generate.rs"]
+mod generate;
+#[allow(dead_code)]
+#[path = "../../build/normalize.rs"]
+mod normalize;
+
 use std::process::ExitCode;
 
 const HELP: &str = "\
 cargo xtask <command>
 
 Commands:
-  help    Print this message.
-
-Later commands (spec diffing, benchmarks) land here.
+  diff OLD NEW [--format text|markdown|json] [--fail-on breaking|warning|info]
+                   What changed between two specs, on the wire and for Rust users,
+                   each change with a level. OLD and NEW are paths or REV:PATH.
+  diff --rules     The rules the diff applies, with their levels.
+  generate [--spec PATH] [--out FILE]
+                   The generated client code for a spec (default spec/openapi.yaml),
+                   as build.rs generates it, to FILE or standard output.
+  update-spec PATH The drop-in workflow: diff spec/openapi.yaml against PATH, replace it,
+                   regenerate and `cargo check`; report the change to the crate's public
+                   API with a version suggestion. A failed check restores the old spec.
+  help             Print this message.
 ";
 
 fn main() -> ExitCode {
-    match std::env::args().nth(1).as_deref() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
         None | Some("help" | "--help" | "-h") => {
             print!("{HELP}");
-            ExitCode::SUCCESS
+            Ok(0)
         }
-        Some(other) => {
-            eprintln!("unknown command `{other}`\n\n{HELP}");
-            ExitCode::FAILURE
+        Some("diff") => diff::command(&args[1..]),
+        Some("generate") => codegen::command(&args[1..]),
+        Some("update-spec") => update::command(&args[1..]),
+        Some(other) => Err(format!("unknown command `{other}`\n\n{HELP}")),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
         }
     }
 }

@@ -1,0 +1,107 @@
+//! `cargo xtask update-spec PATH`: the drop-in workflow in one command.
+//! Diff the current spec against PATH, generate both, replace
+//! `spec/openapi.yaml`, `cargo check`, and report what changed for users of
+//! the crate with a version suggestion. A failed check restores the old spec.
+
+use crate::{api, codegen, diff};
+use std::path::Path;
+use std::process::Command;
+
+pub fn command(args: &[String]) -> Result<u8, String> {
+    let [path] = args else { return Err("usage: cargo xtask update-spec PATH".into()) };
+    let root = codegen::root();
+    update(&root, Path::new(path), cargo_check)
+}
+
+/// `cargo check --lib` of the crate with its own spec; the failure's last lines.
+fn cargo_check(root: &Path) -> Result<(), String> {
+    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["check", "--lib", "--quiet", "-p", "togetherai"])
+        .env_remove("TOGETHERAI_SPEC")
+        .current_dir(root)
+        .output()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    if output.status.success() {
+        return Ok(());
+    }
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let tail: Vec<&str> = stderr.lines().rev().take(30).collect();
+    Err(tail.into_iter().rev().collect::<Vec<_>>().join("\n"))
+}
+
+/// The workflow, with the check passed in (tests use a fake one).
+pub fn update(root: &Path, new_spec: &Path, check: impl Fn(&Path) -> Result<(), String>) -> Result<u8, String> {
+    let current = root.join("spec/openapi.yaml");
+    let old_text = std::fs::read_to_string(&current).map_err(|e| format!("cannot read {}: {e}", current.display()))?;
+    let new_text = std::fs::read_to_string(new_spec).map_err(|e| format!("cannot read {}: {e}", new_spec.display()))?;
+
+    let old_doc = diff::load(&current.to_string_lossy())?;
+    let new_doc = diff::load(&new_spec.to_string_lossy())?;
+    println!("{}", diff::diff(&old_doc, &new_doc).render(diff::Format::Text));
+
+    let old_api = api::extract(&codegen::generate_code(&current)?)?;
+    let new_api =
+        api::extract(&codegen::generate_code(new_spec).map_err(|e| format!("the new spec does not generate: {e}"))?)?;
+    let changes = api::diff(&old_api, &new_api);
+
+    std::fs::write(&current, &new_text).map_err(|e| format!("cannot write {}: {e}", current.display()))?;
+    if let Err(failure) = check(root) {
+        std::fs::write(&current, &old_text).map_err(|e| format!("cannot restore {}: {e}", current.display()))?;
+        eprintln!("cargo check failed with the new spec; spec/openapi.yaml is restored.\n{failure}");
+        return Ok(1);
+    }
+    println!("spec/openapi.yaml replaced by {}; cargo check passed.\n", new_spec.display());
+    print!("{}", changes.render(40));
+    let version = crate_version(root)?;
+    let (next, why) = changes.next_version(&version);
+    println!("\nsuggested version: {version} -> {next} ({why})");
+    Ok(0)
+}
+
+fn crate_version(root: &Path) -> Result<String, String> {
+    let manifest =
+        std::fs::read_to_string(root.join("Cargo.toml")).map_err(|e| format!("cannot read Cargo.toml: {e}"))?;
+    manifest
+        .lines()
+        .find_map(|l| l.strip_prefix("version = \"").and_then(|v| v.strip_suffix('"')))
+        .map(str::to_owned)
+        .ok_or_else(|| "no version in Cargo.toml".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A scratch copy of the files `update` touches.
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-update-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("spec")).unwrap();
+        std::fs::copy(codegen::root().join("spec/openapi.yaml"), dir.join("spec/openapi.yaml")).unwrap();
+        std::fs::write(dir.join("Cargo.toml"), "[package]\nname = \"x\"\nversion = \"0.1.0\"\n").unwrap();
+        dir
+    }
+
+    fn fixture() -> std::path::PathBuf {
+        codegen::root().join("tests/fixtures/new_streams.yaml")
+    }
+
+    #[test]
+    fn a_failed_check_restores_the_old_spec() {
+        let dir = scratch("fail");
+        let before = std::fs::read_to_string(dir.join("spec/openapi.yaml")).unwrap();
+        let code = update(&dir, &fixture(), |_| Err("error[E0000]: boom".into())).unwrap();
+        assert_eq!(code, 1);
+        assert_eq!(std::fs::read_to_string(dir.join("spec/openapi.yaml")).unwrap(), before);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_passing_check_keeps_the_new_spec() {
+        let dir = scratch("pass");
+        assert_eq!(update(&dir, &fixture(), |_| Ok(())).unwrap(), 0);
+        let now = std::fs::read_to_string(dir.join("spec/openapi.yaml")).unwrap();
+        assert_eq!(now, std::fs::read_to_string(fixture()).unwrap());
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
