@@ -34,6 +34,8 @@ pub mod audio;
 mod binary;
 mod client;
 mod error;
+#[cfg(feature = "mock")]
+pub mod mock;
 mod open_enum;
 mod request;
 mod response;
