@@ -1,33 +1,4 @@
-//! Rust SDK for the [Together AI](https://www.together.ai) REST API.
-//!
-//! Every operation and every request and response type is generated at build
-//! time from the vendored OpenAPI spec (`spec/openapi.yaml`, or the file named
-//! by `TOGETHERAI_SPEC`), including `send_stream()` for every operation that
-//! can answer with server-sent events. This hand-written layer adds
-//! configuration, the error type, response decoding, the retry policy
-//! ([`RetryPolicy`]), event streams ([`EventStream`]) and byte streams
-//! ([`BinaryResponse`], [`ByteStream`], [`audio`]).
-//!
-//! ```no_run
-//! # async fn demo() -> Result<(), togetherai::Error> {
-//! use togetherai::types::{ChatCompletionRequest, ChatCompletionRequestMessagesItem};
-//!
-//! let client = togetherai::Client::from_env()?;
-//! let message = ChatCompletionRequestMessagesItem::builder().role("user").content("Say hello");
-//! let reply = client
-//!     .chat_completions()
-//!     .body(
-//!         ChatCompletionRequest::builder()
-//!             .model("meta-llama/Llama-3.3-70B-Instruct-Turbo")
-//!             .messages(vec![message.try_into().expect("role and content are set")])
-//!             .max_tokens(64),
-//!     )
-//!     .send()
-//!     .await?;
-//! println!("{:?}", reply.choices[0].message);
-//! # Ok(()) }
-//! ```
-
+#![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
 pub mod audio;
@@ -82,8 +53,3 @@ pub struct UnsupportedOperation {
     /// The construct the code generator cannot serve yet.
     pub reason: &'static str,
 }
-
-/// The README's examples compile as doc tests.
-#[cfg(doctest)]
-#[doc = include_str!("../README.md")]
-struct ReadmeDoctests;
