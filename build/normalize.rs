@@ -153,6 +153,7 @@ pub const TRANSFORMS: &[Transform] = &[
     Transform { name: "strip_defaults", run: strip_defaults },
     Transform { name: "open_objects", run: open_objects },
     Transform { name: "string_formats", run: string_formats },
+    Transform { name: "float_formats", run: float_formats },
     Transform { name: "ambiguous_unions", run: ambiguous_unions },
     Transform { name: "open_string_unions", run: open_string_unions },
     Transform { name: "open_enums", run: open_enums },
@@ -762,6 +763,19 @@ fn string_formats(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
             map.remove("format");
             add_description(map, &format!("Format: {format}."));
             notes.log("string_formats", format!("{at}: format {format} kept as a string"));
+        }
+    });
+    Ok(())
+}
+
+/// `format: float` numbers are `f64`, not `f32`: an answer printed with more
+/// digits than an `f32` holds (`-3.402823669209385e38`) would fail the whole
+/// response, and `0.7` sent as an `f32` widens to `0.699999988`.
+fn float_formats(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    walk_schemas(doc, &mut |map, at| {
+        if map.get("format").and_then(Value::as_str) == Some("float") {
+            map.remove("format");
+            notes.log("float_formats", format!("{at}: float -> f64"));
         }
     });
     Ok(())
@@ -1678,6 +1692,15 @@ mod tests {
             effects,
             [("chat", "Inference"), ("file_delete", "Mutation"), ("ft_create", "Mutation"), ("ft_list", "Read")]
         );
+    }
+
+    #[test]
+    fn floats_are_f64() {
+        let mut d = json!({ "components": { "schemas": { "P": { "properties": {
+            "rate": { "type": "number", "format": "float" }, "n": { "type": "integer", "format": "int32" } } } } } });
+        run(float_formats, &mut d);
+        assert_eq!(d.pointer("/components/schemas/P/properties/rate").unwrap(), &json!({ "type": "number" }));
+        assert_eq!(d.pointer("/components/schemas/P/properties/n/format").unwrap(), "int32");
     }
 
     #[test]

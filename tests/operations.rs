@@ -299,7 +299,7 @@ operation_tests! {
         assert_eq!(v.data.len(), 1);
         assert_eq!(v.data[0].id, common::HARDWARE_ID);
         assert_eq!(v.data[0].specs.gpu_count, 1);
-        assert_eq!(v.data[0].pricing.cents_per_minute, 5.42_f32);
+        assert_eq!(v.data[0].pricing.cents_per_minute, 5.42);
         assert_eq!(v.data[0].availability.as_ref().map(|a| a.status.to_string()), Some("available".to_string()));
     }
     tci_execute => |out| {

@@ -822,7 +822,7 @@ fn run_fine_tunes_create(c: &Client) -> RunFuture<'_> {
                     .training_file(FILE_ID)
                     .model("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference")
                     .n_epochs(3)
-                    .learning_rate(0.0001_f32)
+                    .learning_rate(0.0001)
                     .suffix("sdk-test")
                     .training_type(FineTunesCreateBodyTrainingType::LoRaTrainingType(lora)),
             )
