@@ -262,6 +262,19 @@ async fn a_schema_violation_is_a_400_naming_the_field() {
     let error: Value = response.json().await.unwrap();
     assert_eq!(error["error"]["param"], "ft_id", "{error}");
 
+    // Query values are checked against their schemas too.
+    for (query, param) in [
+        (&[("ft_id", "ft-1"), ("checkpoint_step", "three")][..], "checkpoint_step"),
+        (&[("ft_id", "ft-1"), ("checkpoint", "everything")][..], "checkpoint"),
+    ] {
+        let response = raw(&server, "GET", "/finetune/download", query, None).await;
+        assert_eq!(response.status(), 400);
+        let error: Value = response.json().await.unwrap();
+        assert_eq!(error["error"]["param"], param, "{error}");
+    }
+    let fine = raw(&server, "GET", "/finetune/download", &[("ft_id", "ft-1"), ("checkpoint_step", "3")], None).await;
+    assert_eq!(fine.status(), 200);
+
     // Through the SDK: an API error with the field.
     let err = server.client().chat_completions().body(json_chat_without_role()).send().await;
     assert!(err.is_err());

@@ -273,12 +273,25 @@ async fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Body> {
             None => disconnect = reply.disconnect_after,
         }
     }
-    // Parameters.
+    // Parameters: query ones present when required, and every query or path
+    // value of its schema's type and values.
     for p in op.parameters(spec) {
         let name = p["name"].as_str().unwrap_or_default();
-        let required = p["required"] == Value::Bool(true);
-        if p["in"] == "query" && required && !query.iter().any(|(k, _)| k == name) {
-            return invalid(&format!("the query parameter `{name}` is required"), name);
+        let given = match p["in"].as_str() {
+            Some("query") => query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()),
+            Some("path") => params.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()),
+            _ => continue,
+        };
+        let Some(text) = given else {
+            if p["in"] == "query" && p["required"] == Value::Bool(true) {
+                return invalid(&format!("the query parameter `{name}` is required"), name);
+            }
+            continue;
+        };
+        if let Some(schema) = p.get("schema") {
+            if let Err(v) = schema::validate(spec, schema, &parameter_value(spec, schema, text), name) {
+                return invalid(&v.message, &v.param);
+            }
         }
     }
     // Body.
@@ -305,6 +318,18 @@ async fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Body> {
         }
         _ => response,
     }
+}
+
+/// A parameter's text as the JSON its schema describes: `5` an integer
+/// where the schema wants one, `true` a boolean, anything else a string.
+fn parameter_value(spec: &Spec, schema: &Value, text: &str) -> Value {
+    let schema = spec.resolve(schema);
+    let wants = |t: &str| {
+        schema.get("type").is_some_and(|ty| ty == t || ty.as_array().is_some_and(|a| a.iter().any(|x| x == t)))
+    };
+    let parsed =
+        if wants("integer") || wants("number") || wants("boolean") { serde_json::from_str(text).ok() } else { None };
+    parsed.unwrap_or_else(|| Value::String(text.to_owned()))
 }
 
 fn scripted_response(status: u16, reply: MockReply) -> Response<Body> {
