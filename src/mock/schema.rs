@@ -185,6 +185,9 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
+/// Items in a synthesised list of numbers.
+const VECTOR_LEN: u64 = 8;
+
 /// A deterministic value valid against `schema`: every property filled,
 /// strings by `format`, the first enum value, numbers within range, one
 /// array item, the first non-null `oneOf`/`anyOf` member.
@@ -308,10 +311,20 @@ fn synth(spec: &Spec, schema: &Value, depth: usize, name: &str) -> Value {
             Value::Object(obj)
         }
         "array" => {
-            let n = schema.get("minItems").and_then(Value::as_u64).unwrap_or(1).max(1) as usize;
+            let items = schema.get("items").map(|i| spec.resolve(i).into_owned());
+            // A list of numbers is a vector (an embedding): a few varied values.
+            let vector = items.as_ref().is_some_and(|i| i.get("type") == Some(&json!("number")));
+            let least = if vector { VECTOR_LEN } else { 1 };
+            let n = schema.get("minItems").and_then(Value::as_u64).unwrap_or(least).max(1) as usize;
             let n = schema.get("maxItems").and_then(Value::as_u64).map_or(n, |m| n.min(m as usize));
-            let item = schema.get("items").map_or(json!("mock"), |i| synth(spec, i, depth + 1, name));
-            Value::Array(vec![item; n])
+            match items {
+                Some(i) if vector => {
+                    let values = (0..n).map(|k| number(&i, ((k as f64) * 0.7).sin() * 0.5));
+                    Value::Array(values.map(|x| Number::from_f64(x).map_or(json!(0), Value::Number)).collect())
+                }
+                Some(i) => Value::Array(vec![synth(spec, &i, depth + 1, name); n]),
+                None => Value::Array(vec![json!("mock"); n]),
+            }
         }
         "integer" => Value::Number(Number::from(number(schema, 1.0) as i64)),
         "number" => Number::from_f64(number(schema, 0.5)).map_or(json!(0), Value::Number),
