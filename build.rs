@@ -27,10 +27,12 @@ fn run(spec: &Path, out: &Path) -> Result<(), String> {
     let started = std::time::Instant::now();
     let text = fs::read_to_string(spec).map_err(|e| format!("cannot read the spec: {e}"))?;
     let mut doc = normalize::parse(&text).map_err(|e| e.to_string())?;
-    if env::var_os("CARGO_FEATURE_MOCK").is_some() {
-        write_mock_spec(&doc, out)?;
-    }
+    // The mock serves the spec as written; taken before normalising changes it.
+    let raw = env::var_os("CARGO_FEATURE_MOCK").is_some().then(|| doc.to_string());
     let notes = normalize::normalize(&mut doc).map_err(|e| e.to_string())?;
+    if let Some(raw) = raw {
+        write_mock_spec(&raw, &doc, &notes, out)?;
+    }
     for line in &notes.log {
         println!("normalize: {line}");
     }
@@ -50,30 +52,28 @@ fn run(spec: &Path, out: &Path) -> Result<(), String> {
 /// For the `mock` feature: the parsed, un-normalised spec, with every
 /// operation's id as the client derives it and the OVERRIDES table, as
 /// `OUT_DIR/mock_spec.json` (`{"spec", "operations": [{"id","method","path"}], "overrides"}`).
-fn write_mock_spec(doc: &serde_json::Value, out: &Path) -> Result<(), String> {
-    let mut ids = doc.clone();
-    normalize::TRANSFORMS
-        .iter()
-        .find(|t| t.name == "operation_ids")
-        .map(|t| (t.run)(&mut ids, &mut normalize::Notes::default()))
-        .transpose()
-        .map_err(|e| e.to_string())?;
+/// `OUT_DIR/mock_spec.json` for the `mock` feature: the spec as written, each
+/// operation with the id the client gives it (the normalised document's, and
+/// those of the operations it leaves out), and the overrides table.
+fn write_mock_spec(raw: &str, doc: &serde_json::Value, notes: &normalize::Notes, out: &Path) -> Result<(), String> {
     let mut operations = Vec::new();
-    if let Some(paths) = ids.get("paths").and_then(serde_json::Value::as_object) {
+    if let Some(paths) = doc.get("paths").and_then(serde_json::Value::as_object) {
         for (path, item) in paths {
             for method in normalize::METHODS {
-                if let Some(op) = item.get(*method) {
-                    let id = op.get("operationId").and_then(serde_json::Value::as_str).map(str::to_string);
-                    let id = id.unwrap_or_else(|| normalize::derived_operation_id(method, path));
+                if let Some(id) = item.get(*method).and_then(|op| op.get("operationId")) {
                     operations.push(serde_json::json!({ "id": id, "method": method, "path": path }));
                 }
             }
         }
     }
+    for u in &notes.unsupported {
+        operations.push(serde_json::json!({ "id": u.operation_id, "method": u.method.to_lowercase(), "path": u.path }));
+    }
     let overrides: Vec<_> = normalize::OVERRIDES
         .iter()
         .map(|(m, p, media, _)| serde_json::json!({ "method": m, "path": p, "media": media }))
         .collect();
-    let all = serde_json::json!({ "spec": doc, "operations": operations, "overrides": overrides });
-    fs::write(out.join("mock_spec.json"), all.to_string()).map_err(|e| format!("cannot write the mock spec: {e}"))
+    let (operations, overrides) = (serde_json::Value::from(operations), serde_json::Value::from(overrides));
+    let all = format!(r#"{{"spec":{raw},"operations":{operations},"overrides":{overrides}}}"#);
+    fs::write(out.join("mock_spec.json"), all).map_err(|e| format!("cannot write the mock spec: {e}"))
 }

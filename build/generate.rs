@@ -344,6 +344,13 @@ struct Rewrite<'a> {
     error: Option<String>,
 }
 
+impl Rewrite<'_> {
+    /// What the operation does on the server (`retry_effects`); unknown means the strictest.
+    fn effect(&self, operation_id: &str) -> &'static str {
+        self.effects.get(operation_id).copied().unwrap_or("Mutation")
+    }
+}
+
 impl VisitMut for Rewrite<'_> {
     fn visit_item_impl_mut(&mut self, item: &mut syn::ItemImpl) {
         // The generated `Client::new` builds a reqwest client with a 15 s
@@ -367,7 +374,7 @@ impl VisitMut for Rewrite<'_> {
         }
         let syn::ImplItem::Fn(send) = &mut item.items[at] else { unreachable!() };
         let Some(stream) = operation_id(send).and_then(|id| self.streams.get(&id).copied()) else { return };
-        match stream_method(send, stream) {
+        match stream_method(send, stream, self.effect(&stream.operation_id)) {
             Ok((method, impls)) => {
                 self.generated.insert(stream.operation_id.clone());
                 self.impls.extend(impls);
@@ -389,7 +396,7 @@ impl VisitMut for Rewrite<'_> {
     fn visit_impl_item_fn_mut(&mut self, f: &mut syn::ImplItemFn) {
         if f.sig.ident == "send" && f.sig.asyncness.is_some() {
             let id = operation_id(f).unwrap_or_default();
-            let effect = self.effects.get(&id).copied().unwrap_or("Mutation");
+            let effect = self.effect(&id);
             if let Err(e) = rewrite_send(f, effect) {
                 self.error.get_or_insert(format!("{id}: {e}"));
             }
@@ -440,6 +447,7 @@ fn operation_id(send: &syn::ImplItemFn) -> Option<String> {
 fn stream_method(
     send: &syn::ImplItemFn,
     stream: &StreamOp,
+    effect: &str,
 ) -> Result<(syn::ImplItemFn, Vec<(String, TokenStream)>), String> {
     let chunk: syn::Type = match &stream.data_schema {
         Some(name) => {
@@ -499,15 +507,12 @@ fn stream_method(
     }
     // The last two statements (send, decode) become one: open the stream.
     let n = f.block.stmts.len();
-    let call = compact(&f.block.stmts[n - 2]);
-    let effect = call
-        .split("&options,")
-        .nth(1)
-        .and_then(|rest| rest.strip_suffix(").await?;"))
-        .ok_or("no transport call in send()")?;
-    let effect: syn::Path = syn::parse_str(effect).map_err(|e| e.to_string())?;
+    if n < 2 {
+        return Err("send() has no transport call".into());
+    }
+    let effect = format_ident!("{}", effect);
     f.block.stmts.truncate(n - 2);
-    f.block.stmts.push(syn::parse_quote!(return crate::stream::open(client, request, &info, &options, #effect).await;));
+    f.block.stmts.push(syn::parse_quote!(return crate::stream::open(client, request, &info, &options, crate::retry::Effect::#effect).await;));
 
     let mut impls = Vec::new();
     let key = compact(&chunk);

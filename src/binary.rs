@@ -122,7 +122,7 @@ impl BinaryResponse {
     pub(crate) fn new(response: reqwest::Response) -> Self {
         let status = response.status();
         let headers = response.headers().clone();
-        let attempts = response.extensions().get::<crate::transport::Attempts>().map_or(1, |a| a.0);
+        let attempts = crate::transport::attempts(&response);
         let body = ByteStream::new(Body(Box::pin(response.bytes_stream())));
         BinaryResponse { status, headers, attempts, body }
     }
@@ -140,6 +140,17 @@ impl BinaryResponse {
     /// The server's id for the request, to quote to support.
     pub fn request_id(&self) -> Option<&str> {
         crate::error::request_id(&self.headers)
+    }
+
+    /// One `x-ratelimit-*` header by its suffix: `rate_limit("remaining")`
+    /// is `x-ratelimit-remaining`.
+    pub fn rate_limit(&self, name: &str) -> Option<&str> {
+        crate::response::rate_limit(&self.headers, name)
+    }
+
+    /// Every `x-ratelimit-*` header, as (full name, value).
+    pub fn rate_limits(&self) -> impl Iterator<Item = (&str, &str)> {
+        crate::response::rate_limits(&self.headers)
     }
 
     /// Attempts the call took before the body started: 1, plus the retries.

@@ -44,15 +44,12 @@ impl<T> Response<T> {
     /// One `x-ratelimit-*` header by its suffix: `rate_limit("remaining")`
     /// is `x-ratelimit-remaining`.
     pub fn rate_limit(&self, name: &str) -> Option<&str> {
-        self.headers.get(format!("x-ratelimit-{name}")).and_then(|v| v.to_str().ok())
+        rate_limit(&self.headers, name)
     }
 
     /// Every `x-ratelimit-*` header, as (full name, value).
     pub fn rate_limits(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.headers
-            .iter()
-            .filter(|(name, _)| name.as_str().starts_with("x-ratelimit-"))
-            .filter_map(|(name, value)| Some((name.as_str(), value.to_str().ok()?)))
+        rate_limits(&self.headers)
     }
 
     /// Attempts the call took: 1, plus the retries.
@@ -73,6 +70,19 @@ impl<T> std::ops::DerefMut for Response<T> {
     fn deref_mut(&mut self) -> &mut T {
         &mut self.value
     }
+}
+
+/// One `x-ratelimit-*` header by its suffix.
+pub(crate) fn rate_limit<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get(format!("x-ratelimit-{name}")).and_then(|v| v.to_str().ok())
+}
+
+/// Every `x-ratelimit-*` header, as (full name, value).
+pub(crate) fn rate_limits(headers: &HeaderMap) -> impl Iterator<Item = (&str, &str)> {
+    headers
+        .iter()
+        .filter(|(name, _)| name.as_str().starts_with("x-ratelimit-"))
+        .filter_map(|(name, value)| Some((name.as_str(), value.to_str().ok()?)))
 }
 
 /// Decodes a JSON reply.

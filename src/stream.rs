@@ -100,7 +100,7 @@ impl<T> std::fmt::Debug for EventStream<T> {
 impl<T> EventStream<T> {
     /// Wraps a 2xx response (generated code calls this after checking the status).
     pub(crate) fn new(response: reqwest::Response, operation: &'static str, idle: Option<Duration>) -> Self {
-        let attempts = response.extensions().get::<crate::transport::Attempts>().map_or(1, |a| a.0);
+        let attempts = transport::attempts(&response);
         EventStream {
             operation,
             status: response.status(),
@@ -147,6 +147,17 @@ impl<T> EventStream<T> {
     /// The server's id for the request, to quote to support.
     pub fn request_id(&self) -> Option<&str> {
         crate::error::request_id(&self.headers)
+    }
+
+    /// One `x-ratelimit-*` header by its suffix: `rate_limit("remaining")`
+    /// is `x-ratelimit-remaining`.
+    pub fn rate_limit(&self, name: &str) -> Option<&str> {
+        crate::response::rate_limit(&self.headers, name)
+    }
+
+    /// Every `x-ratelimit-*` header, as (full name, value).
+    pub fn rate_limits(&self) -> impl Iterator<Item = (&str, &str)> {
+        crate::response::rate_limits(&self.headers)
     }
 
     /// Attempts it took to open the stream (1, plus the retries before any
@@ -250,7 +261,7 @@ impl<T: DeserializeOwned> Stream for EventStream<T> {
                 this.opening = None;
                 match response {
                     Ok(response) => {
-                        let retries = response.extensions().get::<transport::Attempts>().map_or(1, |a| a.0);
+                        let retries = transport::attempts(&response);
                         this.attempts += retries;
                         this.status = response.status();
                         this.headers = response.headers().clone();

@@ -17,7 +17,12 @@ use tracing::Instrument;
 
 /// Attempts a call took, kept in the extensions of the response it returns.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Attempts(pub u32);
+struct Attempts(u32);
+
+/// The attempts it took to get `response` (1 for one from elsewhere).
+pub(crate) fn attempts(response: &reqwest::Response) -> u32 {
+    response.extensions().get::<Attempts>().map_or(1, |a| a.0)
+}
 
 /// A complete 2xx response, body read.
 #[derive(Debug)]

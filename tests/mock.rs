@@ -13,7 +13,7 @@ use serde_json::{json, Map, Value};
 use std::time::{Duration, Instant};
 use togetherai::mock::{MockReply, MockServer};
 use togetherai::types::*;
-use togetherai::{Error, RetryPolicy};
+use togetherai::{Client, Error, RetryPolicy};
 
 // ------------------------------------------------------------------ helpers
 
@@ -305,20 +305,17 @@ async fn streamed_chat_yields_the_words_then_done() {
     assert!(response.usage.is_some(), "the last chunk carries usage");
 }
 
+/// Speech read whole.
+async fn spoken(client: &Client, format: AudioSpeechRequestResponseFormat, encoding: &str, rate: f64) -> bytes::Bytes {
+    client.audio_speech().body(speech(format, encoding, rate)).send().await.unwrap().bytes().await.unwrap()
+}
+
 #[tokio::test]
 async fn speech_is_real_audio() {
     let server = MockServer::start().await.unwrap();
     let client = server.client();
     // WAV: the header says what was asked.
-    let wav = client
-        .audio_speech()
-        .body(speech(AudioSpeechRequestResponseFormat::Wav, "pcm_s16le", 24_000.0))
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
+    let wav = spoken(&client, AudioSpeechRequestResponseFormat::Wav, "pcm_s16le", 24_000.0).await;
     let u16_at = |at: usize| u16::from_le_bytes([wav[at], wav[at + 1]]);
     let u32_at = |at: usize| u32::from_le_bytes(wav[at..at + 4].try_into().unwrap());
     assert_eq!((&wav[0..4], &wav[8..12]), (&b"RIFF"[..], &b"WAVE"[..]));
@@ -328,27 +325,11 @@ async fn speech_is_real_audio() {
     assert_eq!(u32_at(4) as usize, wav.len() - 8);
     // Raw: rate x duration x bytes per sample.
     for (encoding, bytes_per_sample) in [("pcm_f32le", 4), ("pcm_s16le", 2), ("pcm_mulaw", 1), ("pcm_alaw", 1)] {
-        let pcm = client
-            .audio_speech()
-            .body(speech(AudioSpeechRequestResponseFormat::Raw, encoding, 16_000.0))
-            .send()
-            .await
-            .unwrap()
-            .bytes()
-            .await
-            .unwrap();
+        let pcm = spoken(&client, AudioSpeechRequestResponseFormat::Raw, encoding, 16_000.0).await;
         assert_eq!(pcm.len(), 16_000 / 2 * bytes_per_sample, "{encoding}");
     }
     // MP3: MPEG frame sync.
-    let mp3 = client
-        .audio_speech()
-        .body(speech(AudioSpeechRequestResponseFormat::Mp3, "pcm_f32le", 44_100.0))
-        .send()
-        .await
-        .unwrap()
-        .bytes()
-        .await
-        .unwrap();
+    let mp3 = spoken(&client, AudioSpeechRequestResponseFormat::Mp3, "pcm_f32le", 44_100.0).await;
     assert_eq!(&mp3[..2], &[0xFF, 0xFB]);
     // Streamed: the same PCM, decoded from base64 events.
     let mut body = speech(AudioSpeechRequestResponseFormat::Raw, "pcm_s16le", 22_050.0);

@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use togetherai::types::*;
 use togetherai::{Client, Effect, Error, RetryPolicy, OPERATION_EFFECTS};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 use tokio::net::{TcpListener, TcpStream};
 
 const KEY: &str = "tk-retry-secret-0042";
@@ -99,30 +99,11 @@ async fn server(script: Vec<Reply>, policy: Option<RetryPolicy>) -> Server {
 
 /// Reads one request, answers with the script's step for it, closes.
 async fn serve(mut socket: TcpStream, log: Arc<Mutex<Seen>>, script: Vec<Reply>) {
-    let mut buf = Vec::new();
-    let head_end = loop {
-        let mut chunk = [0u8; 4096];
-        let n = socket.read(&mut chunk).await.unwrap_or(0);
-        if n == 0 {
-            return;
-        }
-        buf.extend_from_slice(&chunk[..n]);
-        if let Some(at) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            break at + 4;
-        }
-    };
-    let head = String::from_utf8_lossy(&buf[..head_end]).to_lowercase();
-    let length: usize =
-        head.lines().find_map(|l| l.strip_prefix("content-length:")).map_or(0, |v| v.trim().parse().unwrap());
-    while buf.len() < head_end + length {
-        let mut chunk = [0u8; 4096];
-        let n = socket.read(&mut chunk).await.unwrap();
-        buf.extend_from_slice(&chunk[..n]);
-    }
+    let Some((head, body)) = common::read_request(&mut socket).await else { return };
     let n = {
         let mut seen = log.lock().unwrap();
         seen.heads.push(head);
-        seen.bodies.push(serde_json::from_slice(&buf[head_end..]).unwrap_or(Value::Null));
+        seen.bodies.push(body);
         seen.at.push(Instant::now());
         seen.heads.len() - 1
     };
@@ -453,29 +434,10 @@ fn every_operation_is_classified_from_the_spec() {
 
 #[tokio::test]
 async fn retries_are_traced_without_the_key() {
-    use std::io::Write;
-    #[derive(Clone, Default)]
-    struct Buffer(Arc<Mutex<Vec<u8>>>);
-    impl Write for Buffer {
-        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
-            self.0.lock().unwrap().extend_from_slice(b);
-            Ok(b.len())
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let buffer = Buffer::default();
-    let writer = buffer.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::DEBUG)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let logs = common::Logs::capture(tracing::Level::DEBUG);
     let s = server(vec![with_header(status(429), "retry-after-ms", "20"), ok(sample("files_list"))], None).await;
     s.client.files_list().send().await.unwrap();
-    let log = String::from_utf8(buffer.0.lock().unwrap().clone()).unwrap();
+    let log = logs.text();
     assert!(log.contains("retrying") && log.contains("wait_ms=20") && log.contains("from_server=true"), "{log}");
     assert!(log.contains("attempt=1") && log.contains("attempt=2") && log.contains("status=429"), "{log}");
     assert!(log.contains("togetherai.request") && log.contains("operation=\"files_list\""), "{log}");
@@ -484,10 +446,12 @@ async fn retries_are_traced_without_the_key() {
 
 #[tokio::test]
 async fn binary_bodies_are_retried_before_they_start() {
-    let audio = Reply::Answer { status: 200, headers: vec![("x-request-id", "req-a".into())], body: vec![7u8; 5000] };
+    let headers = vec![("x-request-id", "req-a".into()), ("x-ratelimit-remaining", "41".into())];
+    let audio = Reply::Answer { status: 200, headers, body: vec![7u8; 5000] };
     let s = server(vec![status(502), audio], None).await;
     let request = AudioSpeechRequest::builder().model("cartesia/sonic").input("hi").voice("laidback woman");
     let speech = s.client.audio_speech().body(request).send().await.unwrap();
     assert_eq!((speech.attempts(), speech.request_id()), (2, Some("req-a")));
+    assert_eq!(speech.rate_limit("remaining"), Some("41"));
     assert_eq!(speech.bytes().await.unwrap().len(), 5000);
 }

@@ -1,37 +1,16 @@
 //! The API key never shows in logs, `Debug` or errors, whatever happens to a
 //! request.
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
+mod common;
+
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const KEY: &str = "tk-SECRET-4c7f9e2a";
 
-/// A `tracing` writer that keeps everything in memory.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn the_key_is_sent_but_never_logged_shown_or_reported() {
-    let logs = Captured::default();
-    let writer = logs.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let logs = common::Logs::capture(tracing::Level::TRACE);
 
     let server = MockServer::start().await;
     let auth = format!("Bearer {KEY}");
@@ -72,7 +51,7 @@ async fn the_key_is_sent_but_never_logged_shown_or_reported() {
     assert!(matches!(decode, togetherai::Error::Decode { .. }), "{decode:?}");
     assert!(matches!(refused, togetherai::Error::Transport { .. }), "{refused:?}");
 
-    let logged = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    let logged = logs.text();
     assert!(logged.contains("togetherai.request"), "the requests were not traced:\n{logged}");
     assert!(logged.contains("operation=\"list_hardware\"") || logged.contains("operation=list_hardware"), "{logged}");
     let shown = [

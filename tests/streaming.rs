@@ -3,6 +3,8 @@
 //! tests can hold the server back to prove a chunk is yielded before the next
 //! one is even sent, cut the connection, or go silent.
 
+mod common;
+
 use futures_util::StreamExt;
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -44,27 +46,7 @@ async fn serve(status: u16, content_type: &str, script: Vec<Step>) -> (Client, o
     let content_type = content_type.to_owned();
     tokio::spawn(async move {
         let (mut socket, _) = listener.accept().await.unwrap();
-        let mut buf = Vec::new();
-        let head_end = loop {
-            let mut chunk = [0u8; 4096];
-            let n = socket.read(&mut chunk).await.unwrap();
-            buf.extend_from_slice(&chunk[..n]);
-            if let Some(at) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-                break at + 4;
-            }
-        };
-        let head = String::from_utf8_lossy(&buf[..head_end]).to_lowercase();
-        let length: usize = head
-            .lines()
-            .find_map(|l| l.strip_prefix("content-length:"))
-            .map(|v| v.trim().parse().unwrap())
-            .unwrap_or(0);
-        while buf.len() < head_end + length {
-            let mut chunk = [0u8; 4096];
-            let n = socket.read(&mut chunk).await.unwrap();
-            buf.extend_from_slice(&chunk[..n]);
-        }
-        let body = serde_json::from_slice(&buf[head_end..]).unwrap_or(Value::Null);
+        let (head, body) = common::read_request(&mut socket).await.unwrap();
         let _ = tx.send(Received { head, body });
         let response_head =
             format!("HTTP/1.1 {status} X\r\ncontent-type: {content_type}\r\ntransfer-encoding: chunked\r\n\r\n");

@@ -468,7 +468,6 @@ fn stateful(
     };
     let id_overlay = |id: &str| {
         let mut o = Map::new();
-        o.insert("id".into(), json!(id));
         for (name, value) in params {
             o.insert(name.clone(), json!(value));
             o.insert(snake(name), json!(value));

@@ -20,6 +20,7 @@ use serde_json::{json, Value};
 use std::any::Any;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::{Arc, Mutex};
 use togetherai::types::*;
 use togetherai::{BinaryResponse, Client, Error, Response};
 
@@ -960,4 +961,66 @@ fn run_tci_execute(c: &Client) -> RunFuture<'_> {
 
 fn run_sessions_list(c: &Client) -> RunFuture<'_> {
     Box::pin(async move { Ok(Outcome::json(c.sessions_list().send().await?)) })
+}
+
+/// What `tracing` logs on this thread while it lives, as text.
+pub struct Logs {
+    buffer: Arc<Mutex<Vec<u8>>>,
+    _guard: tracing::subscriber::DefaultGuard,
+}
+
+#[derive(Clone)]
+struct LogWriter(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for LogWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Logs {
+    /// Starts capturing everything at `level` and above.
+    pub fn capture(level: tracing::Level) -> Logs {
+        let buffer = Arc::new(Mutex::new(Vec::new()));
+        let writer = LogWriter(buffer.clone());
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(level)
+            .with_ansi(false)
+            .with_writer(move || writer.clone())
+            .finish();
+        Logs { buffer, _guard: tracing::subscriber::set_default(subscriber) }
+    }
+
+    /// Everything logged so far.
+    pub fn text(&self) -> String {
+        String::from_utf8(self.buffer.lock().unwrap().clone()).unwrap()
+    }
+}
+
+/// Reads one HTTP/1.1 request from a test server's socket: its head, lower-
+/// cased, and its JSON body (`Null` when there is none). `None` when the
+/// client closes first.
+pub async fn read_request(socket: &mut tokio::net::TcpStream) -> Option<(String, Value)> {
+    use tokio::io::AsyncReadExt;
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 4096];
+    let head_end = loop {
+        let n = socket.read(&mut chunk).await.ok().filter(|n| *n > 0)?;
+        buf.extend_from_slice(&chunk[..n]);
+        if let Some(at) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            break at + 4;
+        }
+    };
+    let head = String::from_utf8_lossy(&buf[..head_end]).to_lowercase();
+    let length: usize =
+        head.lines().find_map(|l| l.strip_prefix("content-length:")).map_or(0, |v| v.trim().parse().unwrap());
+    while buf.len() < head_end + length {
+        let n = socket.read(&mut chunk).await.ok().filter(|n| *n > 0)?;
+        buf.extend_from_slice(&chunk[..n]);
+    }
+    Some((head, serde_json::from_slice(&buf[head_end..]).unwrap_or(Value::Null)))
 }

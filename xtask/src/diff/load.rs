@@ -2,13 +2,8 @@
 //! can be compared with any committed version of itself.
 
 use serde_json::{Map, Number, Value};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-
-/// The repository root: git paths and revisions are resolved there.
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the repository").to_path_buf()
-}
 
 /// Loads a YAML or JSON spec from a path, or from `REV:PATH` via `git show`
 /// when the part before `:` is not an existing path but a valid revision.
@@ -28,7 +23,7 @@ fn git_spec(spec: &str) -> Option<(&str, &str)> {
     }
     let verified = Command::new("git")
         .args(["rev-parse", "--quiet", "--verify", &format!("{rev}^{{commit}}")])
-        .current_dir(repo_root())
+        .current_dir(crate::codegen::root())
         .output()
         .is_ok_and(|o| o.status.success());
     verified.then_some((rev, path))
@@ -37,7 +32,7 @@ fn git_spec(spec: &str) -> Option<(&str, &str)> {
 fn git_show(rev: &str, path: &str) -> Result<String, String> {
     let out = Command::new("git")
         .args(["show", &format!("{rev}:{path}")])
-        .current_dir(repo_root())
+        .current_dir(crate::codegen::root())
         .output()
         .map_err(|e| format!("cannot run git: {e}"))?;
     if !out.status.success() {
