@@ -36,6 +36,9 @@ fn run(spec: &Path, out: &Path) -> Result<(), String> {
     for line in &notes.log {
         println!("normalize: {line}");
     }
+    for warning in &notes.warnings {
+        println!("cargo:warning=togetherai: {warning}");
+    }
     for u in &notes.unsupported {
         println!(
             "cargo:warning=togetherai: operation `{}` ({} {}) is not generated: {}",

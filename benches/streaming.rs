@@ -268,7 +268,7 @@ async fn throughput() {
             let time = start.elapsed();
             assert_eq!(count, CHUNKS, "{}", Reader::ALL[i].name());
             assert_eq!(last.choices[0].finish_reason, Some(FinishReason::Stop));
-            assert_eq!(last.usage.as_ref().map(|u| u.completion_tokens), Some(CHUNKS as i64));
+            assert_eq!(last.usage.as_ref().map(|u| u.completion_tokens), Some(CHUNKS as i128));
             if run > 0 {
                 times[i].push(time); // run 0 warms up
             }

@@ -36,6 +36,14 @@ pub fn generate(doc: serde_json::Value, notes: &Notes) -> Result<String, String>
         let impls = [progenitor::TypeImpl::Display, progenitor::TypeImpl::FromStr];
         settings.with_replacement(name, format!("crate::types::{name}"), impls.into_iter());
     }
+    // Integers in responses (`response_scalars`), decoded by `LenientIntegers`.
+    let wide = schemars::schema::SchemaObject {
+        instance_type: Some(schemars::schema::InstanceType::Integer.into()),
+        format: Some(crate::normalize::WIDE_INTEGER.to_string()),
+        ..Default::default()
+    };
+    let impls = [progenitor::TypeImpl::Default, progenitor::TypeImpl::Display, progenitor::TypeImpl::FromStr];
+    settings.with_conversion(wide, "i128", impls.into_iter());
     let mut generator = progenitor::Generator::new(&settings);
     let tokens = generator.generate_tokens(&spec).map_err(|e| format!("progenitor: {e}"))?;
     let mut file: syn::File = syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))?;
@@ -67,6 +75,9 @@ pub fn generate(doc: serde_json::Value, notes: &Notes) -> Result<String, String>
         .ok_or("progenitor generated no `types` module")?;
     mark_non_exhaustive(&mut types.1);
     NullAsDefault.visit_items_mut(&mut types.1);
+    for item in types.1.iter_mut() {
+        LenientIntegers.visit_item_mut(item);
+    }
     for item in types.1.iter_mut() {
         if let syn::Item::Mod(m) = item {
             if m.ident == "builder" {
@@ -171,6 +182,73 @@ impl VisitMut for NullAsDefault {
                 list.tokens.extend(quote!(, deserialize_with = "crate::response::null_as_default"));
             }
         }
+    }
+}
+
+/// Fields holding `i128` (response integers), alone or in `Option`, `Vec`
+/// and maps, decode through `crate::response::lenient_integer`, which also
+/// takes integers the JSON reader holds as floats (beyond `u64` inside
+/// unions and folded streams, or written `1e19`). It replaces typify's own
+/// `deserialize_with`, keeping its meaning: required stays required, and an
+/// optional list's `null` reads as empty.
+struct LenientIntegers;
+
+const LENIENT_INTEGER: &str = "crate::response::lenient_integer";
+
+impl LenientIntegers {
+    /// `i128` inside the wrappers the lenient decoder knows.
+    fn holds(ty: &syn::Type) -> bool {
+        let syn::Type::Path(p) = ty else { return false };
+        let Some(last) = p.path.segments.last() else { return false };
+        if last.ident == "i128" {
+            return last.arguments.is_none();
+        }
+        let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return false };
+        let types: Vec<&syn::Type> = args
+            .args
+            .iter()
+            .filter_map(|a| match a {
+                syn::GenericArgument::Type(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        match (last.ident.to_string().as_str(), types.as_slice()) {
+            ("Option" | "Vec", [inner]) => Self::holds(inner),
+            ("HashMap", [_, value]) => Self::holds(value),
+            _ => false,
+        }
+    }
+}
+
+impl VisitMut for LenientIntegers {
+    fn visit_field_mut(&mut self, field: &mut syn::Field) {
+        if !Self::holds(&field.ty) {
+            return;
+        }
+        let mut args: Vec<syn::Meta> = Vec::new();
+        field.attrs.retain(|attr| {
+            let parsed = attr.path().is_ident("serde").then(|| {
+                attr.parse_args_with(syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated)
+            });
+            match parsed {
+                Some(Ok(list)) => {
+                    args.extend(list);
+                    false
+                }
+                _ => true,
+            }
+        });
+        // serde lets a plain `Option` field be missing; with a
+        // `deserialize_with` it must be told. A required nullable field
+        // (typify's `Option::deserialize`) stays required.
+        let had_with = args.iter().any(|m| m.path().is_ident("deserialize_with"));
+        let optional = first_type_argument(&field.ty, "Option").is_some() && !had_with;
+        if optional && !args.iter().any(|m| m.path().is_ident("default")) {
+            args.insert(0, syn::parse_quote!(default));
+        }
+        args.retain(|m| !m.path().is_ident("deserialize_with"));
+        args.push(syn::parse_quote!(deserialize_with = #LENIENT_INTEGER));
+        field.attrs.push(syn::parse_quote!(#[serde(#(#args),*)]));
     }
 }
 
@@ -523,11 +601,18 @@ fn stream_method(
         };
         let response = response.and_then(|r| first_type_argument(&r, "Response"));
         if let Some(response) = response.filter(|r| compact(r).starts_with("types::")) {
+            let message = stream.response_message;
+            let object = match &stream.response_object {
+                Some(value) => quote!(::std::option::Option::Some(#value)),
+                None => quote!(::std::option::Option::None),
+            };
             impls.push((
                 format!("{key} Accumulate"),
                 quote! {
                     impl crate::stream::Accumulate for #chunk {
                         type Response = #response;
+                        const OBJECT: ::std::option::Option<&'static str> = #object;
+                        const MESSAGE: bool = #message;
                     }
                 },
             ));

@@ -49,6 +49,69 @@ pub const OVERRIDES: &[(&str, &str, &str, &str)] = &[
     ),
 ];
 
+/// Corrections to response schemas where the published spec disagrees with
+/// what the API sends, one entry each: a JSON pointer into the spec as
+/// published, the change, and why. A pointer that no longer resolves in a
+/// spec is a build warning naming the entry (so it can go once upstream
+/// fixes the schema); one that resolves to what the change would make is
+/// logged as already so. Nothing else edits the spec by hand.
+pub const PATCHES: &[Patch] = &[
+    Patch {
+        at: "/components/schemas/CompletionChunk",
+        change: Change::Optional(&["token", "finish_reason"]),
+        why: "real completion stream events carry neither a top-level `token` nor a top-level \
+              `finish_reason`: the text and the finish reason are per choice",
+    },
+    Patch {
+        at: "/components/schemas/CompletionChunk",
+        change: Change::Properties(
+            r#"{"object": {"type": "string", "enum": ["completion.chunk"]}, "created": {"type": "integer"},
+                "model": {"type": "string"}}"#,
+        ),
+        why: "real completion stream events carry `object`, `created` and `model`",
+    },
+    Patch {
+        at: "/components/schemas/CompletionChoice",
+        change: Change::Properties(
+            r##"{"index": {"type": "integer"},
+                "finish_reason": {"allOf": [{"$ref": "#/components/schemas/FinishReason"}], "nullable": true},
+                "logprobs": {"type": "number", "nullable": true}, "seed": {"type": "integer", "nullable": true},
+                "delta": {"type": "object", "properties": {"token_id": {"type": "integer", "nullable": true},
+                    "role": {"type": "string"}, "content": {"type": "string", "nullable": true}}}}"##,
+        ),
+        why: "each choice of a real completion stream event carries its `index`, `finish_reason`, \
+              `logprobs`, `seed` and a chat-like `delta` beside `text`",
+    },
+    Patch {
+        at: "/components/schemas/CompletionResponse/properties/object/enum/0",
+        change: Change::Set(r#""text.completion""#),
+        why: "the API sends `text.completion` (as later specs say), not `text_completion`",
+    },
+];
+
+/// One entry of [`PATCHES`].
+pub struct Patch {
+    /// JSON pointer into the spec as published (component names as written).
+    pub at: &'static str,
+    pub change: Change,
+    pub why: &'static str,
+}
+
+/// What a [`Patch`] does at its pointer.
+pub enum Change {
+    /// These names leave the schema's `required` list: the API does not send them.
+    Optional(&'static [&'static str]),
+    /// These properties (a JSON object of schemas) join the schema's
+    /// `properties` where it lacks them: the API sends them.
+    Properties(&'static str),
+    /// The value at the pointer becomes this JSON.
+    Set(&'static str),
+}
+
+/// The format the response integers carry after `response_scalars`; the
+/// generator maps it to `i128`.
+pub const WIDE_INTEGER: &str = "togetherai-wide-integer";
+
 /// Extension marking an event-stream operation: the component name of the
 /// schema each event's `data` holds.
 pub const STREAM_EXT: &str = "x-togetherai-stream";
@@ -72,6 +135,8 @@ pub struct Notes {
     pub open_enums: BTreeMap<String, OpenEnum>,
     /// What each operation does on the server (`Read`, `Inference`, `Mutation`), for the retry policy.
     pub effects: BTreeMap<String, &'static str>,
+    /// What a maintainer should look at: each becomes a cargo warning.
+    pub warnings: Vec<String>,
 }
 
 /// An operation the generated client does not offer, and why.
@@ -96,6 +161,12 @@ pub struct StreamOp {
     pub audio_field: Option<String>,
     /// The stream is the operation's only 2xx content: no plain `send()`.
     pub only: bool,
+    /// The one `object` value of the non-streamed response (`text.completion`),
+    /// which the folded stream takes.
+    pub response_object: Option<String>,
+    /// The non-streamed response's choices hold a `message` (chat), which
+    /// each streamed choice's `delta` folds into.
+    pub response_message: bool,
 }
 
 /// A string enum that also accepts any other string.
@@ -123,6 +194,12 @@ impl Notes {
     fn log(&mut self, transform: &str, msg: impl fmt::Display) {
         self.log.push(format!("{transform}: {msg}"));
     }
+
+    /// Logs and warns.
+    fn warn(&mut self, transform: &str, msg: impl fmt::Display) {
+        self.log(transform, &msg);
+        self.warnings.push(msg.to_string());
+    }
 }
 
 /// A named transform over the whole document.
@@ -131,11 +208,14 @@ pub struct Transform {
     pub run: fn(&mut Value, &mut Notes) -> Result<(), SpecError>,
 }
 
-/// The transforms, in the order they run. Order matters: operation ids are
-/// settled before anything records them, nulls are folded into `nullable`
-/// before enums are opened, and error responses go last.
+/// The transforms, in the order they run. Order matters: patches see the
+/// spec as published, operation ids are settled before anything records
+/// them, nulls are folded into `nullable` before enums are opened, what
+/// responses carry is read before event streams are removed, and error
+/// responses go last.
 pub const TRANSFORMS: &[Transform] = &[
     Transform { name: "check_refs", run: check_refs },
+    Transform { name: "schema_patches", run: schema_patches },
     Transform { name: "operation_ids", run: operation_ids },
     Transform { name: "component_names", run: component_names },
     Transform { name: "overrides", run: overrides },
@@ -154,11 +234,13 @@ pub const TRANSFORMS: &[Transform] = &[
     Transform { name: "open_objects", run: open_objects },
     Transform { name: "string_formats", run: string_formats },
     Transform { name: "float_formats", run: float_formats },
+    Transform { name: "response_scalars", run: response_scalars },
     Transform { name: "ambiguous_unions", run: ambiguous_unions },
     Transform { name: "open_string_unions", run: open_string_unions },
     Transform { name: "open_enums", run: open_enums },
     Transform { name: "event_streams", run: event_streams },
     Transform { name: "partial_deltas", run: partial_deltas },
+    Transform { name: "folded_responses", run: folded_responses },
     Transform { name: "binary_responses", run: binary_responses },
     Transform { name: "error_responses", run: error_responses },
     Transform { name: "retry_effects", run: retry_effects },
@@ -338,6 +420,165 @@ fn check_refs(doc: &mut Value, _: &mut Notes) -> Result<(), SpecError> {
         }
     });
     err.map_or(Ok(()), Err)
+}
+
+/// Applies [`PATCHES`].
+fn schema_patches(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    apply_patches(doc, notes, PATCHES)
+}
+
+fn apply_patches(doc: &mut Value, notes: &mut Notes, patches: &[Patch]) -> Result<(), SpecError> {
+    const NAME: &str = "schema_patches";
+    for patch in patches {
+        let json = |text: &str| {
+            serde_json::from_str::<Value>(text)
+                .map_err(|e| SpecError { at: patch.at.into(), message: format!("the patch's JSON is invalid: {e}") })
+        };
+        let value = match &patch.change {
+            Change::Properties(text) | Change::Set(text) => Some(json(text)?),
+            Change::Optional(_) => None,
+        };
+        let dangling = value.as_ref().and_then(|v| first_dangling_ref(doc, v));
+        let Some(target) = doc.pointer_mut(patch.at) else {
+            notes.warn(
+                NAME,
+                format!("schema patch `{}` no longer applies: no such place in this spec ({})", patch.at, patch.why),
+            );
+            continue;
+        };
+        if let Some(r) = dangling {
+            notes.warn(
+                NAME,
+                format!("schema patch `{}` is skipped: `{r}` is not in this spec ({})", patch.at, patch.why),
+            );
+            continue;
+        }
+        let changed: Vec<String> = match (&patch.change, value) {
+            (Change::Optional(names), _) => {
+                let required = target.get_mut("required").and_then(Value::as_array_mut);
+                let mut gone = Vec::new();
+                if let Some(required) = required {
+                    required.retain(|r| {
+                        let drop = names.iter().any(|n| r == n);
+                        if drop {
+                            gone.push(format!("`{}` optional", r.as_str().unwrap_or_default()));
+                        }
+                        !drop
+                    });
+                }
+                gone
+            }
+            (Change::Properties(_), Some(Value::Object(add))) => {
+                if !target.is_object() {
+                    notes.warn(
+                        NAME,
+                        format!("schema patch `{}` no longer applies: not a schema ({})", patch.at, patch.why),
+                    );
+                    continue;
+                }
+                let properties = target.as_object_mut().unwrap().entry("properties").or_insert_with(|| json!({}));
+                let Some(properties) = properties.as_object_mut() else { continue };
+                let mut added = Vec::new();
+                for (name, schema) in add {
+                    if !properties.contains_key(&name) {
+                        added.push(format!("`{name}` added"));
+                        properties.insert(name, schema);
+                    }
+                }
+                added
+            }
+            (Change::Set(_), Some(value)) => {
+                if *target == value {
+                    Vec::new()
+                } else {
+                    let was = std::mem::replace(target, value.clone());
+                    vec![format!("{was} -> {value}")]
+                }
+            }
+            _ => Vec::new(),
+        };
+        if changed.is_empty() {
+            notes.log(NAME, format!("{}: already as the patch wants", patch.at));
+        } else {
+            notes.log(NAME, format!("{}: {} ({})", patch.at, changed.join(", "), patch.why));
+        }
+    }
+    Ok(())
+}
+
+/// The first local `$ref` inside `v` that does not resolve in `doc`.
+fn first_dangling_ref(doc: &Value, v: &Value) -> Option<String> {
+    match v {
+        Value::Object(map) => {
+            if let Some(Value::String(r)) = map.get("$ref") {
+                if r.strip_prefix('#').is_none_or(|p| doc.pointer(p).is_none()) {
+                    return Some(r.clone());
+                }
+            }
+            map.values().find_map(|child| first_dangling_ref(doc, child))
+        }
+        Value::Array(items) => items.iter().find_map(|child| first_dangling_ref(doc, child)),
+        _ => None,
+    }
+}
+
+/// The places a 2xx answer can carry: each 2xx response (or `default`, in
+/// an operation without one) and every component reached from them
+/// through `$ref`s, event-stream payloads included.
+struct Responses(BTreeSet<String>);
+
+impl Responses {
+    fn of(doc: &Value) -> Responses {
+        let mut places = BTreeSet::new();
+        let mut pending = Vec::new();
+        for (path, method) in operations(doc) {
+            let at = format!("{}/responses", op_pointer(&path, &method));
+            let Some(Value::Object(responses)) = doc.pointer(&at) else { continue };
+            let success = responses.keys().any(|c| c.starts_with('2'));
+            for (code, response) in responses {
+                if code.starts_with('2') || (!success && code == "default") {
+                    places.insert(format!("{at}/{}", esc(code)));
+                    collect_refs(response, &mut pending);
+                }
+            }
+        }
+        while let Some(pointer) = pending.pop() {
+            if places.insert(pointer.clone()) {
+                if let Some(target) = doc.pointer(&pointer) {
+                    collect_refs(target, &mut pending);
+                }
+            }
+        }
+        Responses(places)
+    }
+
+    /// Whether the schema at `at` is inside something a response carries.
+    fn contains(&self, at: &str) -> bool {
+        let mut end = at.len();
+        loop {
+            if self.0.contains(&at[..end]) {
+                return true;
+            }
+            match at[..end].rfind('/') {
+                Some(0) | None => return false,
+                Some(i) => end = i,
+            }
+        }
+    }
+}
+
+/// Every local `$ref` inside `v`, as a JSON pointer.
+fn collect_refs(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(map) => {
+            if let Some(p) = map.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix('#')) {
+                out.push(p.to_string());
+            }
+            map.values().for_each(|child| collect_refs(child, out));
+        }
+        Value::Array(items) => items.iter().for_each(|child| collect_refs(child, out)),
+        _ => {}
+    }
 }
 
 // ------------------------------------------------------------- operations
@@ -781,6 +1022,44 @@ fn float_formats(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
     Ok(())
 }
 
+/// A scalar in a response never fails the whole response because of its
+/// value: integers become `i128` whatever their format and bounds (the API
+/// sends seeds above `i64::MAX`, and a bound or format is a claim the
+/// server does not check), and the value lists of numbers and booleans
+/// (`enum`, `const`) move into the docs. String value lists are opened by
+/// `open_enums`. Request schemas keep all of it.
+fn response_scalars(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    let responses = Responses::of(doc);
+    walk_schemas(doc, &mut |map, at| {
+        let ty = map.get("type").and_then(Value::as_str).unwrap_or_default().to_string();
+        if !matches!(ty.as_str(), "integer" | "number" | "boolean") || !responses.contains(at) {
+            return;
+        }
+        let mut said = Vec::new();
+        if let Some(values) = map.remove("enum") {
+            said.push(format!("values {values}"));
+        }
+        if ty == "integer" {
+            for key in ["format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"] {
+                if let Some(v) = map.remove(key) {
+                    said.push(format!("{key} {v}"));
+                }
+            }
+            // Extensions would keep the generator from recognising the schema.
+            map.retain(|k, _| !k.starts_with("x-"));
+            map.insert("format".into(), json!(WIDE_INTEGER));
+        }
+        if !said.is_empty() {
+            add_description(map, &format!("The spec says: {}.", said.join(", ")));
+        }
+        if ty == "integer" || !said.is_empty() {
+            let said = if said.is_empty() { String::new() } else { format!(" ({} dropped)", said.join(", ")) };
+            notes.log("response_scalars", format!("{at}: {ty} in a response{said}"));
+        }
+    });
+    Ok(())
+}
+
 /// A `oneOf`/`anyOf` of objects none of which requires anything matches
 /// every object with its first member, silently dropping the others' fields
 /// (cosine scheduler arguments decoded as linear ones). It becomes one object
@@ -943,7 +1222,8 @@ fn inline_type_name(doc: &Value, at: &str) -> String {
     words.join("_").to_pascal_case()
 }
 
-/// Every string enum of two or more values becomes a named open enum: its known values plus any
+/// Every string enum of two or more values, and every one-value string enum
+/// a response carries, becomes a named open enum: its known values plus any
 /// other string, so a value the spec does not list (`finish_reason:
 /// "content_filter"`) decodes. Inline enums move into `components/schemas`
 /// under a name derived from where they sit; the generator replaces each
@@ -968,15 +1248,18 @@ fn open_enums(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
             }
         }
     });
+    let responses = Responses::of(&snapshot);
     let mut found: Vec<(String, OpenEnum)> = Vec::new();
     walk_schemas(doc, &mut |map, at| {
         let schema = Value::Object(map.clone());
         let Some(values) = string_enum_values(&schema) else { return };
         let component = at.strip_prefix("/components/schemas/").filter(|rest| !rest.contains('/'));
         let forced = map.remove(OPEN_EXT).is_some();
-        // A single value is a constant, often such a tag itself.
-        let tag =
-            values.len() < 2 || is_variant_property(at, &members) || component.is_some_and(|c| closed_refs.contains(c));
+        // A single value in a request is a constant to send; in a response
+        // it is what the spec expects, and the API sends others
+        // (`text.completion` for `text_completion`).
+        let constant = values.len() < 2 && !responses.contains(at);
+        let tag = constant || is_variant_property(at, &members) || component.is_some_and(|c| closed_refs.contains(c));
         if tag && !forced {
             return;
         }
@@ -1106,7 +1389,15 @@ fn event_streams(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
                     if only { ", its only response" } else { "" },
                 ),
             );
-            notes.streams.push(StreamOp { operation_id, data_schema, stream_flag, audio_field, only });
+            notes.streams.push(StreamOp {
+                operation_id,
+                data_schema,
+                stream_flag,
+                audio_field,
+                only,
+                response_object: None,
+                response_message: false,
+            });
             break;
         }
     }
@@ -1197,6 +1488,59 @@ fn make_partial(schema: &mut Value, doc: &Value, depth: usize, at: &str, log: &m
     if let Some(items) = map.get_mut("items") {
         make_partial(items, doc, depth + 1, &format!("{at}[]"), log);
     }
+}
+
+/// What a stream folds into (`accumulate()`) is the operation's JSON
+/// response, built from the chunks alone: a field the response requires but
+/// no chunk carries (`prompt`) cannot be in it, so it becomes optional. The
+/// response's one `object` value is recorded for the fold to take.
+fn folded_responses(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    let snapshot = doc.clone();
+    let pointers: BTreeMap<String, String> = operations(&snapshot)
+        .into_iter()
+        .map(|(path, method)| (op_id(&snapshot, &path, &method), op_pointer(&path, &method)))
+        .collect();
+    for stream in notes.streams.iter_mut() {
+        let (Some(chunk), Some(op)) = (&stream.data_schema, pointers.get(&stream.operation_id)) else { continue };
+        let chunk = snapshot.pointer(&format!("/components/schemas/{}", esc(chunk)));
+        let carried: BTreeSet<&String> = chunk
+            .and_then(|c| c.get("properties"))
+            .and_then(Value::as_object)
+            .into_iter()
+            .flat_map(|p| p.keys())
+            .collect();
+        let Some(Value::Object(responses)) = snapshot.pointer(&format!("{op}/responses")) else { continue };
+        let json = responses.iter().filter(|(code, _)| code.starts_with('2')).find_map(|(code, r)| {
+            let schema = resolve(&snapshot, r).pointer("/content/application~1json/schema")?;
+            let at = match schema.get("$ref").and_then(Value::as_str) {
+                Some(r) => r.strip_prefix('#')?.to_string(),
+                None => format!("{op}/responses/{}/content/application~1json/schema", esc(code)),
+            };
+            Some(at)
+        });
+        let Some(at) = json else { continue };
+        let Some(Value::Object(response)) = doc.pointer_mut(&at) else { continue };
+        let property = |name: &str| response.get("properties").and_then(|p| p.get(name)).map(|s| resolve(&snapshot, s));
+        stream.response_object =
+            property("object").and_then(string_enum_values).filter(|v| v.len() == 1).map(|v| v[0].clone());
+        let choice = property("choices").and_then(|c| c.get("items")).map(|i| resolve(&snapshot, i));
+        stream.response_message = choice.is_some_and(|c| c.pointer("/properties/message").is_some());
+        let Some(Value::Array(required)) = response.get_mut("required").filter(|_| !carried.is_empty()) else {
+            continue;
+        };
+        required.retain(|name| {
+            let keep = name.as_str().is_none_or(|n| carried.contains(&n.to_string()));
+            if !keep {
+                notes.log.push(format!(
+                    "folded_responses: {at}: `{}` optional, no `{}` chunk carries it",
+                    name.as_str().unwrap_or_default(),
+                    stream.operation_id
+                ));
+            }
+            keep
+        });
+    }
+    Ok(())
 }
 
 /// A 2xx response offered in several non-JSON media types (audio as WAV, MP3
@@ -1302,6 +1646,140 @@ mod tests {
         assert!(err.message.contains("#/components/schemas/Missing"), "{err}");
         let mut ok = doc(json!({ "A": { "$ref": "#/components/schemas/B" }, "B": { "type": "string" } }));
         check_refs(&mut ok, &mut Notes::default()).unwrap();
+    }
+
+    #[test]
+    fn schema_patches_apply_warn_and_log() {
+        let mut d = doc(json!({
+            "Chunk": { "required": ["id", "token"], "properties": { "id": { "type": "string" } } },
+            "Reason": { "type": "string" },
+        }));
+        let patches = [
+            Patch { at: "/components/schemas/Chunk", change: Change::Optional(&["token"]), why: "not sent" },
+            Patch {
+                at: "/components/schemas/Chunk",
+                change: Change::Properties(
+                    r##"{"id": {"type": "integer"}, "reason": {"$ref": "#/components/schemas/Reason"}}"##,
+                ),
+                why: "sent",
+            },
+            Patch { at: "/components/schemas/Gone", change: Change::Optional(&["x"]), why: "fixed upstream" },
+            Patch {
+                at: "/components/schemas/Chunk",
+                change: Change::Properties(r##"{"b": {"$ref": "#/components/schemas/Missing"}}"##),
+                why: "dangling",
+            },
+            Patch { at: "/components/schemas/Reason/type", change: Change::Set(r#""string""#), why: "same" },
+        ];
+        let mut notes = Notes::default();
+        apply_patches(&mut d, &mut notes, &patches).unwrap();
+        let chunk = d.pointer("/components/schemas/Chunk").unwrap();
+        assert_eq!(chunk["required"], json!(["id"]));
+        // A property the spec has is never replaced.
+        assert_eq!(chunk["properties"]["id"], json!({ "type": "string" }));
+        assert_eq!(chunk["properties"]["reason"], json!({ "$ref": "#/components/schemas/Reason" }));
+        assert!(chunk["properties"].get("b").is_none());
+        assert_eq!(notes.warnings.len(), 2, "{:?}", notes.warnings);
+        assert!(notes.warnings[0].contains("/components/schemas/Gone") && notes.warnings[0].contains("fixed upstream"));
+        assert!(notes.warnings[1].contains("#/components/schemas/Missing"));
+        assert!(notes.log.iter().any(|l| l.contains("/components/schemas/Reason/type: already as the patch wants")));
+        let bad = [Patch { at: "/components/schemas/Chunk", change: Change::Set("{"), why: "typo" }];
+        let err = apply_patches(&mut d, &mut Notes::default(), &bad).unwrap_err();
+        assert_eq!(err.at, "/components/schemas/Chunk");
+    }
+
+    /// An operation answering `Resp` and taking `Req`, with these components.
+    fn request_and_response(schemas: Value) -> Value {
+        json!({ "paths": { "/a": { "post": { "operationId": "a",
+            "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Req" } } } },
+            "responses": {
+                "200": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Resp" } } } },
+                "400": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+            } } } },
+            "components": { "schemas": schemas } })
+    }
+
+    #[test]
+    fn response_scalars_never_fail_on_their_value() {
+        let req = json!({ "properties": { "seed": { "type": "integer" }, "n": { "type": "integer", "format": "int32" },
+            "flag": { "type": "boolean", "enum": [true] } } });
+        let mut d = request_and_response(json!({
+            "Req": req,
+            "Resp": { "properties": { "seed": { "type": "integer", "minimum": 1 },
+                "usage": { "$ref": "#/components/schemas/Usage" },
+                "deleted": { "type": "boolean", "enum": [true] },
+                "ids": { "type": "array", "items": { "type": "integer", "nullable": true } } } },
+            "Usage": { "properties": { "n": { "type": "integer", "format": "int32", "x-go-type": "int" } } },
+            "Error": { "properties": { "code": { "type": "integer" } } },
+        }));
+        run(response_scalars, &mut d);
+        let at = |p: &str| d.pointer(&format!("/components/schemas/{p}")).unwrap().clone();
+        // Requests keep their formats and values.
+        assert_eq!(at("Req"), req);
+        assert_eq!(
+            at("Resp/properties/seed"),
+            json!({ "type": "integer", "format": WIDE_INTEGER, "description": "The spec says: minimum 1." })
+        );
+        assert_eq!(
+            at("Resp/properties/ids/items"),
+            json!({ "type": "integer", "nullable": true, "format": WIDE_INTEGER })
+        );
+        assert_eq!(
+            at("Usage/properties/n"),
+            json!({ "type": "integer", "format": WIDE_INTEGER, "description": "The spec says: format \"int32\"." })
+        );
+        assert_eq!(
+            at("Resp/properties/deleted"),
+            json!({ "type": "boolean", "description": "The spec says: values [true]." })
+        );
+        // Error bodies are the crate's `Error`, not generated types.
+        assert_eq!(at("Error/properties/code"), json!({ "type": "integer" }));
+    }
+
+    #[test]
+    fn one_value_enums_open_in_responses_only() {
+        let mut d = request_and_response(json!({
+            "Req": { "properties": { "type": { "type": "string", "enum": ["function"] } } },
+            "Resp": { "properties": { "object": { "type": "string", "enum": ["text_completion"] },
+                "outputs": { "type": "array", "items": { "oneOf": [
+                    { "properties": { "type": { "type": "string", "enum": ["stdout"] } } },
+                    { "properties": { "type": { "type": "string", "enum": ["error"] } } } ] } } } },
+            "Error": {},
+        }));
+        let notes = run(open_enums, &mut d);
+        assert_eq!(notes.open_enums.keys().collect::<Vec<_>>(), ["RespObject"]);
+        assert_eq!(notes.open_enums["RespObject"].values, ["text_completion"]);
+        assert_eq!(d.pointer("/components/schemas/Req/properties/type/enum").unwrap(), &json!(["function"]));
+        // Tags telling union members apart stay closed, in responses too.
+        assert!(d.pointer("/components/schemas/Resp/properties/outputs/items/oneOf/0/properties/type/enum").is_some());
+    }
+
+    #[test]
+    fn folded_responses_require_only_what_chunks_carry() {
+        let mut d = json!({ "paths": { "/chat": { "post": { "operationId": "chat", "responses": { "200": {
+            "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Resp" } } } } } } } },
+            "components": { "schemas": {
+                "Resp": { "required": ["id", "prompt", "choices"], "properties": {
+                    "id": { "type": "string" }, "prompt": { "type": "array" },
+                    "object": { "$ref": "#/components/schemas/RespObject" },
+                    "choices": { "type": "array", "items": { "properties": { "message": { "type": "object" } } } } } },
+                "RespObject": { "type": "string", "enum": ["chat.completion"] },
+                "Chunk": { "properties": { "id": { "type": "string" }, "choices": { "type": "array" } } },
+            } } });
+        let mut notes = Notes::default();
+        notes.streams.push(StreamOp {
+            operation_id: "chat".into(),
+            data_schema: Some("Chunk".into()),
+            stream_flag: true,
+            audio_field: None,
+            only: false,
+            response_object: None,
+            response_message: false,
+        });
+        folded_responses(&mut d, &mut notes).unwrap();
+        assert_eq!(d.pointer("/components/schemas/Resp/required").unwrap(), &json!(["id", "choices"]));
+        assert_eq!(notes.streams[0].response_object.as_deref(), Some("chat.completion"));
+        assert!(notes.streams[0].response_message);
     }
 
     #[test]
@@ -1611,6 +2089,8 @@ mod tests {
             stream_flag: false,
             audio_field: None,
             only: false,
+            response_object: None,
+            response_message: false,
         };
         assert_eq!(notes.streams, [expected]);
         assert!(d.pointer("/paths/~1chat/post/responses/200/content/text~1event-stream").is_none());
@@ -1634,6 +2114,8 @@ mod tests {
             stream_flag: true,
             audio_field: Some("b64".into()),
             only: true,
+            response_object: None,
+            response_message: false,
         };
         assert_eq!(notes.streams, [expected]);
         assert!(notes.unsupported.is_empty());
@@ -1667,6 +2149,8 @@ mod tests {
             stream_flag: true,
             audio_field: None,
             only: false,
+            response_object: None,
+            response_message: false,
         });
         partial_deltas(&mut d, &mut notes).unwrap();
         let delta = d.pointer("/components/schemas/Chunk/properties/choices/items/properties/delta").unwrap();

@@ -7,9 +7,10 @@
 
 use crate::error::{ApiError, Error};
 use crate::request::RequestOptions;
-use crate::retry::{Decision, Effect, Failure};
+use crate::retry::{Effect, Failure};
 use crate::sse::{Decoder, Event};
-use crate::{transport, Client};
+use crate::transport::{self, Budget};
+use crate::Client;
 use bytes::Bytes;
 use futures_core::Stream;
 use progenitor_client::OperationInfo;
@@ -36,10 +37,13 @@ struct Reopen {
     request: reqwest::Request,
     options: RequestOptions,
     effect: Effect,
+    /// The call's deadline: the stream's attempts share it.
+    deadline: Option<tokio::time::Instant>,
 }
 
 /// Sends a streaming request (generated `send_stream()` calls this): the
-/// retry policy covers the request, and the stream until its first event.
+/// retry policy covers the request, and the stream until its first event,
+/// all within one budget of attempts and time.
 pub(crate) async fn open<T>(
     client: &Client,
     request: reqwest::Request,
@@ -47,9 +51,15 @@ pub(crate) async fn open<T>(
     options: &RequestOptions,
     effect: Effect,
 ) -> Result<EventStream<T>, Error> {
-    let again =
-        request.try_clone().map(|request| Reopen { client: client.clone(), request, options: options.clone(), effect });
-    let response = transport::open(client, request, info, options, effect).await?;
+    let budget = Budget::start(client, options);
+    let again = request.try_clone().map(|request| Reopen {
+        client: client.clone(),
+        request,
+        options: options.clone(),
+        effect,
+        deadline: budget.deadline,
+    });
+    let response = transport::open_within(client, request, info, options, effect, budget).await?;
     let mut stream = EventStream::new(response, info.operation_id, client.inner.stream_idle_timeout());
     stream.again = again;
     Ok(stream)
@@ -78,7 +88,9 @@ pub struct EventStream<T> {
     attempts: u32,
     finished: bool,
     /// The chunks folded so far, when accumulating.
-    folded: Option<Map<String, Value>>,
+    fold: Option<Fold>,
+    /// The event behind the last item yielded.
+    last: Option<Event>,
     /// How to send the request again while no event has come.
     again: Option<Reopen>,
     /// The request being sent again.
@@ -112,7 +124,8 @@ impl<T> EventStream<T> {
             events: 0,
             attempts,
             finished: false,
-            folded: None,
+            fold: None,
+            last: None,
             again: None,
             opening: None,
             chunk: PhantomData,
@@ -171,22 +184,30 @@ impl<T> EventStream<T> {
         self.events
     }
 
+    /// The event behind the item last yielded, as received: its `data` holds
+    /// every field the server sent, those no spec lists included
+    /// (`serde_json::from_str(&event.data)`).
+    pub fn last_event(&self) -> Option<&Event> {
+        self.last.as_ref()
+    }
+
     /// Starts sending the request again when the stream failed before its
-    /// first event and the policy allows another attempt; otherwise `failure`.
+    /// first event and the policy, the attempts left and the call's deadline
+    /// allow it; otherwise `failure`.
     fn reopen(&mut self, failure: Error) -> Result<(), Error> {
         let Some(again) = self.again.as_ref().filter(|_| self.events == 0) else { return Err(failure) };
         let policy = again.options.policy(again.client.inner.retry_policy());
-        let Decision::Retry(wait, _) = policy.decide(again.effect, self.attempts, &Failure::Interrupted) else {
-            return Err(failure);
-        };
+        let decision = policy.decide(again.effect, self.attempts, &Failure::Interrupted);
+        let Some(wait) = transport::wait(decision, again.deadline, self.attempts) else { return Err(failure) };
         let Some(request) = again.request.try_clone() else { return Err(failure) };
-        tracing::info!(operation = self.operation, attempt = self.attempts, wait_ms = wait.as_millis() as u64, error = %failure, "stream failed before its first event; retrying");
-        let (client, effect, operation) = (again.client.clone(), again.effect, self.operation);
-        let mut options = again.options.clone();
-        options.max_retries = Some(policy.max_retries - self.attempts);
+        tracing::info!(operation = self.operation, attempt = self.attempts, error = %failure, "stream failed before its first event");
+        let (client, effect, operation, options) =
+            (again.client.clone(), again.effect, self.operation, again.options.clone());
+        let budget = Budget { deadline: again.deadline, attempts: self.attempts };
         self.opening = Some(Box::pin(async move {
             tokio::time::sleep(wait).await;
-            transport::open(&client, request, &OperationInfo { operation_id: operation }, &options, effect).await
+            let info = OperationInfo { operation_id: operation };
+            transport::open_within(&client, request, &info, &options, effect, budget).await
         }));
         Ok(())
     }
@@ -210,26 +231,24 @@ impl<T> EventStream<T> {
             return Some(Err(self.server_error(event.data)));
         }
         self.events += 1;
-        let decoded = match &mut self.folded {
-            None => serde_json::from_str(&event.data),
-            // Folded from the JSON, not the typed chunk: fields the spec
-            // does not list reach the response too.
-            Some(folded) => serde_json::from_str::<Value>(&event.data).and_then(|json| {
-                let chunk = T::deserialize(&json)?;
-                if let Value::Object(json) = json {
-                    fold_chunk(folded, json);
-                }
-                Ok(chunk)
-            }),
-        };
-        match decoded {
-            Ok(chunk) => Some(Ok(chunk)),
+        let item = match serde_json::from_str(&event.data) {
+            Ok(chunk) => Ok(chunk),
             Err(_) if is_error_object(&event.data) => {
                 self.finished = true;
-                Some(Err(self.server_error(event.data)))
+                Err(self.server_error(event.data.clone()))
             }
-            Err(_) => Some(crate::response::decode(&Bytes::from(event.data), self.operation)),
+            Err(_) => crate::response::decode(&Bytes::from(event.data.clone()), self.operation),
+        };
+        // Folded from the JSON, whether or not it fits the typed chunk:
+        // fields no spec lists, and a chunk that failed to decode, reach
+        // the response too.
+        if let (Some(fold), false) = (&mut self.fold, self.finished) {
+            if let Ok(Value::Object(json)) = serde_json::from_str::<Value>(&event.data) {
+                fold.chunk(json);
+            }
         }
+        self.last = Some(event);
+        Some(item)
     }
 }
 
@@ -261,8 +280,8 @@ impl<T: DeserializeOwned> Stream for EventStream<T> {
                 this.opening = None;
                 match response {
                     Ok(response) => {
-                        let retries = transport::attempts(&response);
-                        this.attempts += retries;
+                        // Attempts are counted over the whole call.
+                        this.attempts = transport::attempts(&response);
                         this.status = response.status();
                         this.headers = response.headers().clone();
                         this.body = Box::pin(response.bytes_stream());
@@ -325,6 +344,15 @@ impl<T: DeserializeOwned> Stream for EventStream<T> {
 pub trait Accumulate: Serialize {
     /// What the same request returns without streaming.
     type Response: DeserializeOwned;
+    /// The one `object` value the spec gives that response
+    /// (`text.completion`); the folded response takes it. Without one, the
+    /// chunks' `object` loses its `.chunk` suffix.
+    const OBJECT: Option<&'static str> = None;
+    /// The response's choices hold a `message` (chat), which each streamed
+    /// choice's `delta` folds into; the choice's `text`, which repeats the
+    /// delta's content, is then left out. Otherwise (text completions) the
+    /// choice's `text` is the answer and its delta only feeds `logprobs`.
+    const MESSAGE: bool = true;
 }
 
 impl<T: Accumulate + DeserializeOwned> EventStream<T> {
@@ -342,7 +370,7 @@ impl<T: Accumulate + DeserializeOwned> EventStream<T> {
     /// print tokens and still get the whole response from
     /// [`Accumulating::response`] at the end.
     pub fn accumulate(mut self) -> Accumulating<T> {
-        self.folded.get_or_insert_with(Map::new);
+        self.fold.get_or_insert(Fold { acc: Map::new(), object: T::OBJECT, message: T::MESSAGE });
         Accumulating(self)
     }
 }
@@ -350,17 +378,24 @@ impl<T: Accumulate + DeserializeOwned> EventStream<T> {
 /// An [`EventStream`] that also folds its chunks into the non-streamed
 /// response, from their JSON (so fields no spec lists are kept):
 ///
-/// - `choices` are matched by `index`; a choice's `delta` folds into its
-///   `message`;
+/// - `choices` are matched by `index` and kept in index order; when the
+///   response's choices hold a `message` ([`Accumulate::MESSAGE`], chat), a
+///   choice's `delta` folds into it, otherwise (text completions) the
+///   choice's `text` is the answer;
 /// - text is appended (`content`, `text`, tool-call `arguments`...);
 ///   identifying strings (`id`, `name`, `role`, `type`, `model`, `object`)
 ///   are kept when repeated and appended only when they differ;
-/// - lists of objects with an `index` (tool calls) merge by index, other lists
-///   are appended;
-/// - numbers and `finish_reason` take the last value; `null` changes nothing;
+/// - lists of objects with an `index` (tool calls) merge by index, in index
+///   order; other lists are appended;
+/// - numbers and `finish_reason` take the last value; `null` is kept where
+///   nothing else came, and replaces nothing;
 /// - a number `logprobs` is appended to the choice's `logprobs.token_logprobs`,
-///   with the delta's content in `tokens` and its `token_id` in `token_ids`;
-/// - the chunk's `object` loses its `.chunk` suffix.
+///   with the delta's content (or the choice's `text`) in `tokens` and its
+///   `token_id` in `token_ids`;
+/// - `object` is the response's ([`Accumulate::OBJECT`]), or the chunk's
+///   without its `.chunk` suffix;
+/// - every event is folded, a chunk that failed to decode (an
+///   [`Error::Decode`] item) included.
 #[must_use = "a stream does nothing unless polled"]
 #[derive(Debug)]
 pub struct Accumulating<T>(EventStream<T>);
@@ -368,9 +403,14 @@ pub struct Accumulating<T>(EventStream<T>);
 impl<T: Accumulate> Accumulating<T> {
     /// The response the chunks received so far add up to.
     pub fn response(&self) -> Result<T::Response, Error> {
-        let folded = self.0.folded.as_ref().expect("accumulate() starts the fold");
-        let body = Bytes::from(serde_json::to_vec(folded).expect("JSON values serialise"));
+        let body = Bytes::from(serde_json::to_vec(self.json()).expect("JSON values serialise"));
         crate::response::decode(&body, self.0.operation)
+    }
+
+    /// The same response as JSON, with every field the chunks carried,
+    /// those no spec lists included.
+    pub fn json(&self) -> &Map<String, Value> {
+        &self.0.fold.as_ref().expect("accumulate() starts the fold").acc
     }
 
     /// The stream underneath (status, headers, counts).
@@ -392,30 +432,42 @@ const IDENTIFYING: &[&str] = &["id", "name", "role", "type", "model", "object", 
 /// Values each chunk replaces.
 const LAST_WINS: &[&str] = &["finish_reason"];
 
-fn fold_chunk(acc: &mut Map<String, Value>, chunk: Map<String, Value>) {
-    for (key, value) in chunk {
-        match (key.as_str(), value) {
-            ("object", Value::String(s)) => {
-                let object = s.strip_suffix(".chunk").unwrap_or(&s).to_owned();
-                acc.insert(key, Value::String(object));
-            }
-            ("choices", Value::Array(choices)) => {
-                let list = acc.entry(key).or_insert_with(|| Value::Array(Vec::new()));
-                if !list.is_array() {
-                    *list = Value::Array(Vec::new());
+/// A stream being folded into its response.
+struct Fold {
+    acc: Map<String, Value>,
+    object: Option<&'static str>,
+    message: bool,
+}
+
+impl Fold {
+    fn chunk(&mut self, chunk: Map<String, Value>) {
+        let acc = &mut self.acc;
+        for (key, value) in chunk {
+            match (key.as_str(), value) {
+                ("object", Value::String(s)) => {
+                    let object = self.object.unwrap_or_else(|| s.strip_suffix(".chunk").unwrap_or(&s)).to_owned();
+                    acc.insert(key, Value::String(object));
                 }
-                let Value::Array(list) = list else { unreachable!() };
-                for choice in choices {
-                    let Value::Object(choice) = choice else { continue };
-                    fold_choice(by_index(list, choice.get("index")), choice);
+                ("choices", Value::Array(choices)) => {
+                    let list = acc.entry(key).or_insert_with(|| Value::Array(Vec::new()));
+                    if !list.is_array() {
+                        *list = Value::Array(Vec::new());
+                    }
+                    let Value::Array(list) = list else { unreachable!() };
+                    for choice in choices {
+                        let Value::Object(choice) = choice else { continue };
+                        fold_choice(by_index(list, choice.get("index")), choice, self.message);
+                    }
                 }
+                (_, value) => merge(acc, key, value),
             }
-            (_, value) => merge(acc, key, value),
         }
     }
 }
 
 /// The element of `list` with this `index`, appended when missing.
+/// A numeric index goes in order, as in a non-streamed response, whatever
+/// order the chunks came in.
 fn by_index<'a>(list: &'a mut Vec<Value>, index: Option<&Value>) -> &'a mut Map<String, Value> {
     let at = list.iter().position(|v| v.get("index") == index && index.is_some());
     let at = at.unwrap_or_else(|| {
@@ -423,8 +475,11 @@ fn by_index<'a>(list: &'a mut Vec<Value>, index: Option<&Value>) -> &'a mut Map<
         if let Some(index) = index {
             fresh.insert("index".into(), index.clone());
         }
-        list.push(Value::Object(fresh));
-        list.len() - 1
+        let number = index.and_then(Value::as_f64);
+        let after = |v: &Value| number.zip(v.get("index").and_then(Value::as_f64)).is_some_and(|(n, i)| i > n);
+        let at = list.iter().position(after).unwrap_or(list.len());
+        list.insert(at, Value::Object(fresh));
+        at
     });
     match &mut list[at] {
         Value::Object(o) => o,
@@ -432,33 +487,44 @@ fn by_index<'a>(list: &'a mut Vec<Value>, index: Option<&Value>) -> &'a mut Map<
     }
 }
 
-fn fold_choice(acc: &mut Map<String, Value>, mut choice: Map<String, Value>) {
+/// Folds one streamed choice into the response's choice; `message`: the
+/// response's choices hold a message ([`Accumulate::MESSAGE`]).
+fn fold_choice(acc: &mut Map<String, Value>, mut choice: Map<String, Value>, message: bool) {
+    let delta = match choice.remove("delta") {
+        Some(Value::Object(delta)) => Some(delta),
+        _ => None,
+    };
     if let Some(logprob @ Value::Number(_)) = choice.remove("logprobs") {
-        let delta = choice.get("delta");
-        let logprobs = acc.entry("logprobs").or_insert_with(|| Value::Object(Map::new()));
+        let logprobs = acc.entry("logprobs").or_insert(Value::Null);
+        if !logprobs.is_object() {
+            *logprobs = Value::Object(Map::new());
+        }
         if let Value::Object(logprobs) = logprobs {
-            let token = delta.and_then(|d| d.get("content")).cloned().unwrap_or(Value::String(String::new()));
+            let content = delta.as_ref().and_then(|d| d.get("content")).filter(|c| c.is_string());
+            let token = content.or_else(|| choice.get("text")).cloned();
             append(logprobs, "token_logprobs", logprob);
-            append(logprobs, "tokens", token);
-            if let Some(id) = delta.and_then(|d| d.get("token_id")).filter(|id| !id.is_null()) {
+            append(logprobs, "tokens", token.unwrap_or_else(|| Value::String(String::new())));
+            if let Some(id) = delta.as_ref().and_then(|d| d.get("token_id")).filter(|id| !id.is_null()) {
                 append(logprobs, "token_ids", id.clone());
             }
         }
     }
-    for (key, value) in choice {
-        if key == "delta" {
-            if let Value::Object(mut delta) = value {
-                delta.remove("token_id");
-                let message = acc.entry("message").or_insert_with(|| Value::Object(Map::new()));
-                if let Value::Object(message) = message {
-                    for (k, v) in delta {
-                        merge(message, k, v);
-                    }
-                }
-            }
-        } else {
-            merge(acc, key, value);
+    if let (Some(mut delta), true) = (delta, message) {
+        // The choice's `text` repeats the delta's content.
+        choice.remove("text");
+        delta.remove("token_id");
+        let message = acc.entry("message").or_insert(Value::Null);
+        if !message.is_object() {
+            *message = Value::Object(Map::new());
         }
+        if let Value::Object(message) = message {
+            for (k, v) in delta {
+                merge(message, k, v);
+            }
+        }
+    }
+    for (key, value) in choice {
+        merge(acc, key, value);
     }
 }
 
@@ -472,6 +538,8 @@ fn append(map: &mut Map<String, Value>, key: &str, value: Value) {
 /// Merges one field of a chunk into the accumulated object.
 fn merge(acc: &mut Map<String, Value>, key: String, value: Value) {
     if value.is_null() {
+        // Sent as null: null in the response too, unless a value came.
+        acc.entry(key).or_insert(Value::Null);
         return;
     }
     let Some(current) = acc.get_mut(&key).filter(|c| !c.is_null()) else {
@@ -514,12 +582,12 @@ mod tests {
     use serde_json::json;
 
     fn fold(chunks: &[Value]) -> Value {
-        let mut acc = Map::new();
+        let mut fold = Fold { acc: Map::new(), object: None, message: true };
         for c in chunks {
             let Value::Object(c) = c.clone() else { panic!() };
-            fold_chunk(&mut acc, c);
+            fold.chunk(c);
         }
-        Value::Object(acc)
+        Value::Object(fold.acc)
     }
 
     #[test]
@@ -577,14 +645,37 @@ mod tests {
             json!({"choices": [{"index": 1, "delta": {"content": "c", "token_id": 6}, "logprobs": -1.0}]}),
         ];
         let v = fold(&chunks);
-        assert_eq!(v["choices"][0]["message"]["content"], "bc");
+        // In index order, as a non-streamed response lists them.
+        assert_eq!(v["choices"][1]["index"], 1);
+        assert_eq!(v["choices"][1]["message"]["content"], "bc");
         assert_eq!(
-            v["choices"][0]["logprobs"],
+            v["choices"][1]["logprobs"],
             json!({"token_logprobs": [-0.5, -1.0], "tokens": ["b", "c"], "token_ids": [5, 6]})
         );
-        assert_eq!(v["choices"][1]["index"], 0);
-        assert_eq!(v["choices"][1]["message"]["content"], "a");
-        assert!(v["choices"][1]["message"].get("token_id").is_none());
+        assert_eq!(v["choices"][0]["index"], 0);
+        assert_eq!(v["choices"][0]["message"]["content"], "a");
+        assert!(v["choices"][0]["message"].get("token_id").is_none());
+    }
+
+    #[test]
+    fn text_completions_keep_their_text_and_nulls_stay_null() {
+        let chunks = [
+            json!({"object": "completion.chunk", "choices": [{"index": 0, "text": "Once", "logprobs": -0.5,
+                "delta": {"content": "Once", "token_id": 9}, "finish_reason": null}]}),
+            json!({"object": "completion.chunk", "choices": [{"index": 0, "text": " upon", "logprobs": null,
+                "delta": {"content": " upon"}, "finish_reason": "length", "seed": null}], "usage": null}),
+        ];
+        let mut fold = Fold { acc: Map::new(), object: Some("text.completion"), message: false };
+        for c in chunks {
+            let Value::Object(c) = c else { panic!() };
+            fold.chunk(c);
+        }
+        assert_eq!(
+            Value::Object(fold.acc),
+            json!({"object": "text.completion", "usage": null, "choices": [{"index": 0, "text": "Once upon",
+                "logprobs": {"token_logprobs": [-0.5], "tokens": ["Once"], "token_ids": [9]},
+                "finish_reason": "length", "seed": null}]})
+        );
     }
 
     #[test]

@@ -33,6 +33,24 @@ pub(crate) struct Reply {
     pub attempts: u32,
 }
 
+/// What a call may still spend, shared by all its attempts (a stream sent
+/// again before its first event included): the deadline of
+/// [`crate::RetryPolicy::deadline`], and the attempts made so far, which
+/// [`crate::RetryPolicy::max_retries`] counts against.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Budget {
+    pub deadline: Option<Instant>,
+    pub attempts: u32,
+}
+
+impl Budget {
+    /// A call starting now under `options` and the client's policy.
+    pub fn start(client: &Client, options: &RequestOptions) -> Budget {
+        let policy = options.policy(client.inner.retry_policy());
+        Budget { deadline: policy.deadline.map(|d| Instant::now() + d), attempts: 0 }
+    }
+}
+
 /// Sends and reads the whole body (JSON and empty answers): a body cut
 /// short is retried like a failed request, within the policy.
 pub(crate) async fn send(
@@ -42,7 +60,8 @@ pub(crate) async fn send(
     options: &RequestOptions,
     effect: Effect,
 ) -> Result<Reply, Error> {
-    match run(client, request, info, options, effect, true).await? {
+    let budget = Budget::start(client, options);
+    match run(client, request, info, options, effect, true, budget).await? {
         Done::Read(reply) => Ok(reply),
         Done::Open(_) => unreachable!("bodies are read"),
     }
@@ -57,7 +76,19 @@ pub(crate) async fn open(
     options: &RequestOptions,
     effect: Effect,
 ) -> Result<reqwest::Response, Error> {
-    match run(client, request, info, options, effect, false).await? {
+    open_within(client, request, info, options, effect, Budget::start(client, options)).await
+}
+
+/// [`open`], spending what is left of a call's `budget`.
+pub(crate) async fn open_within(
+    client: &Client,
+    request: reqwest::Request,
+    info: &OperationInfo,
+    options: &RequestOptions,
+    effect: Effect,
+    budget: Budget,
+) -> Result<reqwest::Response, Error> {
+    match run(client, request, info, options, effect, false, budget).await? {
         Done::Open(response) => Ok(response),
         Done::Read(_) => unreachable!("bodies are left unread"),
     }
@@ -75,6 +106,7 @@ async fn run(
     options: &RequestOptions,
     effect: Effect,
     read_body: bool,
+    budget: Budget,
 ) -> Result<Done, Error> {
     options.check()?;
     let config = &client.inner;
@@ -93,9 +125,8 @@ async fn run(
         ?effect,
     );
     async move {
-        let started = Instant::now();
-        let deadline = policy.deadline.map(|d| started + d);
-        let mut attempt = 0;
+        let deadline = budget.deadline;
+        let mut attempt = budget.attempts;
         loop {
             attempt += 1;
             let mut this = request.try_clone().expect("bodies are bytes, never streams");
@@ -155,7 +186,7 @@ async fn run(
 
 /// The wait before the next attempt, or `None` to give up: the policy said
 /// stop, the server's wait is over the cap, or the deadline would pass.
-fn wait(decision: Decision, deadline: Option<Instant>, attempt: u32) -> Option<Duration> {
+pub(crate) fn wait(decision: Decision, deadline: Option<Instant>, attempt: u32) -> Option<Duration> {
     match decision {
         Decision::Stop => None,
         Decision::TooLong(wait) => {

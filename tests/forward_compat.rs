@@ -93,3 +93,38 @@ fn null_lists_and_partial_deltas_decode() {
     assert_eq!(call.function.as_ref().and_then(|f| f.arguments.as_deref()), Some("{\"a\""));
     assert!(later.choices[0].delta.role.is_none());
 }
+
+#[test]
+fn integers_beyond_i64_decode_exactly() {
+    // Real: seeds are u64 values written through a float.
+    let body = br#"{"id": "9060", "object": "chat.completion", "created": 1737555055, "model": "m", "prompt": [],
+        "choices": [{"finish_reason": "eos", "seed": 17786007661749115000, "logprobs": null, "index": 0,
+            "message": {"role": "assistant", "content": "Hi", "tool_calls": []}}],
+        "usage": {"prompt_tokens": 46, "completion_tokens": 548, "total_tokens": 594}}"#;
+    let response: types::ChatCompletionResponse = serde_json::from_slice(body).unwrap();
+    assert_eq!(response.choices[0].seed, Some(17_786_007_661_749_115_000));
+    assert_eq!(response.usage.as_ref().map(|u| u.total_tokens), Some(594));
+    let chunk = json!({"id": "c", "object": "chat.completion.chunk", "created": 1, "model": "m",
+        "choices": [{"index": 0, "finish_reason": "length", "seed": 14687020407684524000u64,
+            "delta": {"token_id": 8, "role": "assistant", "content": ")"}}], "usage": null});
+    let chunk: types::ChatCompletionChunk = serde_json::from_value(chunk).unwrap();
+    assert_eq!(chunk.choices[0].seed, Some(14_687_020_407_684_524_000));
+}
+
+#[test]
+fn a_response_value_other_than_the_one_the_spec_allows_decodes_and_stays_readable() {
+    let completion = json!({"id": "t", "object": "text.completion", "created": 1, "model": "m",
+        "choices": [{"text": " Paris", "finish_reason": "stop", "seed": 1, "logprobs": null, "index": 0}],
+        "usage": {"prompt_tokens": 5, "completion_tokens": 1, "total_tokens": 6}});
+    let decoded: types::CompletionResponse = serde_json::from_value(completion).unwrap();
+    assert_eq!(decoded.object.as_str(), "text.completion");
+    let chat = json!({"id": "c", "object": "chat.completion.v2", "created": 1, "model": "m",
+        "choices": [{"index": 0, "message": {"role": "model", "content": "x"}}]});
+    let decoded: types::ChatCompletionResponse = serde_json::from_value(chat).unwrap();
+    assert_eq!(decoded.object, types::ChatCompletionResponseObject::Other("chat.completion.v2".into()));
+    assert_eq!(decoded.choices[0].message.as_ref().unwrap().role.as_str(), "model");
+    // In a request, a one-value enum stays the constant it is.
+    let role: types::ChatCompletionSystemMessageParamRole = serde_json::from_value(json!("system")).unwrap();
+    assert_eq!(serde_json::to_value(role).unwrap(), "system");
+    assert!(serde_json::from_value::<types::ChatCompletionSystemMessageParamRole>(json!("user")).is_err());
+}

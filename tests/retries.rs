@@ -29,6 +29,9 @@ enum Reply {
     SlowBody { body: Vec<u8>, pause: Duration },
     /// An event stream: these events, then a reset (no `[DONE]`) or the end.
     Events { events: Vec<String>, reset: bool },
+    /// An event stream of `: keep-alive` comments every 20 ms for this
+    /// long, then a reset: no event ever comes.
+    KeepAliveThenReset(Duration),
 }
 
 fn status(code: u16) -> Reply {
@@ -149,6 +152,17 @@ async fn serve(mut socket: TcpStream, log: Arc<Mutex<Seen>>, script: Vec<Reply>)
                 return;
             }
             let _ = socket.write_all(b"0\r\n\r\n").await;
+        }
+        Reply::KeepAliveThenReset(length) => {
+            let head = "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n";
+            let _ = socket.write_all(head.as_bytes()).await;
+            let until = Instant::now() + length;
+            while Instant::now() < until {
+                let _ = socket.write_all(b"e\r\n: keep-alive\n\n\r\n").await;
+                let _ = socket.flush().await;
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+            return reset(socket);
         }
     }
     let _ = socket.flush().await;
@@ -354,6 +368,36 @@ async fn the_deadline_bounds_the_whole_call() {
     let err = s.client.files_list().send().await.unwrap_err();
     assert!(started.elapsed() < Duration::from_millis(750), "{:?}", started.elapsed());
     assert!(matches!(&err, Error::Transport { source, .. } if source.is_timeout()), "{err:?}");
+}
+
+#[tokio::test]
+async fn a_stream_sent_again_keeps_the_calls_deadline_and_attempts() {
+    // Keep-alive comments for 250 ms, then a reset, on every attempt; 5
+    // retries allowed, but the call has 300 ms in all.
+    let policy = RetryPolicy::default()
+        .max_retries(5)
+        .backoff(Duration::from_millis(1), Duration::from_millis(1))
+        .deadline(Duration::from_millis(300));
+    let s = server(vec![Reply::KeepAliveThenReset(Duration::from_millis(250))], Some(policy)).await;
+    let started = Instant::now();
+    let results: Vec<_> = chat(&s.client).send_stream().await.unwrap().collect().await;
+    let elapsed = started.elapsed();
+    println!("deadline 300 ms, 5 retries: {} ms, {} requests", elapsed.as_millis(), s.requests());
+    // The second attempt is cut at the deadline; nothing is sent after it.
+    assert!(elapsed >= Duration::from_millis(290) && elapsed < Duration::from_millis(450), "{elapsed:?}");
+    assert_eq!(s.requests(), 2);
+    assert_eq!(results.len(), 1, "{results:?}");
+    let Err(err @ Error::Transport { source, .. }) = &results[0] else { panic!("{results:?}") };
+    assert!(source.is_timeout(), "{err:?}");
+    assert_eq!(err.attempts(), Some(2));
+
+    // Attempts are counted over the whole call too: 2 retries in all,
+    // whether they went to the request or to reopening the stream.
+    let policy = RetryPolicy::default().max_retries(2).backoff(Duration::from_millis(1), Duration::from_millis(1));
+    let s = server(vec![status(503), Reply::KeepAliveThenReset(Duration::from_millis(30))], Some(policy)).await;
+    let results: Vec<_> = chat(&s.client).send_stream().await.unwrap().collect().await;
+    assert_eq!((s.requests(), results.len()), (3, 1), "{results:?}");
+    assert_eq!(results[0].as_ref().unwrap_err().attempts(), Some(3));
 }
 
 #[tokio::test]

@@ -324,25 +324,63 @@ async fn the_accumulated_stream_equals_the_non_streaming_response() {
 
 #[tokio::test]
 async fn completions_stream_and_accumulate() {
-    let piece = |text: &str, finish: Value, usage: Value| {
-        let c = json!({"id": "t1", "object": "text_completion", "created": 3, "model": "m", "choices": [{"index": 0, "text": text}],
-            "token": {"id": 1, "text": text, "logprob": -0.1, "special": false}, "usage": usage, "finish_reason": finish});
+    // A real completion event: text, finish reason and seed per choice, a
+    // chat-like delta, no top-level `token` or `finish_reason`.
+    let piece = |text: &str, token_id: u32, finish: Value, seed: Value, usage: Value| {
+        let c = json!({"id": "t1", "object": "completion.chunk", "created": 3, "model": "m",
+            "choices": [{"index": 0, "text": text, "logprobs": null, "finish_reason": finish, "seed": seed,
+                "delta": {"token_id": token_id, "role": "assistant", "content": text}}], "usage": usage});
         format!("data: {c}\n\n")
     };
     let usage = json!({"prompt_tokens": 3, "completion_tokens": 2, "total_tokens": 5});
-    let frames = [piece("Once", Value::Null, Value::Null), piece(" upon", json!("length"), usage), DONE.into()];
+    let frames = [
+        piece("Once", 7, Value::Null, Value::Null, Value::Null),
+        piece(" upon", 8, json!("length"), json!(17_786_007_661_749_115_000u64), usage),
+        DONE.into(),
+    ];
     let (client, received) = serve(200, "text/event-stream", frames.iter().map(|f| send(f)).collect()).await;
-    let stream = client
+    let mut stream = client
         .completions()
         .body(CompletionRequest::builder().model("m").prompt("Tell a story"))
         .send_stream()
         .await
         .unwrap();
+    let first = next(&mut stream, "chunk").await.unwrap().unwrap();
+    assert_eq!(first.choices[0].text.as_deref(), Some("Once"));
     let response = stream.collect_response().await.unwrap();
-    assert_eq!(response.choices[0].text.as_deref(), Some("Once upon"));
+    let choice = &response.choices[0];
+    assert_eq!(choice.text.as_deref(), Some(" upon"), "collect_response() folds what is left");
+    assert_eq!(choice.finish_reason, Some(FinishReason::Length));
+    assert_eq!(choice.seed, Some(17_786_007_661_749_115_000));
     assert_eq!(response.usage.unwrap().total_tokens, 5);
-    assert_eq!((response.created, response.model.as_str()), (3, "m"), "fields the chunk type lacks are kept");
+    assert_eq!(response.object.as_str(), "text.completion", "the response's object, not the chunk's");
+    assert_eq!((response.created, response.model.as_str()), (3, "m"));
     assert_eq!(received.await.unwrap().body["stream"], true);
+}
+
+#[tokio::test]
+async fn fields_no_spec_lists_are_reachable() {
+    let whole = json!({"id": "c1", "object": "chat.completion", "created": 1, "model": "m", "metadata": {"v": 2},
+        "choices": [{"index": 0, "matched_stop": 128009, "finish_reason": "stop",
+            "message": {"role": "assistant", "content": "hi", "thinking": "short"}}]});
+    let (client, _) = serve(200, "application/json", vec![send(&whole.to_string())]).await;
+    let reply = chat(&client).send().await.unwrap();
+    assert_eq!(reply.json(), whole);
+    assert_eq!(reply.json()["choices"][0]["message"]["thinking"], "short");
+    assert_eq!(reply.body(), whole.to_string().as_bytes());
+
+    let odd = r#"{"id":"c1","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"matched_stop":2,"delta":{"content":"a","thinking":"t"},"finish_reason":"stop"}]}"#;
+    let frames = [format!("data: {odd}\n\n"), DONE.into()];
+    let (client, _) = serve(200, "text/event-stream", frames.iter().map(|f| send(f)).collect()).await;
+    let mut stream = chat(&client).send_stream().await.unwrap().accumulate();
+    assert!(stream.get_ref().last_event().is_none());
+    next(&mut stream, "chunk").await.unwrap().unwrap();
+    let event = stream.get_ref().last_event().unwrap();
+    assert_eq!(event.data, odd);
+    assert!(next(&mut stream, "end").await.is_none());
+    let folded = stream.json();
+    assert_eq!(folded["choices"][0]["matched_stop"], 2);
+    assert_eq!(folded["choices"][0]["message"]["thinking"], "t");
 }
 
 /// Deterministic "audio": every byte value, in an order that is not a counter.

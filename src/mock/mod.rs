@@ -156,7 +156,9 @@ impl MockReply {
         MockReply { status: None, headers: Vec::new(), body: None, disconnect_after: Some(events) }
     }
 
-    /// Adds a response header (`retry-after-ms: 50`).
+    /// Adds a response header (`retry-after-ms: 50`); it replaces the mock's
+    /// own header of that name (`content-type: text/event-stream` for a
+    /// [`MockReply::text`] body that is an event stream).
     pub fn header(mut self, name: &str, value: &str) -> Self {
         self.headers.push((name.to_string(), value.to_string()));
         self
@@ -342,6 +344,10 @@ fn scripted_response(status: u16, reply: MockReply) -> Response<Body> {
         }
         None => respond(status, None, full(Bytes::new())),
     };
+    // A scripted header replaces the mock's own of that name (`content-type`).
+    for (k, _) in &reply.headers {
+        response.headers_mut().remove(k.as_str());
+    }
     for (k, v) in reply.headers {
         if let (Ok(k), Ok(v)) = (hyper::header::HeaderName::try_from(k), hyper::header::HeaderValue::try_from(v)) {
             response.headers_mut().append(k, v);
