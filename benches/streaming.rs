@@ -30,14 +30,53 @@ const CHUNKS: usize = 100_000;
 const RUNS: usize = 9;
 /// Timed requests of each kind in the time-to-first-chunk part.
 const TTFC_ITERATIONS: usize = 1000;
+
+/// The settings, from the environment for profiling runs (say under
+/// `valgrind --tool=callgrind`, which counts instructions where wall time
+/// is too noisy): `BENCH_CHUNKS`, `BENCH_RUNS`, `BENCH_TTFC` (0 skips part
+/// 2) and `BENCH_READERS` (comma-separated first words of the readers'
+/// names: `sdk,floor-str`).
+struct Settings {
+    chunks: usize,
+    runs: usize,
+    ttfc: usize,
+    readers: Vec<Reader>,
+}
+
+impl Settings {
+    fn from_env() -> Settings {
+        let number = |name: &str, default: usize| {
+            std::env::var(name).map_or(default, |v| v.parse().unwrap_or_else(|_| panic!("{name}: not a number")))
+        };
+        let readers = match std::env::var("BENCH_READERS") {
+            Ok(names) => names
+                .split(',')
+                .map(|n| {
+                    let found = Reader::ALL.into_iter().find(|r| r.name().split(' ').next() == Some(n.trim()));
+                    found.unwrap_or_else(|| panic!("BENCH_READERS: no reader `{n}`"))
+                })
+                .collect(),
+            Err(_) => Reader::ALL.to_vec(),
+        };
+        Settings {
+            chunks: number("BENCH_CHUNKS", CHUNKS),
+            runs: number("BENCH_RUNS", RUNS),
+            ttfc: number("BENCH_TTFC", TTFC_ITERATIONS),
+            readers,
+        }
+    }
+}
 const MODEL: &str = "meta-llama/Llama-3.3-70B-Instruct-Turbo";
 
 fn main() {
     let started = Instant::now();
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let settings = Settings::from_env();
     runtime.block_on(async {
-        throughput().await;
-        time_to_first_chunk().await;
+        throughput(&settings).await;
+        if settings.ttfc > 0 {
+            time_to_first_chunk(settings.ttfc).await;
+        }
     });
     println!("\ntotal wall time: {:.1} s", started.elapsed().as_secs_f64());
 }
@@ -49,12 +88,12 @@ fn main() {
 const WORDS: &str = " the| model| answered|,| and| then| it| said|:| \"hello\"|\n\n| caf\u{e9}| don't| 42| tokens|.| \
                      Streaming| works| \u{1F600}| fine";
 
-/// One event of the stream, as Together sends it (`"tool_calls":null` included).
-fn chunk_event(i: usize, word: &str, last: bool) -> String {
+/// Event `i` of a stream of `chunks`, as Together sends it (`"tool_calls":null` included).
+fn chunk_event(i: usize, chunks: usize, word: &str) -> String {
     let word = serde_json::to_string(word).unwrap();
     let token_id = 1000 + (i * 7919) % 120_000;
-    let (finish_reason, seed, usage) = if last {
-        let usage = format!(r#"{{"prompt_tokens":19,"completion_tokens":{CHUNKS},"total_tokens":{}}}"#, CHUNKS + 19);
+    let (finish_reason, seed, usage) = if i + 1 == chunks {
+        let usage = format!(r#"{{"prompt_tokens":19,"completion_tokens":{chunks},"total_tokens":{}}}"#, chunks + 19);
         (r#""stop""#, "1234567890", usage)
     } else {
         ("null", "null", "null".to_owned())
@@ -72,7 +111,7 @@ fn chat_stream(chunks: usize) -> Bytes {
     let words: Vec<&str> = WORDS.split('|').collect();
     let mut out = String::with_capacity(chunks * 400);
     for i in 0..chunks {
-        out.push_str(&chunk_event(i, words[i % words.len()], i + 1 == chunks));
+        out.push_str(&chunk_event(i, chunks, words[i % words.len()]));
     }
     out.push_str("data: [DONE]\n\n");
     Bytes::from(out)
@@ -181,7 +220,7 @@ impl BlankLineSplitter {
 // ---------------------------------------------------------------------------
 // Part 1: throughput.
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Reader {
     Sdk,
     Floor,
@@ -247,60 +286,72 @@ impl Reader {
     }
 }
 
-async fn throughput() {
-    let stream = chat_stream(CHUNKS);
+async fn throughput(settings: &Settings) {
+    let (chunks, runs, readers) = (settings.chunks, settings.runs, &settings.readers);
+    let stream = chat_stream(chunks);
     let bytes = stream.len() as u64;
     let server = chat_server(stream);
     let clients = Clients::new(&server);
     println!(
-        "Throughput: {CHUNKS} chunks, {:.1} MB of text/event-stream ({} B/chunk), {RUNS} alternating runs each",
+        "Throughput: {chunks} chunks, {:.1} MB of text/event-stream ({} B/chunk), {runs} alternating runs each",
         bytes as f64 / 1e6,
-        bytes / CHUNKS as u64
+        bytes / chunks as u64
     );
 
-    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); Reader::ALL.len()];
-    for run in 0..=RUNS {
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); readers.len()];
+    for run in 0..=runs {
         // Rotate the order so no reader always follows the same one.
-        for k in 0..Reader::ALL.len() {
-            let i = (run + k) % Reader::ALL.len();
+        for k in 0..readers.len() {
+            let i = (run + k) % readers.len();
             let start = Instant::now();
-            let (count, last) = Reader::ALL[i].read(&clients).await;
+            let (count, last) = readers[i].read(&clients).await;
             let time = start.elapsed();
-            assert_eq!(count, CHUNKS, "{}", Reader::ALL[i].name());
+            assert_eq!(count, chunks, "{}", readers[i].name());
             assert_eq!(last.choices[0].finish_reason, Some(FinishReason::Stop));
-            assert_eq!(last.usage.as_ref().map(|u| u.completion_tokens), Some(CHUNKS as i128));
+            assert_eq!(last.usage.as_ref().map(|u| u.completion_tokens), Some(chunks as i128));
             if run > 0 {
                 times[i].push(time); // run 0 warms up
             }
         }
     }
-    assert_eq!(server.connections(), 2, "each client kept its one connection alive");
+    let sdk_used = readers.contains(&Reader::Sdk);
+    let raw_used = readers.iter().any(|r| *r != Reader::Sdk);
+    assert_eq!(
+        server.connections(),
+        usize::from(sdk_used) + usize::from(raw_used),
+        "each client kept its one connection"
+    );
 
     let medians: Vec<Duration> = times.iter().map(|t| quantile(t, 0.5)).collect();
-    let ratio = |a: usize, b: usize| medians[a].as_secs_f64() / medians[b].as_secs_f64();
+    let floor = readers.iter().position(|r| *r == Reader::Floor);
     println!(
         "\n{:<36} {:>10} {:>10} {:>12} {:>8} {:>16}",
         "reader", "median ms", "min ms", "chunks/s", "MB/s", "time vs floor"
     );
-    for (i, reader) in Reader::ALL.iter().enumerate() {
+    for (i, reader) in readers.iter().enumerate() {
         let min = times[i].iter().min().unwrap();
+        let vs_floor =
+            floor.map_or("-".into(), |f| format!("{:.2}x", medians[i].as_secs_f64() / medians[f].as_secs_f64()));
         println!(
-            "{:<36} {:>10.1} {:>10.1} {:>12.0} {:>8.1} {:>15.2}x",
+            "{:<36} {:>10.1} {:>10.1} {:>12.0} {:>8.1} {:>16}",
             reader.name(),
             medians[i].as_secs_f64() * 1e3,
             min.as_secs_f64() * 1e3,
-            CHUNKS as f64 / medians[i].as_secs_f64(),
+            chunks as f64 / medians[i].as_secs_f64(),
             mb_per_s(bytes, medians[i]),
-            ratio(i, 1)
+            vs_floor
         );
     }
-    println!(
-        "sdk/floor = {:.2}x (target <= 1.2x: {}); sdk/floor-str = {:.2}x; eventsource-stream/floor = {:.2}x",
-        ratio(0, 1),
-        if ratio(0, 1) <= 1.2 { "met" } else { "MISSED" },
-        ratio(0, 2),
-        ratio(3, 1)
-    );
+    if *readers == Reader::ALL {
+        let ratio = |a: usize, b: usize| medians[a].as_secs_f64() / medians[b].as_secs_f64();
+        println!(
+            "sdk/floor = {:.2}x (target <= 1.2x: {}); sdk/floor-str = {:.2}x; eventsource-stream/floor = {:.2}x",
+            ratio(0, 1),
+            if ratio(0, 1) <= 1.2 { "met" } else { "MISSED" },
+            ratio(0, 2),
+            ratio(3, 1)
+        );
+    }
     println!("(MB = 10^6 bytes of the HTTP body; each time runs from sending the request to the end of the stream)");
 }
 
@@ -314,12 +365,12 @@ fn quantile(samples: &[Duration], q: f64) -> Duration {
 // ---------------------------------------------------------------------------
 // Part 2: time to first chunk.
 
-async fn time_to_first_chunk() {
+async fn time_to_first_chunk(iterations: usize) {
     let server = chat_server(chat_stream(1));
     let clients = Clients::new(&server);
-    let mut sdk = Vec::with_capacity(TTFC_ITERATIONS);
-    let mut raw = Vec::with_capacity(TTFC_ITERATIONS);
-    for i in 0..TTFC_ITERATIONS + 20 {
+    let mut sdk = Vec::with_capacity(iterations);
+    let mut raw = Vec::with_capacity(iterations);
+    for i in 0..iterations + 20 {
         let (s, r) = (sdk_first_chunk(&clients).await, raw_first_chunk(&clients).await);
         if i >= 20 {
             sdk.push(s); // the first 20 of each warm up
@@ -332,7 +383,7 @@ async fn time_to_first_chunk() {
     paired.sort_by(f64::total_cmp);
     println!(
         "\nTime to first chunk: request sent to first chunk decoded, one kept-alive connection each, \
-         {TTFC_ITERATIONS} alternating requests (after 20 warm-up)"
+         {iterations} alternating requests (after 20 warm-up)"
     );
     println!("{:<34} {:>12} {:>12} {:>12}", "client", "median us", "p90 us", "min us");
     for (name, samples) in [("sdk (send_stream + next)", &sdk), ("raw reqwest (send + first event)", &raw)] {

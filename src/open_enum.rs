@@ -121,10 +121,24 @@ macro_rules! open_enum {
             }
         }
 
+        // A known value costs no allocation: the text is matched where the
+        // reader holds it (`Cow<str>` would always copy it).
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> ::std::result::Result<Self, D::Error> {
-                let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-                Ok(Self::from(s.as_ref()))
+                struct Text;
+                impl<'de> ::serde::de::Visitor<'de> for Text {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str("a string")
+                    }
+                    fn visit_str<E>(self, v: &str) -> ::std::result::Result<$name, E> {
+                        Ok($name::from(v))
+                    }
+                    fn visit_string<E>(self, v: ::std::string::String) -> ::std::result::Result<$name, E> {
+                        Ok($name::from(v))
+                    }
+                }
+                d.deserialize_str(Text)
             }
         }
     };

@@ -30,7 +30,8 @@ pub enum Effect {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RetryPolicy {
-    /// Retries after the first attempt; 0 disables retrying.
+    /// Retries after the first attempt, over the whole call (a stream sent
+    /// again before its first event counts); 0 disables retrying.
     pub max_retries: u32,
     /// The backoff before the first retry, doubled for each next one.
     pub initial_backoff: Duration,
@@ -39,8 +40,10 @@ pub struct RetryPolicy {
     /// The longest server-requested wait (`retry-after-ms`, `Retry-After`)
     /// that is honoured; a longer one fails at once with the wait in the error.
     pub max_retry_after: Duration,
-    /// A limit on the whole call, all attempts and waits included. Each
-    /// attempt also has the client's per-request timeout.
+    /// A limit on the whole call, all attempts and waits included (a stream
+    /// sent again before its first event too): each attempt's timeout is at
+    /// most what is left. Each attempt also has the client's per-request
+    /// timeout.
     pub deadline: Option<Duration>,
     /// Statuses retried (for [`Effect::Mutation`], only 429 and 503 of them).
     pub statuses: Vec<u16>,

@@ -289,9 +289,9 @@ async fn every_recorded_response_decodes_and_replays() {
         }
     }
     let spec = std::env::var("TOGETHERAI_SPEC").unwrap_or_else(|_| "spec/openapi.yaml".into());
+    let spec = PathBuf::from(&spec).file_name().unwrap().to_string_lossy().into_owned();
     let summary = format!(
-        "recordings with {}: {} of {} pass ({} JSON decoded and replayed, {} streams folded, {} errors)",
-        PathBuf::from(&spec).file_name().unwrap().to_string_lossy(),
+        "recordings with {spec}: {} of {} pass ({} JSON decoded and replayed, {} streams folded, {} errors)",
         recordings.len() - failures.len(),
         recordings.len(),
         passed.get("json").unwrap_or(&0),
@@ -299,5 +299,8 @@ async fn every_recorded_response_decodes_and_replays() {
         passed.get("error").unwrap_or(&0),
     );
     println!("{summary}");
+    // Also in `target/tmp/recordings-SPEC.txt`, for CI logs that capture output.
+    let report = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("recordings-{spec}.txt"));
+    std::fs::write(report, format!("{summary}\n")).unwrap();
     assert!(failures.is_empty(), "{summary}; failing:\n{}", failures.join("\n"));
 }

@@ -4,11 +4,15 @@
 use crate::{generate, normalize};
 use std::path::{Path, PathBuf};
 
-/// Normalises and generates the client for the spec at `path`.
+/// Normalises and generates the client for the spec at `path`; what the
+/// build would warn about goes to stderr.
 pub fn generate_code(path: &Path) -> Result<String, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let mut doc = normalize::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     let notes = normalize::normalize(&mut doc).map_err(|e| format!("{}: {e}", path.display()))?;
+    for warning in &notes.warnings {
+        eprintln!("warning: {}: {warning}", path.display());
+    }
     generate::generate(doc, &notes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
