@@ -109,8 +109,9 @@ pub enum Change {
 }
 
 /// The format the response integers carry after `response_scalars`; the
-/// generator maps it to `i128`.
-pub const WIDE_INTEGER: &str = "togetherai-wide-integer";
+/// generator maps it to `i128`. No spec uses it, and typify names a union's
+/// variant after its member's format: `Integer`, as for an integer without one.
+pub const WIDE_INTEGER: &str = "integer";
 
 /// Extension marking an event-stream operation: the component name of the
 /// schema each event's `data` holds.
@@ -1257,8 +1258,11 @@ fn open_enums(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
         let forced = map.remove(OPEN_EXT).is_some();
         // A single value in a request is a constant to send; in a response
         // it is what the spec expects, and the API sends others
-        // (`text.completion` for `text_completion`).
-        let constant = values.len() < 2 && !responses.contains(at);
+        // (`text.completion` for `text_completion`). As a union's member
+        // (`oneOf: [integer, {enum: [max]}]`) it stays: the union's `Other`
+        // variant takes what else comes.
+        let member = at.rsplit('/').nth(1).is_some_and(|k| k == "oneOf" || k == "anyOf");
+        let constant = values.len() < 2 && (member || !responses.contains(at));
         let tag = constant || is_variant_property(at, &members) || component.is_some_and(|c| closed_refs.contains(c));
         if tag && !forced {
             return;
@@ -1741,6 +1745,7 @@ mod tests {
         let mut d = request_and_response(json!({
             "Req": { "properties": { "type": { "type": "string", "enum": ["function"] } } },
             "Resp": { "properties": { "object": { "type": "string", "enum": ["text_completion"] },
+                "batch": { "oneOf": [{ "type": "integer" }, { "type": "string", "enum": ["max"] }] },
                 "outputs": { "type": "array", "items": { "oneOf": [
                     { "properties": { "type": { "type": "string", "enum": ["stdout"] } } },
                     { "properties": { "type": { "type": "string", "enum": ["error"] } } } ] } } } },
@@ -1750,6 +1755,7 @@ mod tests {
         assert_eq!(notes.open_enums.keys().collect::<Vec<_>>(), ["RespObject"]);
         assert_eq!(notes.open_enums["RespObject"].values, ["text_completion"]);
         assert_eq!(d.pointer("/components/schemas/Req/properties/type/enum").unwrap(), &json!(["function"]));
+        assert_eq!(d.pointer("/components/schemas/Resp/properties/batch/oneOf/1/enum").unwrap(), &json!(["max"]));
         // Tags telling union members apart stay closed, in responses too.
         assert!(d.pointer("/components/schemas/Resp/properties/outputs/items/oneOf/0/properties/type/enum").is_some());
     }
