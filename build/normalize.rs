@@ -1433,11 +1433,24 @@ const DELTA_DEPTH: usize = 4;
 /// shares with complete messages (`ToolChoice`) are copied as `<Name>Delta`.
 fn partial_deltas(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
     let snapshot = doc.clone();
-    let schemas: BTreeSet<String> = notes.streams.iter().filter_map(|s| s.data_schema.clone()).collect();
-    for name in schemas {
-        let Some(chunk) = doc.pointer_mut(&format!("/components/schemas/{}", esc(&name))) else { continue };
+    // The chunk and the components it reaches (`choices: [$ref Choice]`).
+    let mut pending: Vec<String> = notes.streams.iter().filter_map(|s| s.data_schema.clone()).collect();
+    let mut seen = BTreeSet::new();
+    while let Some(name) = pending.pop() {
+        let at = format!("/components/schemas/{}", esc(&name));
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        let Some(schema) = doc.pointer_mut(&at) else { continue };
+        let mut refs = Vec::new();
+        collect_refs(schema, &mut refs);
+        pending.extend(
+            refs.iter()
+                .filter_map(|r| r.strip_prefix("/components/schemas/"))
+                .map(|n| n.replace("~1", "/").replace("~0", "~")),
+        );
         let mut log = Vec::new();
-        find_deltas(chunk, &snapshot, &mut log);
+        find_deltas(schema, &snapshot, &mut log);
         for line in log {
             notes.log("partial_deltas", format!("{name}: {line}"));
         }
@@ -2143,7 +2156,10 @@ mod tests {
             "Chunk": { "required": ["choices"], "properties": { "choices": { "type": "array", "items": {
                 "required": ["delta"], "properties": { "delta": { "type": "object", "required": ["role"], "properties": {
                     "role": { "type": "string" },
-                    "tool_calls": { "type": "array", "items": { "$ref": "#/components/schemas/Call" } } } } } } } } },
+                    "tool_calls": { "type": "array", "items": { "$ref": "#/components/schemas/Call" } } } } } } },
+                "more": { "type": "array", "items": { "$ref": "#/components/schemas/RefChoice" } } } },
+            "RefChoice": { "properties": { "delta": { "type": "object", "required": ["role"],
+                "properties": { "role": { "type": "string" } } } } },
             "Call": { "type": "object", "required": ["id", "function"], "properties": {
                 "id": { "type": "string" },
                 "function": { "type": "object", "required": ["name"], "properties": { "name": { "type": "string" } } } } },
@@ -2159,6 +2175,9 @@ mod tests {
             response_message: false,
         });
         partial_deltas(&mut d, &mut notes).unwrap();
+        // A choice component the chunk refers to has its delta made partial too.
+        let delta = d.pointer("/components/schemas/RefChoice/properties/delta").unwrap();
+        assert!(delta.get("required").is_none(), "{delta}");
         let delta = d.pointer("/components/schemas/Chunk/properties/choices/items/properties/delta").unwrap();
         assert!(delta.get("required").is_none());
         let call = delta.pointer("/properties/tool_calls/items").unwrap();
