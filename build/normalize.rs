@@ -1647,6 +1647,21 @@ mod tests {
         notes
     }
 
+    /// Notes with one streaming operation, `chat`, whose events carry `Chunk`.
+    fn chat_stream() -> Notes {
+        let mut notes = Notes::default();
+        notes.streams.push(StreamOp {
+            operation_id: "chat".into(),
+            data_schema: Some("Chunk".into()),
+            stream_flag: true,
+            audio_field: None,
+            only: false,
+            response_object: None,
+            response_message: false,
+        });
+        notes
+    }
+
     #[test]
     fn invalid_yaml_names_the_line() {
         let err = parse("openapi: 3.1.0\npaths:\n  /a: [unclosed\n").unwrap_err();
@@ -1785,16 +1800,7 @@ mod tests {
                 "RespObject": { "type": "string", "enum": ["chat.completion"] },
                 "Chunk": { "properties": { "id": { "type": "string" }, "choices": { "type": "array" } } },
             } } });
-        let mut notes = Notes::default();
-        notes.streams.push(StreamOp {
-            operation_id: "chat".into(),
-            data_schema: Some("Chunk".into()),
-            stream_flag: true,
-            audio_field: None,
-            only: false,
-            response_object: None,
-            response_message: false,
-        });
+        let mut notes = chat_stream();
         folded_responses(&mut d, &mut notes).unwrap();
         assert_eq!(d.pointer("/components/schemas/Resp/required").unwrap(), &json!(["id", "choices"]));
         assert_eq!(notes.streams[0].response_object.as_deref(), Some("chat.completion"));
@@ -2164,16 +2170,7 @@ mod tests {
                 "id": { "type": "string" },
                 "function": { "type": "object", "required": ["name"], "properties": { "name": { "type": "string" } } } } },
         } } });
-        let mut notes = Notes::default();
-        notes.streams.push(StreamOp {
-            operation_id: "chat".into(),
-            data_schema: Some("Chunk".into()),
-            stream_flag: true,
-            audio_field: None,
-            only: false,
-            response_object: None,
-            response_message: false,
-        });
+        let mut notes = chat_stream();
         partial_deltas(&mut d, &mut notes).unwrap();
         // A choice component the chunk refers to has its delta made partial too.
         let delta = d.pointer("/components/schemas/RefChoice/properties/delta").unwrap();

@@ -228,7 +228,9 @@ impl<T> EventStream<T> {
         }
         if event.kind() == "error" || starts_with_error_key(&event.data) {
             self.finished = true;
-            return Some(Err(self.server_error(event.data)));
+            let error = self.server_error(event.data.clone());
+            self.last = Some(event);
+            return Some(Err(error));
         }
         self.events += 1;
         let item = match serde_json::from_str(&event.data) {

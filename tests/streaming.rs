@@ -167,6 +167,7 @@ async fn an_error_event_is_a_typed_error_carrying_the_message() {
     assert_eq!(api.detail.as_ref().unwrap().kind.as_deref(), Some("server_error"));
     assert_eq!(err.api().unwrap().operation, "chat_completions");
     assert!(err.to_string().contains("model overloaded"), "{err}");
+    assert_eq!(stream.last_event().map(|e| e.kind()), Some("error"), "the event behind the error item");
     assert!(stream.next().await.is_none(), "an error event ends the stream");
 }
 
