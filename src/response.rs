@@ -28,8 +28,9 @@ impl<T> Response<T> {
         self.value
     }
 
-    /// The body as received, the bytes the value was decoded from (kept,
-    /// not copied).
+    /// The body as received, the bytes the value was decoded from: kept,
+    /// not copied, for as long as the `Response` lives (`into_inner()`
+    /// releases them).
     pub fn body(&self) -> &bytes::Bytes {
         &self.body
     }
