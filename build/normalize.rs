@@ -272,6 +272,11 @@ fn esc(segment: &str) -> String {
     segment.replace('~', "~0").replace('/', "~1")
 }
 
+/// The segment [`esc`] escaped.
+fn unesc(segment: &str) -> String {
+    segment.replace("~1", "/").replace("~0", "~")
+}
+
 /// Visits every object in the document, depth first, children before the
 /// object itself, with its JSON pointer.
 fn walk(v: &mut Value, at: &str, f: &mut dyn FnMut(&mut Map<String, Value>, &str)) {
@@ -407,20 +412,31 @@ fn is_prose(key: &str) -> bool {
 
 /// Refuses a document with a local `$ref` that points nowhere.
 fn check_refs(doc: &mut Value, _: &mut Notes) -> Result<(), SpecError> {
-    let snapshot = doc.clone();
-    let mut err = None;
-    walk(doc, "", &mut |map, at| {
-        if err.is_some() {
-            return;
+    match dangling_ref(doc, doc, "") {
+        Some((at, r)) => Err(SpecError { at, message: format!("unresolvable $ref `{r}`") }),
+        None => Ok(()),
+    }
+}
+
+/// The first local `$ref` inside `v` (found at `at`) that does not resolve
+/// in `doc`: its JSON pointer and the reference.
+fn dangling_ref(doc: &Value, v: &Value, at: &str) -> Option<(String, String)> {
+    match v {
+        Value::Object(map) => {
+            let own = map
+                .get("$ref")
+                .and_then(Value::as_str)
+                .filter(|r| r.strip_prefix('#').is_none_or(|p| doc.pointer(p).is_none()));
+            // Children first, as the error names the deepest place.
+            map.iter()
+                .find_map(|(k, child)| dangling_ref(doc, child, &format!("{at}/{}", esc(k))))
+                .or_else(|| own.map(|r| (at.to_string(), r.to_string())))
         }
-        if let Some(Value::String(r)) = map.get("$ref") {
-            let ok = r.strip_prefix('#').is_some_and(|p| snapshot.pointer(p).is_some());
-            if !ok {
-                err = Some(SpecError { at: at.to_string(), message: format!("unresolvable $ref `{r}`") });
-            }
+        Value::Array(items) => {
+            items.iter().enumerate().find_map(|(i, child)| dangling_ref(doc, child, &format!("{at}/{i}")))
         }
-    });
-    err.map_or(Ok(()), Err)
+        _ => None,
+    }
 }
 
 /// Applies [`PATCHES`].
@@ -439,7 +455,7 @@ fn apply_patches(doc: &mut Value, notes: &mut Notes, patches: &[Patch]) -> Resul
             Change::Properties(text) | Change::Set(text) => Some(json(text)?),
             Change::Optional(_) => None,
         };
-        let dangling = value.as_ref().and_then(|v| first_dangling_ref(doc, v));
+        let dangling = value.as_ref().and_then(|v| dangling_ref(doc, v, "")).map(|(_, r)| r);
         let Some(target) = doc.pointer_mut(patch.at) else {
             notes.warn(
                 NAME,
@@ -470,15 +486,14 @@ fn apply_patches(doc: &mut Value, notes: &mut Notes, patches: &[Patch]) -> Resul
                 gone
             }
             (Change::Properties(_), Some(Value::Object(add))) => {
-                if !target.is_object() {
+                let properties = target.as_object_mut().map(|t| t.entry("properties").or_insert_with(|| json!({})));
+                let Some(properties) = properties.and_then(Value::as_object_mut) else {
                     notes.warn(
                         NAME,
                         format!("schema patch `{}` no longer applies: not a schema ({})", patch.at, patch.why),
                     );
                     continue;
-                }
-                let properties = target.as_object_mut().unwrap().entry("properties").or_insert_with(|| json!({}));
-                let Some(properties) = properties.as_object_mut() else { continue };
+                };
                 let mut added = Vec::new();
                 for (name, schema) in add {
                     if !properties.contains_key(&name) {
@@ -505,22 +520,6 @@ fn apply_patches(doc: &mut Value, notes: &mut Notes, patches: &[Patch]) -> Resul
         }
     }
     Ok(())
-}
-
-/// The first local `$ref` inside `v` that does not resolve in `doc`.
-fn first_dangling_ref(doc: &Value, v: &Value) -> Option<String> {
-    match v {
-        Value::Object(map) => {
-            if let Some(Value::String(r)) = map.get("$ref") {
-                if r.strip_prefix('#').is_none_or(|p| doc.pointer(p).is_none()) {
-                    return Some(r.clone());
-                }
-            }
-            map.values().find_map(|child| first_dangling_ref(doc, child))
-        }
-        Value::Array(items) => items.iter().find_map(|child| first_dangling_ref(doc, child)),
-        _ => None,
-    }
 }
 
 /// The places a 2xx answer can carry: each 2xx response (or `default`, in
@@ -1171,7 +1170,7 @@ fn is_variant_property(at: &str, members: &BTreeSet<String>) -> bool {
 /// The Rust type name for an inline schema at `at`, from the operation or
 /// component it sits in and the property names on the way.
 fn inline_type_name(doc: &Value, at: &str) -> String {
-    let parts: Vec<String> = at.split('/').skip(1).map(|p| p.replace("~1", "/").replace("~0", "~")).collect();
+    let parts: Vec<String> = at.split('/').skip(1).map(unesc).collect();
     let mut words: Vec<String> = Vec::new();
     let mut i = 0;
     if parts.first().map(String::as_str) == Some("components") {
@@ -1270,7 +1269,7 @@ fn open_enums(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
         let description = map.get("description").and_then(Value::as_str).map(str::to_string);
         let open = OpenEnum { values, description };
         if let Some(name) = component {
-            found.push((name.replace("~1", "/").replace("~0", "~"), open));
+            found.push((unesc(name), open));
             return;
         }
         let base = inline_type_name(&snapshot, at);
@@ -1444,11 +1443,7 @@ fn partial_deltas(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
         let Some(schema) = doc.pointer_mut(&at) else { continue };
         let mut refs = Vec::new();
         collect_refs(schema, &mut refs);
-        pending.extend(
-            refs.iter()
-                .filter_map(|r| r.strip_prefix("/components/schemas/"))
-                .map(|n| n.replace("~1", "/").replace("~0", "~")),
-        );
+        pending.extend(refs.iter().filter_map(|r| r.strip_prefix("/components/schemas/")).map(unesc));
         let mut log = Vec::new();
         find_deltas(schema, &snapshot, &mut log);
         for line in log {
@@ -1520,11 +1515,11 @@ fn folded_responses(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError>
     for stream in notes.streams.iter_mut() {
         let (Some(chunk), Some(op)) = (&stream.data_schema, pointers.get(&stream.operation_id)) else { continue };
         let chunk = snapshot.pointer(&format!("/components/schemas/{}", esc(chunk)));
-        let carried: BTreeSet<&String> = chunk
+        let carried: BTreeSet<&str> = chunk
             .and_then(|c| c.get("properties"))
             .and_then(Value::as_object)
             .into_iter()
-            .flat_map(|p| p.keys())
+            .flat_map(|p| p.keys().map(String::as_str))
             .collect();
         let Some(Value::Object(responses)) = snapshot.pointer(&format!("{op}/responses")) else { continue };
         let json = responses.iter().filter(|(code, _)| code.starts_with('2')).find_map(|(code, r)| {
@@ -1546,7 +1541,7 @@ fn folded_responses(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError>
             continue;
         };
         required.retain(|name| {
-            let keep = name.as_str().is_none_or(|n| carried.contains(&n.to_string()));
+            let keep = name.as_str().is_none_or(|n| carried.contains(n));
             if !keep {
                 notes.log.push(format!(
                     "folded_responses: {at}: `{}` optional, no `{}` chunk carries it",

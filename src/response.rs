@@ -37,7 +37,7 @@ impl<T> Response<T> {
 
     /// The body as JSON, with every field the server sent, those no spec
     /// lists included: `reply.json()["choices"][0]["message"]["reasoning"]`.
-    /// `Null` for an empty body.
+    /// Parsed from [`Response::body`] on each call; `Null` for an empty body.
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_slice(&self.body).unwrap_or_default()
     }

@@ -51,17 +51,17 @@ pub(crate) async fn open<T>(
     options: &RequestOptions,
     effect: Effect,
 ) -> Result<EventStream<T>, Error> {
-    let budget = Budget::start(client, options);
-    let again = request.try_clone().map(|request| Reopen {
+    let again = request.try_clone();
+    let response = transport::open(client, request, info, options, effect).await?;
+    let budget = transport::budget(&response);
+    let mut stream = EventStream::new(response, info.operation_id, client.inner.stream_idle_timeout());
+    stream.again = again.map(|request| Reopen {
         client: client.clone(),
         request,
         options: options.clone(),
         effect,
         deadline: budget.deadline,
     });
-    let response = transport::open_within(client, request, info, options, effect, budget).await?;
-    let mut stream = EventStream::new(response, info.operation_id, client.inner.stream_idle_timeout());
-    stream.again = again;
     Ok(stream)
 }
 
@@ -207,7 +207,7 @@ impl<T> EventStream<T> {
         self.opening = Some(Box::pin(async move {
             tokio::time::sleep(wait).await;
             let info = OperationInfo { operation_id: operation };
-            transport::open_within(&client, request, &info, &options, effect, budget).await
+            transport::open_within(&client, request, &info, &options, effect, Some(budget)).await
         }));
         Ok(())
     }

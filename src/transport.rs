@@ -15,15 +15,6 @@ use std::time::Duration;
 use tokio::time::Instant;
 use tracing::Instrument;
 
-/// Attempts a call took, kept in the extensions of the response it returns.
-#[derive(Debug, Clone, Copy)]
-struct Attempts(u32);
-
-/// The attempts it took to get `response` (1 for one from elsewhere).
-pub(crate) fn attempts(response: &reqwest::Response) -> u32 {
-    response.extensions().get::<Attempts>().map_or(1, |a| a.0)
-}
-
 /// A complete 2xx response, body read.
 #[derive(Debug)]
 pub(crate) struct Reply {
@@ -33,22 +24,26 @@ pub(crate) struct Reply {
     pub attempts: u32,
 }
 
-/// What a call may still spend, shared by all its attempts (a stream sent
-/// again before its first event included): the deadline of
+/// What a call has spent, shared by all its attempts (a stream sent again
+/// before its first event included): the deadline of
 /// [`crate::RetryPolicy::deadline`], and the attempts made so far, which
-/// [`crate::RetryPolicy::max_retries`] counts against.
+/// [`crate::RetryPolicy::max_retries`] counts against. Kept in the
+/// extensions of the response a call returns.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Budget {
     pub deadline: Option<Instant>,
     pub attempts: u32,
 }
 
-impl Budget {
-    /// A call starting now under `options` and the client's policy.
-    pub fn start(client: &Client, options: &RequestOptions) -> Budget {
-        let policy = options.policy(client.inner.retry_policy());
-        Budget { deadline: policy.deadline.map(|d| Instant::now() + d), attempts: 0 }
-    }
+/// What the call that got `response` spent (one attempt, no deadline, for
+/// a response from elsewhere).
+pub(crate) fn budget(response: &reqwest::Response) -> Budget {
+    response.extensions().get::<Budget>().copied().unwrap_or(Budget { deadline: None, attempts: 1 })
+}
+
+/// The attempts it took to get `response`.
+pub(crate) fn attempts(response: &reqwest::Response) -> u32 {
+    budget(response).attempts
 }
 
 /// Sends and reads the whole body (JSON and empty answers): a body cut
@@ -60,8 +55,7 @@ pub(crate) async fn send(
     options: &RequestOptions,
     effect: Effect,
 ) -> Result<Reply, Error> {
-    let budget = Budget::start(client, options);
-    match run(client, request, info, options, effect, true, budget).await? {
+    match run(client, request, info, options, effect, true, None).await? {
         Done::Read(reply) => Ok(reply),
         Done::Open(_) => unreachable!("bodies are read"),
     }
@@ -76,19 +70,19 @@ pub(crate) async fn open(
     options: &RequestOptions,
     effect: Effect,
 ) -> Result<reqwest::Response, Error> {
-    open_within(client, request, info, options, effect, Budget::start(client, options)).await
+    open_within(client, request, info, options, effect, None).await
 }
 
-/// [`open`], spending what is left of a call's `budget`.
+/// [`open`], going on with what a call has `spent` (`None` starts a call).
 pub(crate) async fn open_within(
     client: &Client,
     request: reqwest::Request,
     info: &OperationInfo,
     options: &RequestOptions,
     effect: Effect,
-    budget: Budget,
+    spent: Option<Budget>,
 ) -> Result<reqwest::Response, Error> {
-    match run(client, request, info, options, effect, false, budget).await? {
+    match run(client, request, info, options, effect, false, spent).await? {
         Done::Open(response) => Ok(response),
         Done::Read(_) => unreachable!("bodies are left unread"),
     }
@@ -106,7 +100,7 @@ async fn run(
     options: &RequestOptions,
     effect: Effect,
     read_body: bool,
-    budget: Budget,
+    spent: Option<Budget>,
 ) -> Result<Done, Error> {
     options.check()?;
     let config = &client.inner;
@@ -125,8 +119,11 @@ async fn run(
         ?effect,
     );
     async move {
-        let deadline = budget.deadline;
-        let mut attempt = budget.attempts;
+        let deadline = match spent {
+            Some(spent) => spent.deadline,
+            None => policy.deadline.map(|d| Instant::now() + d),
+        };
+        let mut attempt = spent.map_or(0, |s| s.attempts);
         loop {
             attempt += 1;
             let mut this = request.try_clone().expect("bodies are bytes, never streams");
@@ -141,7 +138,7 @@ async fn run(
                 Ok(mut response) if response.status().is_success() => {
                     tracing::debug!(attempt, status = response.status().as_u16(), latency_ms, "response");
                     if !read_body {
-                        response.extensions_mut().insert(Attempts(attempt));
+                        response.extensions_mut().insert(Budget { deadline, attempts: attempt });
                         return Ok(Done::Open(response));
                     }
                     let (status, headers) = (response.status(), response.headers().clone());
