@@ -4,10 +4,10 @@
 pub mod audio;
 mod binary;
 mod client;
+mod contract;
 mod error;
 #[cfg(feature = "mock")]
 pub mod mock;
-mod open_enum;
 mod request;
 mod response;
 pub mod retry;

@@ -5,7 +5,7 @@
 use crate::error::Error;
 use crate::retry::RetryPolicy;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 /// What one call adds to the client's configuration.
@@ -62,60 +62,22 @@ impl RequestOptions {
     }
 }
 
-/// What happens to the body's `stream` field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum StreamFlag {
-    /// Leave the body as built (operations that cannot stream).
-    Keep,
-    /// `stream: true`, for `send_stream()`.
-    Set,
-    /// No `stream`, for a plain `send()` of an operation that can stream.
-    Remove,
-}
-
-/// The JSON body as sent: the typed body itself when nothing changes it,
-/// otherwise its JSON with the stream flag and the extra fields applied.
-pub(crate) enum Body<'a, B> {
-    Typed(&'a B),
-    Json(Value),
-}
-
-impl<B: Serialize> Serialize for Body<'_, B> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Body::Typed(body) => body.serialize(serializer),
-            Body::Json(value) => value.serialize(serializer),
-        }
-    }
-}
-
-/// The body to send for `body` with `options` (generated code calls this).
-pub(crate) fn body<'a, B: Serialize>(
-    body: &'a B,
-    options: &RequestOptions,
-    stream: StreamFlag,
-) -> Result<Body<'a, B>, Error> {
-    if stream == StreamFlag::Keep && options.extra.is_empty() {
-        return Ok(Body::Typed(body));
+/// The JSON body as sent: the typed body serialised once; with extra
+/// fields, its JSON object with them added (they replace fields of the same
+/// name).
+pub(crate) fn json_body<B: Serialize>(body: &B, options: &RequestOptions) -> Result<Vec<u8>, Error> {
+    let encode = |e: serde_json::Error| Error::InvalidRequest(format!("cannot encode the body: {e}"));
+    let encoded = serde_json::to_vec(body).map_err(encode)?;
+    if options.extra.is_empty() {
+        return Ok(encoded);
     }
     // Through text, not `to_value`: an `f32` 0.7 stays 0.7 rather than widening to 0.699999988.
-    let encoded =
-        serde_json::to_vec(body).map_err(|e| Error::InvalidRequest(format!("cannot encode the body: {e}")))?;
-    let mut value: Value = serde_json::from_slice(&encoded).expect("serde_json reads what it writes");
+    let mut value: Value = serde_json::from_slice(&encoded).map_err(encode)?;
     let Value::Object(fields) = &mut value else {
         return Err(Error::InvalidRequest("extra fields need a JSON object body".into()));
     };
-    match stream {
-        StreamFlag::Keep => {}
-        StreamFlag::Set => {
-            fields.insert("stream".into(), Value::Bool(true));
-        }
-        StreamFlag::Remove => {
-            fields.remove("stream");
-        }
-    }
     fields.extend(options.extra.clone());
-    Ok(Body::Json(value))
+    serde_json::to_vec(&value).map_err(encode)
 }
 
 #[cfg(test)]
@@ -131,34 +93,27 @@ mod tests {
         stream: Option<bool>,
     }
 
-    fn text<B: Serialize>(b: &Body<'_, B>) -> String {
-        serde_json::to_string(b).unwrap()
+    fn sent(req: &Req, options: &RequestOptions) -> Value {
+        serde_json::from_slice(&json_body(req, options).unwrap()).unwrap()
     }
 
     #[test]
-    fn untouched_bodies_are_sent_as_typed() {
+    fn untouched_bodies_are_serialised_once_as_typed() {
         let req = Req { model: "m", temperature: 0.7, stream: Some(false) };
-        let b = body(&req, &RequestOptions::default(), StreamFlag::Keep).unwrap();
-        assert!(matches!(b, Body::Typed(_)));
-        assert_eq!(text(&b), r#"{"model":"m","temperature":0.7,"stream":false}"#);
+        let body = json_body(&req, &RequestOptions::default()).unwrap();
+        assert_eq!(body, br#"{"model":"m","temperature":0.7,"stream":false}"#);
     }
 
     #[test]
-    fn stream_flag_and_extra_fields() {
-        let req = Req { model: "m", temperature: 0.7, stream: Some(false) };
+    fn extra_fields_replace_and_add() {
+        let req = Req { model: "m", temperature: 0.7, stream: None };
         let mut options = RequestOptions::default();
-        let sent = |flag, options: &RequestOptions| -> Value {
-            serde_json::from_str(&text(&body(&req, options, flag).unwrap())).unwrap()
-        };
-        assert_eq!(sent(StreamFlag::Set, &options), json!({"model": "m", "temperature": 0.7, "stream": true}));
-        assert_eq!(sent(StreamFlag::Remove, &options), json!({"model": "m", "temperature": 0.7}));
-        assert!(!text(&body(&req, &options, StreamFlag::Set).unwrap()).contains("0.699"), "an f32 is not widened");
         options.extra_field("reasoning_effort", "high");
         options.extra_field("model", json!("override"));
-        assert_eq!(
-            sent(StreamFlag::Keep, &options),
-            json!({"model": "override", "temperature": 0.7, "stream": false, "reasoning_effort": "high"})
-        );
+        assert_eq!(sent(&req, &options), json!({"model": "override", "temperature": 0.7, "reasoning_effort": "high"}));
+        let text = String::from_utf8(json_body(&req, &options).unwrap()).unwrap();
+        assert!(!text.contains("0.699"), "an f32 is not widened: {text}");
+        assert!(matches!(json_body(&[1], &options), Err(Error::InvalidRequest(m)) if m.contains("JSON object")));
     }
 
     #[test]

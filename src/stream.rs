@@ -13,7 +13,7 @@ use crate::transport::{self, Budget};
 use crate::Client;
 use bytes::Bytes;
 use futures_core::Stream;
-use progenitor_client::OperationInfo;
+use progenitor_client::{ClientInfo, OperationInfo};
 use reqwest::header::HeaderMap;
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
@@ -54,7 +54,7 @@ pub(crate) async fn open<T>(
     let again = request.try_clone();
     let response = transport::open(client, request, info, options, effect).await?;
     let budget = transport::budget(&response);
-    let mut stream = EventStream::new(response, info.operation_id, client.inner.stream_idle_timeout());
+    let mut stream = EventStream::new(response, info.operation_id, client.inner().stream_idle_timeout());
     stream.again = again.map(|request| Reopen {
         client: client.clone(),
         request,
@@ -196,7 +196,7 @@ impl<T> EventStream<T> {
     /// allow it; otherwise `failure`.
     fn reopen(&mut self, failure: Error) -> Result<(), Error> {
         let Some(again) = self.again.as_ref().filter(|_| self.events == 0) else { return Err(failure) };
-        let policy = again.options.policy(again.client.inner.retry_policy());
+        let policy = again.options.policy(again.client.inner().retry_policy());
         let decision = policy.decide(again.effect, self.attempts, &Failure::Interrupted);
         let Some(wait) = transport::wait(decision, again.deadline, self.attempts) else { return Err(failure) };
         let Some(request) = again.request.try_clone() else { return Err(failure) };

@@ -8,7 +8,7 @@ use crate::request::RequestOptions;
 use crate::retry::{Decision, Effect, Failure};
 use crate::Client;
 use bytes::Bytes;
-use progenitor_client::{ClientHooks, OperationInfo};
+use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
 use reqwest::header::HeaderMap;
 use reqwest::StatusCode;
 use std::time::Duration;
@@ -103,7 +103,7 @@ async fn run(
     spent: Option<Budget>,
 ) -> Result<Done, Error> {
     options.check()?;
-    let config = &client.inner;
+    let config = client.inner();
     let policy = options.policy(config.retry_policy());
     for name in options.headers.keys() {
         request.headers_mut().remove(name);

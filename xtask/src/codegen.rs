@@ -1,19 +1,16 @@
 //! `cargo xtask generate`: the client code build.rs would generate, for
 //! reading and review.
 
-use crate::{generate, normalize};
 use std::path::{Path, PathBuf};
 
-/// Normalises and generates the client for the spec at `path`; what the
-/// build would warn about goes to stderr.
+/// Normalises and generates the client for the spec at `path` as build.rs
+/// does; what the build would warn about goes to stderr.
 pub fn generate_code(path: &Path) -> Result<String, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let mut doc = normalize::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    let notes = normalize::normalize(&mut doc).map_err(|e| format!("{}: {e}", path.display()))?;
-    for warning in &notes.warnings {
+    let output = togetherai_codegen::run_file(path, false)?;
+    for warning in &output.notes.warnings {
         eprintln!("warning: {}: {warning}", path.display());
     }
-    generate::generate(doc, &notes).map_err(|e| format!("{}: {e}", path.display()))
+    Ok(output.code)
 }
 
 /// The crate's root directory (xtask lives in it).

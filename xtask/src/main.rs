@@ -5,15 +5,6 @@ mod codegen;
 mod diff;
 mod update;
 
-/// The build script's own pipeline, compiled here too, so `generate` and
-/// `update-spec` see exactly the code `build.rs` produces.
-#[allow(dead_code)]
-#[path = "../../build/generate.rs"]
-mod generate;
-#[allow(dead_code)]
-#[path = "../../build/normalize.rs"]
-mod normalize;
-
 use std::process::ExitCode;
 
 const HELP: &str = "\

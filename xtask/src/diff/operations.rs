@@ -6,10 +6,10 @@
 
 use super::context::{is_true, object, resolve, At, Diff, Direction};
 use super::schema;
-use crate::normalize::{derived_operation_id, METHODS};
 use heck::ToSnakeCase;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
+use togetherai_codegen::normalize::{derived_operation_id, METHODS};
 
 /// One operation of a document.
 pub struct Op<'a> {

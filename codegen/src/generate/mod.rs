@@ -16,7 +16,9 @@
 //!   (`crate::audio::AudioChunk`);
 //! - `UNSUPPORTED_OPERATIONS`, the operations this build leaves out.
 
-use crate::normalize::{Notes, OpenEnum, StreamOp};
+mod open_enums;
+
+use crate::normalize::{Notes, StreamOp};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use std::collections::{BTreeMap, BTreeSet};
@@ -30,7 +32,7 @@ pub fn generate(doc: serde_json::Value, notes: &Notes) -> Result<String, String>
     settings
         .with_interface(progenitor::InterfaceStyle::Builder)
         .with_tag(progenitor::TagStyle::Merged)
-        .with_inner_type(quote!(crate::client::Config))
+        .with_inner_type(quote!(crate::contract::Config))
         .with_hooks(progenitor::HooksMode::Expected);
     for name in notes.open_enums.keys() {
         let impls = [progenitor::TypeImpl::Display, progenitor::TypeImpl::FromStr];
@@ -88,28 +90,11 @@ pub fn generate(doc: serde_json::Value, notes: &Notes) -> Result<String, String>
     let conversions = string_conversions(&types.1);
     types.1.extend(conversions);
     for (name, open) in &notes.open_enums {
-        types.1.push(syn::parse2(open_enum(name, open)).map_err(|e| format!("open enum {name}: {e}"))?);
+        types.1.extend(open_enums::open_enum(name, open));
     }
     file.items.push(syn::parse2(unsupported(notes)).map_err(|e| e.to_string())?);
     file.items.push(syn::parse2(effects(notes)).map_err(|e| e.to_string())?);
     Ok(prettyplease::unparse(&file))
-}
-
-/// The invocation of `crate::open_enum!` for one enum.
-fn open_enum(name: &str, open: &OpenEnum) -> TokenStream {
-    let ident = format_ident!("{}", name);
-    let doc = open.description.clone().unwrap_or_else(|| format!("Known values of `{name}`."));
-    let mut taken = BTreeSet::new();
-    let variants = open.values.iter().map(|value| {
-        let variant = variant_name(value, &mut taken);
-        quote!(#variant = #value)
-    });
-    quote! {
-        crate::open_enum! {
-            #[doc = #doc]
-            #ident { #(#variants,)* }
-        }
-    }
 }
 
 /// Generated structs with named fields and enums are `#[non_exhaustive]`: a
@@ -179,7 +164,7 @@ impl VisitMut for NullAsDefault {
             let syn::Meta::List(list) = &mut attr.meta else { continue };
             let args = compact(&list.tokens);
             if args.split(',').any(|a| a == "default") && !args.contains("deserialize_with") {
-                list.tokens.extend(quote!(, deserialize_with = "crate::response::null_as_default"));
+                list.tokens.extend(quote!(, deserialize_with = "crate::contract::null_as_default"));
             }
         }
     }
@@ -193,7 +178,7 @@ impl VisitMut for NullAsDefault {
 /// optional list's `null` reads as empty.
 struct LenientIntegers;
 
-const LENIENT_INTEGER: &str = "crate::response::lenient_integer";
+const LENIENT_INTEGER: &str = "crate::contract::lenient_integer";
 
 impl LenientIntegers {
     /// `i128` inside the wrappers the lenient decoder knows.
@@ -370,45 +355,29 @@ fn string_conversions(items: &[syn::Item]) -> Vec<syn::Item> {
         .collect()
 }
 
-/// A unique Rust variant name for an enum value (`"meta-llama/Llama-3"` is
-/// `MetaLlamaLlama3`); `Other` is the catch-all, so a value named so is `OtherValue`.
-fn variant_name(value: &str, taken: &mut BTreeSet<String>) -> syn::Ident {
-    let mut base = crate::normalize::pascal_ident(value);
-    if base == "Other" || base == "Self" {
-        base.push_str("Value");
-    }
-    let mut name = base.clone();
-    let mut n = 2;
-    while !taken.insert(name.clone()) {
-        name = format!("{base}{n}");
-        n += 1;
-    }
-    format_ident!("{}", name)
-}
-
 fn unsupported(notes: &Notes) -> TokenStream {
     let entries = notes.unsupported.iter().map(|u| {
         let (id, method, path, reason) = (&u.operation_id, &u.method, &u.path, &u.reason);
         quote! {
-            crate::UnsupportedOperation { operation_id: #id, method: #method, path: #path, reason: #reason }
+            crate::contract::UnsupportedOperation { operation_id: #id, method: #method, path: #path, reason: #reason }
         }
     });
     quote! {
         /// Operations of the spec this build does not generate, each with the
         /// construct that stops it. Each one is also a build warning.
-        pub const UNSUPPORTED_OPERATIONS: &[crate::UnsupportedOperation] = &[#(#entries),*];
+        pub const UNSUPPORTED_OPERATIONS: &[crate::contract::UnsupportedOperation] = &[#(#entries),*];
     }
 }
 
 fn effects(notes: &Notes) -> TokenStream {
     let entries = notes.effects.iter().map(|(id, effect)| {
         let effect = format_ident!("{}", effect);
-        quote!((#id, crate::Effect::#effect))
+        quote!((#id, crate::contract::Effect::#effect))
     });
     quote! {
         /// Every generated operation and what it does on the server, which
         /// decides how it is retried ([`crate::Effect`]).
-        pub const OPERATION_EFFECTS: &[(&str, crate::Effect)] = &[#(#entries),*];
+        pub const OPERATION_EFFECTS: &[(&str, crate::contract::Effect)] = &[#(#entries),*];
     }
 }
 
@@ -443,7 +412,7 @@ impl VisitMut for Rewrite<'_> {
         }
         let send = item.items.iter().position(|i| matches!(i, syn::ImplItem::Fn(f) if f.sig.ident == "send"));
         let Some(at) = send else { return };
-        let json_body = item.items.iter().any(|i| matches!(i, syn::ImplItem::Fn(f) if f.sig.ident == "send" && compact(f).contains(".json(&crate::request::body")));
+        let json_body = item.items.iter().any(|i| matches!(i, syn::ImplItem::Fn(f) if f.sig.ident == "send" && compact(f).contains("crate::contract::json_body(")));
         match option_methods(item, json_body) {
             Ok(methods) => item.items.extend(methods),
             Err(e) => {
@@ -460,7 +429,7 @@ impl VisitMut for Rewrite<'_> {
                     item.items[at] = syn::ImplItem::Fn(method);
                 } else {
                     if stream.stream_flag {
-                        set_body(send, "Remove");
+                        set_stream(send, false);
                     }
                     item.items.insert(at + 1, syn::ImplItem::Fn(method));
                 }
@@ -495,7 +464,7 @@ impl VisitMut for Rewrite<'_> {
             .iter()
             .any(|f| f.ident.as_ref().is_some_and(|i| i == "client") && compact(&f.ty) == "&'asuper::Client")
         {
-            fields.named.push(syn::parse_quote!(options: crate::request::RequestOptions));
+            fields.named.push(syn::parse_quote!(options: crate::contract::RequestOptions));
         }
     }
 }
@@ -548,7 +517,8 @@ fn stream_method(
         if stream.stream_flag { " with `stream: true`" } else { "" }
     );
     f.attrs.push(syn::parse_quote!(#[doc = #doc]));
-    f.sig.output = syn::parse_quote!(-> ::std::result::Result<crate::EventStream<#chunk>, crate::Error>);
+    f.sig.output =
+        syn::parse_quote!(-> ::std::result::Result<crate::contract::EventStream<#chunk>, crate::contract::Error>);
 
     struct Accept(bool);
     impl VisitMut for Accept {
@@ -581,16 +551,12 @@ fn stream_method(
         AddAccept.visit_block_mut(&mut f.block);
     }
     if stream.stream_flag {
-        set_body(&mut f, "Set");
+        set_stream(&mut f, true);
     }
-    // The last two statements (send, decode) become one: open the stream.
-    let n = f.block.stmts.len();
-    if n < 2 {
-        return Err("send() has no transport call".into());
-    }
+    // The last statement, the call, opens the stream instead.
     let effect = format_ident!("{}", effect);
-    f.block.stmts.truncate(n - 2);
-    f.block.stmts.push(syn::parse_quote!(return crate::stream::open(client, request, &info, &options, crate::retry::Effect::#effect).await;));
+    f.block.stmts.pop().ok_or("send() has no transport call")?;
+    f.block.stmts.push(syn::parse_quote!(return crate::contract::send_stream(client, request, &info, &options, crate::contract::Effect::#effect).await;));
 
     let mut impls = Vec::new();
     let key = compact(&chunk);
@@ -609,7 +575,7 @@ fn stream_method(
             impls.push((
                 format!("{key} Accumulate"),
                 quote! {
-                    impl crate::stream::Accumulate for #chunk {
+                    impl crate::contract::Accumulate for #chunk {
                         type Response = #response;
                         const OBJECT: ::std::option::Option<&'static str> = #object;
                         const MESSAGE: bool = #message;
@@ -622,7 +588,7 @@ fn stream_method(
             impls.push((
                 format!("{key} AudioChunk"),
                 quote! {
-                    impl crate::audio::AudioChunk for #chunk {
+                    impl crate::contract::AudioChunk for #chunk {
                         fn audio_base64(&self) -> &str { &self.#field }
                     }
                 },
@@ -657,9 +623,10 @@ fn rewrite_send(f: &mut syn::ImplItemFn, effect: &str) -> Result<(), String> {
     let ok =
         first_type_argument(ty, "Result").ok_or_else(|| format!("unexpected send() return type `{}`", quote!(#ty)))?;
     let value = first_type_argument(&ok, "ResponseValue").ok_or("send() does not return a ResponseValue")?;
-    f.sig.output = syn::parse_quote!(-> ::std::result::Result<crate::Response<#value>, crate::Error>);
+    f.sig.output =
+        syn::parse_quote!(-> ::std::result::Result<crate::contract::Response<#value>, crate::contract::Error>);
     let effect = format_ident!("{}", effect);
-    let effect = quote!(crate::retry::Effect::#effect);
+    let effect = quote!(crate::contract::Effect::#effect);
 
     let stmts = std::mem::take(&mut f.block.stmts);
     let mut out = Vec::with_capacity(stmts.len());
@@ -682,54 +649,59 @@ fn rewrite_send(f: &mut syn::ImplItemFn, effect: &str) -> Result<(), String> {
             let body = &arm.body;
             let body = compact(body);
             let body = body.trim_start_matches('{');
-            let (call, decode): (syn::Stmt, syn::Expr) = if body.starts_with("ResponseValue::from_response") {
-                (
-                    syn::parse_quote!(let reply = crate::transport::send(client, request, &info, &options, #effect).await?;),
-                    syn::parse_quote!(crate::response::json(reply, &info)),
-                )
+            let call: syn::Stmt = if body.starts_with("ResponseValue::from_response") {
+                syn::parse_quote!(return crate::contract::send_json(client, request, &info, &options, #effect).await;)
             } else if body.contains("ResponseValue::stream") {
-                f.sig.output = syn::parse_quote!(-> ::std::result::Result<crate::BinaryResponse, crate::Error>);
-                (
-                    syn::parse_quote!(let response = crate::transport::open(client, request, &info, &options, #effect).await?;),
-                    syn::parse_quote!(Ok(crate::BinaryResponse::new(response))),
-                )
+                f.sig.output = syn::parse_quote!(-> ::std::result::Result<crate::contract::BinaryResponse, crate::contract::Error>);
+                syn::parse_quote!(return crate::contract::send_binary(client, request, &info, &options, #effect).await;)
             } else if body.contains("ResponseValue::empty") {
-                (
-                    syn::parse_quote!(let reply = crate::transport::send(client, request, &info, &options, #effect).await?;),
-                    syn::parse_quote!(crate::response::empty(reply)),
-                )
+                syn::parse_quote!(return crate::contract::send_empty(client, request, &info, &options, #effect).await;)
             } else {
                 return Err(format!("unexpected send() success arm `{body}`"));
             };
             out.push(call);
-            out.push(syn::Stmt::Expr(decode, None));
             continue;
         }
         out.push(stmt);
     }
     f.block.stmts = out;
-    set_body(f, "Keep");
+    json_body(f);
     Ok(())
 }
 
-/// Sends the body through `crate::request::body` with this stream flag
-/// (`.json(&body)` becomes `.json(&crate::request::body(&body, &options, StreamFlag::Keep)?)`).
-fn set_body(f: &mut syn::ImplItemFn, flag: &str) {
-    struct Body(syn::Ident);
+/// Sends the body through `crate::contract::json_body` (`.json(&body)`
+/// becomes `.header(CONTENT_TYPE, json).body(json_body(&body, &options)?)`).
+fn json_body(f: &mut syn::ImplItemFn) {
+    struct Body;
     impl VisitMut for Body {
-        fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
-            if call.method == "json" && call.args.len() == 1 {
-                let flag = &self.0;
-                let arg = compact(&call.args[0]);
-                if arg == "&body" || arg.starts_with("&crate::request::body(&body") {
-                    call.args[0] =
-                        syn::parse_quote!(&crate::request::body(&body, &options, crate::request::StreamFlag::#flag)?);
-                }
+        fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
+            visit_mut::visit_expr_mut(self, e);
+            let syn::Expr::MethodCall(call) = e else { return };
+            if call.method == "json" && call.args.len() == 1 && compact(&call.args[0]) == "&body" {
+                let receiver = &call.receiver;
+                *e = syn::parse_quote! {
+                    #receiver
+                        .header(
+                            ::reqwest::header::CONTENT_TYPE,
+                            ::reqwest::header::HeaderValue::from_static("application/json"),
+                        )
+                        .body(crate::contract::json_body(&body, &options)?)
+                };
             }
-            visit_mut::visit_expr_method_call_mut(self, call);
         }
     }
-    Body(format_ident!("{}", flag)).visit_block_mut(&mut f.block);
+    Body.visit_block_mut(&mut f.block);
+}
+
+/// Sets the body's `stream` field (`true` for `send_stream()`, cleared for
+/// `send()`) right after the body is built.
+fn set_stream(f: &mut syn::ImplItemFn, on: bool) {
+    let at = f.block.stmts.iter().position(|s| matches!(s, syn::Stmt::Local(l) if compact(&l.pat) == "body"));
+    let Some(at) = at else { return };
+    if let syn::Stmt::Local(l) = &mut f.block.stmts[at] {
+        l.pat = syn::parse_quote!(mut body);
+    }
+    f.block.stmts.insert(at + 1, syn::parse_quote!(crate::contract::stream_flag(&mut body.stream, #on);));
 }
 
 /// What every builder offers beside its parameters: per-request headers,
@@ -759,7 +731,7 @@ fn option_methods(item: &syn::ItemImpl, json_body: bool) -> Result<Vec<syn::Impl
         },
         syn::parse_quote! {
             /// The retry policy for this request only.
-            pub fn retry_policy(mut self, policy: crate::RetryPolicy) -> Self {
+            pub fn retry_policy(mut self, policy: crate::contract::RetryPolicy) -> Self {
                 self.options.retry = Some(policy);
                 self
             }

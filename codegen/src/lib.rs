@@ -1,0 +1,64 @@
+//! The code generator of the `togetherai` crate, shared by its build
+//! script, `cargo xtask` and the tests: [`normalize`] turns a Together
+//! OpenAPI document into one progenitor reads correctly, [`generate`] runs
+//! progenitor on it and applies the crate's passes to the syntax tree.
+//! See ARCHITECTURE.md for the layers and the pass list.
+
+pub mod generate;
+pub mod normalize;
+
+use std::path::Path;
+
+/// What one run of the pipeline makes.
+pub struct Output {
+    /// The formatted client source (`OUT_DIR/generated.rs`).
+    pub code: String,
+    /// What normalisation and generation learnt and did: the log, the
+    /// warnings, the operations left out.
+    pub notes: normalize::Notes,
+    /// For the `mock` feature: the spec as written, with the operation ids
+    /// the client gives it (see [`mock_spec`]).
+    pub mock_spec: Option<String>,
+}
+
+/// Runs the pipeline on the spec at `path`; an error names the file.
+pub fn run_file(path: &Path, with_mock_spec: bool) -> Result<Output, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    run(&text, with_mock_spec).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Runs the pipeline on spec text (YAML or JSON).
+pub fn run(text: &str, with_mock_spec: bool) -> Result<Output, String> {
+    let mut doc = normalize::parse(text).map_err(|e| e.to_string())?;
+    // The mock serves the spec as written; taken before normalising changes it.
+    let raw = with_mock_spec.then(|| doc.to_string());
+    let notes = normalize::normalize(&mut doc).map_err(|e| e.to_string())?;
+    let mock_spec = raw.map(|raw| mock_spec(&raw, &doc, &notes));
+    let code = generate::generate(doc, &notes)?;
+    Ok(Output { code, notes, mock_spec })
+}
+
+/// The spec as written, each operation with the id the client gives it (the
+/// normalised document's, and those of the operations it leaves out), and
+/// the overrides table: `{"spec", "operations": [{"id","method","path"}], "overrides"}`.
+pub fn mock_spec(raw: &str, doc: &serde_json::Value, notes: &normalize::Notes) -> String {
+    let mut operations = Vec::new();
+    if let Some(paths) = doc.get("paths").and_then(serde_json::Value::as_object) {
+        for (path, item) in paths {
+            for method in normalize::METHODS {
+                if let Some(id) = item.get(*method).and_then(|op| op.get("operationId")) {
+                    operations.push(serde_json::json!({ "id": id, "method": method, "path": path }));
+                }
+            }
+        }
+    }
+    for u in &notes.unsupported {
+        operations.push(serde_json::json!({ "id": u.operation_id, "method": u.method.to_lowercase(), "path": u.path }));
+    }
+    let overrides: Vec<_> = normalize::OVERRIDES
+        .iter()
+        .map(|(m, p, media, _)| serde_json::json!({ "method": m, "path": p, "media": media }))
+        .collect();
+    let (operations, overrides) = (serde_json::Value::from(operations), serde_json::Value::from(overrides));
+    format!(r#"{{"spec":{raw},"operations":{operations},"overrides":{overrides}}}"#)
+}

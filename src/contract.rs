@@ -1,0 +1,120 @@
+//! The one module generated code (`OUT_DIR/generated.rs`) reaches into: every
+//! path it names outside its own `types` is `crate::contract::...`, and the
+//! code generator checks that (`togetherai-codegen`, pass `contract_only`).
+//! A change of signature here is a change of the pass that emits the call.
+//!
+//! Per operation, a builder's `send()` builds its `reqwest::Request`, then
+//! calls one `send_*` (or `send_stream`) with the operation's [`Effect`]; a
+//! JSON body goes through [`json_body`], and an operation that can stream
+//! sets its body's `stream` field through [`stream_flag`].
+
+pub(crate) use crate::client::Config;
+pub(crate) use crate::request::RequestOptions;
+pub(crate) use crate::response::{lenient_integer, null_as_default};
+pub(crate) use crate::{audio::AudioChunk, stream::Accumulate};
+pub(crate) use crate::{BinaryResponse, Effect, Error, EventStream, Response, RetryPolicy, UnsupportedOperation};
+
+use crate::Client;
+use progenitor_client::OperationInfo;
+use serde::de::DeserializeOwned;
+use serde::{Deserializer, Serialize};
+
+/// Sends a request whose 2xx answer is JSON, and decodes it.
+pub(crate) async fn send_json<T: DeserializeOwned>(
+    client: &Client,
+    request: reqwest::Request,
+    info: &OperationInfo,
+    options: &RequestOptions,
+    effect: Effect,
+) -> Result<Response<T>, Error> {
+    let reply = crate::transport::send(client, request, info, options, effect).await?;
+    crate::response::json(reply, info)
+}
+
+/// Sends a request whose 2xx answer has no body.
+pub(crate) async fn send_empty(
+    client: &Client,
+    request: reqwest::Request,
+    info: &OperationInfo,
+    options: &RequestOptions,
+    effect: Effect,
+) -> Result<Response<()>, Error> {
+    let reply = crate::transport::send(client, request, info, options, effect).await?;
+    crate::response::empty(reply)
+}
+
+/// Sends a request whose 2xx answer is bytes, returned unread.
+pub(crate) async fn send_binary(
+    client: &Client,
+    request: reqwest::Request,
+    info: &OperationInfo,
+    options: &RequestOptions,
+    effect: Effect,
+) -> Result<BinaryResponse, Error> {
+    let response = crate::transport::open(client, request, info, options, effect).await?;
+    Ok(BinaryResponse::new(response))
+}
+
+/// Sends a request that asks for `text/event-stream`.
+pub(crate) async fn send_stream<T>(
+    client: &Client,
+    request: reqwest::Request,
+    info: &OperationInfo,
+    options: &RequestOptions,
+    effect: Effect,
+) -> Result<EventStream<T>, Error> {
+    crate::stream::open(client, request, info, options, effect).await
+}
+
+/// The JSON body as sent: the typed body, with the per-request extra
+/// fields (`.extra_field()`) when there are any.
+pub(crate) fn json_body<B: Serialize>(body: &B, options: &RequestOptions) -> Result<Vec<u8>, Error> {
+    crate::request::json_body(body, options)
+}
+
+/// A body's `stream` field, set for `send_stream()` and cleared for `send()`.
+pub(crate) trait StreamField {
+    /// Sets the field to ask for a stream (`true`) or not.
+    fn set(&mut self, on: bool);
+}
+
+impl StreamField for bool {
+    fn set(&mut self, on: bool) {
+        *self = on;
+    }
+}
+
+impl StreamField for Option<bool> {
+    fn set(&mut self, on: bool) {
+        *self = on.then_some(true);
+    }
+}
+
+/// Sets `field` (the body's `stream`) for a streamed call or a plain one.
+pub(crate) fn stream_flag(field: &mut impl StreamField, on: bool) {
+    field.set(on);
+}
+
+/// `Deserialize` for an open enum (`From<&str>` and `From<String>`): a
+/// known value costs no allocation, since the text is matched where the
+/// reader holds it (`Cow<str>` would always copy it).
+pub(crate) fn deserialize_open_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: for<'a> From<&'a str> + From<String>,
+{
+    struct Text<T>(std::marker::PhantomData<T>);
+    impl<'de, T: for<'a> From<&'a str> + From<String>> serde::de::Visitor<'de> for Text<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E>(self, v: &str) -> Result<T, E> {
+            Ok(T::from(v))
+        }
+        fn visit_string<E>(self, v: String) -> Result<T, E> {
+            Ok(T::from(v))
+        }
+    }
+    deserializer.deserialize_str(Text(std::marker::PhantomData))
+}
