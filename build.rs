@@ -27,6 +27,8 @@ fn main() {
     };
     write("generated.rs", &output.code);
     write("normalize.log", &output.notes.log.join("\n"));
+    let passes: Vec<String> = output.passes.iter().map(|(name, sites)| format!("{name}: {sites}")).collect();
+    write("generate.log", &passes.join("\n"));
     if let Some(mock) = &output.mock_spec {
         write("mock_spec.json", mock);
     }

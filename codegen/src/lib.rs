@@ -4,7 +4,9 @@
 //! progenitor on it and applies the crate's passes to the syntax tree.
 //! See ARCHITECTURE.md for the layers and the pass list.
 
+pub mod api;
 pub mod generate;
+pub mod golden;
 pub mod normalize;
 
 use std::path::Path;
@@ -16,6 +18,8 @@ pub struct Output {
     /// What normalisation and generation learnt and did: the log, the
     /// warnings, the operations left out.
     pub notes: normalize::Notes,
+    /// Each generation pass by name, with the sites it changed.
+    pub passes: Vec<(&'static str, usize)>,
     /// For the `mock` feature: the spec as written, with the operation ids
     /// the client gives it (see [`mock_spec`]).
     pub mock_spec: Option<String>,
@@ -34,8 +38,8 @@ pub fn run(text: &str, with_mock_spec: bool) -> Result<Output, String> {
     let raw = with_mock_spec.then(|| doc.to_string());
     let notes = normalize::normalize(&mut doc).map_err(|e| e.to_string())?;
     let mock_spec = raw.map(|raw| mock_spec(&raw, &doc, &notes));
-    let code = generate::generate(doc, &notes)?;
-    Ok(Output { code, notes, mock_spec })
+    let generated = generate::generate(doc, &notes)?;
+    Ok(Output { code: generated.code, passes: generated.passes, notes, mock_spec })
 }
 
 /// The spec as written, each operation with the id the client gives it (the

@@ -1,5 +1,6 @@
 //! `cargo xtask generate`: the client code build.rs would generate, for
-//! reading and review.
+//! reading and review; `--check` and `--bless` for the golden files
+//! (`togetherai_codegen::golden`).
 
 use std::path::{Path, PathBuf};
 
@@ -26,7 +27,13 @@ pub fn command(args: &[String]) -> Result<u8, String> {
         match arg.as_str() {
             "--spec" => spec = PathBuf::from(args.next().ok_or("--spec needs a path")?),
             "--out" => out = Some(PathBuf::from(args.next().ok_or("--out needs a file")?)),
-            other => return Err(format!("unknown argument `{other}` (generate [--spec PATH] [--out FILE])")),
+            "--check" => return golden(false),
+            "--bless" => return golden(true),
+            other => {
+                return Err(format!(
+                    "unknown argument `{other}` (generate [--spec PATH] [--out FILE] | --check | --bless)"
+                ))
+            }
         }
     }
     let code = generate_code(&spec)?;
@@ -36,6 +43,33 @@ pub fn command(args: &[String]) -> Result<u8, String> {
             eprintln!("wrote {} ({} lines) from {}", file.display(), code.lines().count(), spec.display());
         }
         None => print!("{code}"),
+    }
+    Ok(0)
+}
+
+/// Checks the golden files (exit 1 when one is stale), or rewrites them.
+fn golden(bless: bool) -> Result<u8, String> {
+    use togetherai_codegen::golden::{first_difference, GOLDEN};
+    let root = root();
+    let mut stale = 0;
+    for golden in GOLDEN {
+        let Some(want) = golden.stale(&root)? else {
+            eprintln!("current: {}", golden.file);
+            continue;
+        };
+        stale += 1;
+        let path = root.join(golden.file);
+        if bless {
+            std::fs::write(&path, &want).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            eprintln!("blessed: {} ({} lines)", golden.file, want.lines().count());
+        } else {
+            let have = std::fs::read_to_string(&path).unwrap_or_default();
+            eprintln!("stale: {}: {}", golden.file, first_difference(&have, &want));
+        }
+    }
+    if stale > 0 && !bless {
+        eprintln!("{stale} stale golden files: run `cargo xtask generate --bless` and review the diff");
+        return Ok(1);
     }
     Ok(0)
 }

@@ -1,6 +1,5 @@
 //! Project automation: `cargo xtask <command>`.
 
-mod api;
 mod codegen;
 mod diff;
 mod update;
@@ -18,6 +17,9 @@ Commands:
   generate [--spec PATH] [--out FILE]
                    The generated client code for a spec (default spec/openapi.yaml),
                    as build.rs generates it, to FILE or standard output.
+  generate --check Whether the golden files (codegen/tests/golden: the fixture specs'
+                   generated code, the public API listing) are current; exit 1 if not.
+  generate --bless Rewrites the golden files; review the diff.
   update-spec PATH The drop-in workflow: diff spec/openapi.yaml against PATH, replace it,
                    regenerate and `cargo check`; report the change to the crate's public
                    API with a version suggestion. A failed check restores the old spec.

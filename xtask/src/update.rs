@@ -3,9 +3,10 @@
 //! `spec/openapi.yaml`, `cargo check`, and report what changed for users of
 //! the crate with a version suggestion. A failed check restores the old spec.
 
-use crate::{api, codegen, diff};
+use crate::{codegen, diff};
 use std::path::Path;
 use std::process::Command;
+use togetherai_codegen::api;
 
 pub fn command(args: &[String]) -> Result<u8, String> {
     let [path] = args else { return Err("usage: cargo xtask update-spec PATH".into()) };
@@ -83,7 +84,7 @@ mod tests {
     }
 
     fn fixture() -> std::path::PathBuf {
-        codegen::root().join("tests/fixtures/new_streams.yaml")
+        codegen::root().join("codegen/tests/fixtures/streams.yaml")
     }
 
     #[test]

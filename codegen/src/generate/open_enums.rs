@@ -3,12 +3,34 @@
 //! (`finish_reason: "content_filter"`) decodes. Equality, ordering and
 //! hashing go by the string, so `Other("stop")` equals the `stop` variant.
 
+use super::context::Context;
 use crate::normalize::OpenEnum;
 use quote::format_ident;
 use std::collections::BTreeSet;
 
+/// Writes every open enum normalisation recorded into `types`, where
+/// progenitor's `with_replacement` left each name unused.
+pub fn open_enums(file: &mut syn::File, cx: &Context) -> Result<usize, String> {
+    let types = super::module_mut(&mut file.items, "types")?;
+    let defined: BTreeSet<String> = types
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Enum(e) => Some(e.ident.to_string()),
+            syn::Item::Struct(s) => Some(s.ident.to_string()),
+            _ => None,
+        })
+        .collect();
+    for (name, open) in &cx.notes.open_enums {
+        if defined.contains(name) {
+            return Err(format!("typify generated `{name}` itself: its replacement did not take"));
+        }
+        types.extend(open_enum(name, open));
+    }
+    Ok(cx.notes.open_enums.len())
+}
+
 /// The enum `name` and its impls, as items of the `types` module.
-pub fn open_enum(name: &str, open: &OpenEnum) -> Vec<syn::Item> {
+fn open_enum(name: &str, open: &OpenEnum) -> Vec<syn::Item> {
     let ty = format_ident!("{}", name);
     let doc = open.description.clone().unwrap_or_else(|| format!("Known values of `{name}`."));
     let mut taken = BTreeSet::new();

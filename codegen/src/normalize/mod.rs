@@ -743,7 +743,7 @@ fn unsupported_operations(doc: &mut Value, notes: &mut Notes) -> Result<(), Spec
     Ok(())
 }
 
-fn is_json(media: &str) -> bool {
+pub fn is_json(media: &str) -> bool {
     media == "application/json" || media.ends_with("+json")
 }
 

@@ -1,0 +1,234 @@
+//! Passes over the client and progenitor's operation builders: every call
+//! goes through the crate's transport (`crate::contract::send_*`) with
+//! per-request options, returns `crate::Error`, and sends its JSON body
+//! serialised once.
+
+use super::context::Context;
+use super::shape::{self, Answer};
+use super::{builder_impls, module_mut, send_index};
+use quote::{format_ident, quote};
+
+/// Removes progenitor's `Client::new`: it builds a reqwest client with a
+/// 15 s total timeout, which a long completion or download outlives; the
+/// crate's `ClientBuilder` replaces it.
+pub fn client_constructor(file: &mut syn::File, _: &Context) -> Result<usize, String> {
+    let mut removed = 0;
+    for item in &mut file.items {
+        let syn::Item::Impl(i) = item else { continue };
+        if shape::is_inherent_impl_of(i, "Client") {
+            let before = i.items.len();
+            i.items.retain(|m| !matches!(m, syn::ImplItem::Fn(f) if f.sig.ident == "new"));
+            removed += before - i.items.len();
+        }
+    }
+    Ok(removed)
+}
+
+/// Every operation builder carries `options: crate::contract::RequestOptions`
+/// (set empty by its constructor) and offers `.header()`, `.max_retries()`,
+/// `.retry_policy()` and, with a JSON body, `.extra_field()`.
+pub fn builder_options(file: &mut syn::File, cx: &Context) -> Result<usize, String> {
+    let builders = module_mut(&mut file.items, "builder")?;
+    let mut structs = 0;
+    for item in builders.iter_mut() {
+        let syn::Item::Struct(s) = item else { continue };
+        if shape::is_operation_builder(s) {
+            let syn::Fields::Named(fields) = &mut s.fields else { continue };
+            fields.named.push(syn::parse_quote!(options: crate::contract::RequestOptions));
+            structs += 1;
+        }
+    }
+    let mut done = 0;
+    for item in builder_impls(file)? {
+        let ty = shape::type_name(&item.self_ty).unwrap_or_default();
+        let constructor = item.items.iter_mut().find_map(|m| match m {
+            syn::ImplItem::Fn(f) if shape::is_builder_constructor(f) => Some(f),
+            _ => None,
+        });
+        let literal = constructor.and_then(|f| match f.block.stmts.last_mut() {
+            Some(syn::Stmt::Expr(syn::Expr::Struct(literal), None)) => Some(literal),
+            _ => None,
+        });
+        let literal =
+            literal.ok_or_else(|| format!("the builder {ty} has no `new(client)` ending in `Self {{ .. }}`"))?;
+        literal.fields.push(syn::parse_quote!(options: ::std::default::Default::default()));
+        let id = send_index(item).and_then(|at| match &item.items[at] {
+            syn::ImplItem::Fn(f) => shape::operation_id(f),
+            _ => None,
+        });
+        let id = id.ok_or_else(|| format!("the builder {ty}'s send() has no operation id"))?;
+        let json_body = cx.operation(&id).is_some_and(|o| o.json_body);
+        for method in option_methods(json_body) {
+            let syn::ImplItem::Fn(m) = &method else { continue };
+            if item.items.iter().any(|i| matches!(i, syn::ImplItem::Fn(f) if f.sig.ident == m.sig.ident)) {
+                return Err(format!("the builder {ty} already has a method `{}`", m.sig.ident));
+            }
+            item.items.push(method);
+        }
+        done += 1;
+    }
+    if structs != done {
+        return Err(format!("{structs} builder structs but {done} builders with a `send()`"));
+    }
+    Ok(done)
+}
+
+/// What every builder offers beside its parameters.
+fn option_methods(json_body: bool) -> Vec<syn::ImplItem> {
+    let mut methods: Vec<syn::ImplItem> = vec![
+        syn::parse_quote! {
+            /// Adds a header to this request only; it replaces a client default of the same name.
+            pub fn header<K, V>(mut self, name: K, value: V) -> Self
+            where
+                K: ::std::convert::TryInto<::reqwest::header::HeaderName>,
+                K::Error: ::std::fmt::Display,
+                V: ::std::convert::TryInto<::reqwest::header::HeaderValue>,
+                V::Error: ::std::fmt::Display,
+            {
+                self.options.header(name, value);
+                self
+            }
+        },
+        syn::parse_quote! {
+            /// Retries for this request only (0 disables them), within the client's policy.
+            pub fn max_retries(mut self, retries: u32) -> Self {
+                self.options.max_retries = Some(retries);
+                self
+            }
+        },
+        syn::parse_quote! {
+            /// The retry policy for this request only.
+            pub fn retry_policy(mut self, policy: crate::contract::RetryPolicy) -> Self {
+                self.options.retry = Some(policy);
+                self
+            }
+        },
+    ];
+    if json_body {
+        methods.push(syn::parse_quote! {
+            /// Adds a field to the JSON body, for parameters the spec does not
+            /// know yet; it replaces a field of the same name.
+            pub fn extra_field(mut self, name: impl Into<String>, value: impl Into<::serde_json::Value>) -> Self {
+                self.options.extra_field(name, value);
+                self
+            }
+        });
+    }
+    methods
+}
+
+/// Rewrites each builder's `send()`:
+/// `Result<ResponseValue<T>, progenitor::Error<E>>` becomes
+/// `Result<crate::Response<T>, crate::Error>` (bytes: `crate::BinaryResponse`);
+/// the `api-version` header, the `pre`/`exec`/`post` hooks and the status
+/// match give way to one `crate::contract::send_*` call, which retries and
+/// turns every non-2xx into `crate::Error`.
+pub fn send_via_contract(file: &mut syn::File, cx: &Context) -> Result<usize, String> {
+    let mut done = 0;
+    for item in builder_impls(file)? {
+        let Some(at) = send_index(item) else { continue };
+        let syn::ImplItem::Fn(send) = &mut item.items[at] else { continue };
+        let id = shape::operation_id(send).ok_or("a send() without an operation id")?;
+        let operation = cx.operation(&id).ok_or_else(|| format!("`{id}` is not an operation of the spec"))?;
+        rewrite_send(send, operation.answer, &super::tables::effect(cx, &id)).map_err(|e| format!("{id}: {e}"))?;
+        done += 1;
+    }
+    Ok(done)
+}
+
+fn rewrite_send(f: &mut syn::ImplItemFn, answer: Answer, effect: &syn::Ident) -> Result<(), String> {
+    let syn::ReturnType::Type(_, ty) = &f.sig.output else { return Err("send() without a return type".into()) };
+    let value = shape::first_type_argument(ty, "Result")
+        .and_then(|ok| shape::first_type_argument(ok, "ResponseValue"))
+        .ok_or_else(|| format!("send() returns `{}`, not `Result<ResponseValue<T>, _>`", quote!(#ty)))?
+        .clone();
+    let (output, call): (syn::Type, syn::Ident) = match answer {
+        Answer::Json => (syn::parse_quote!(crate::contract::Response<#value>), format_ident!("send_json")),
+        Answer::Empty => (syn::parse_quote!(crate::contract::Response<#value>), format_ident!("send_empty")),
+        Answer::Binary => (syn::parse_quote!(crate::contract::BinaryResponse), format_ident!("send_binary")),
+    };
+    f.sig.output = syn::parse_quote!(-> ::std::result::Result<#output, crate::contract::Error>);
+
+    let mut removed = [0usize; 5];
+    let mut matched = None;
+    let stmts = std::mem::take(&mut f.block.stmts);
+    for mut stmt in stmts {
+        let drop = [
+            shape::holds_literal(&stmt, "api-version"),
+            shape::calls_client(&stmt, "pre"),
+            shape::calls_client(&stmt, "exec"),
+            shape::calls_client(&stmt, "post"),
+            shape::is_result_unwrap(&stmt),
+        ];
+        if let Some(i) = drop.iter().position(|d| *d) {
+            removed[i] += 1;
+            continue;
+        }
+        if let (true, syn::Stmt::Local(syn::Local { pat: syn::Pat::Struct(pattern), .. })) =
+            (shape::destructures_self(&stmt), &mut stmt)
+        {
+            // `let Self { client, body } = self;` takes the options too.
+            if let syn::Pat::Struct(with) = syn::parse_quote!(Self { options }) {
+                pattern.fields.extend(with.fields);
+            }
+        }
+        if let Some(found) = shape::status_match(&stmt) {
+            matched = Some(found);
+            f.block.stmts.push(syn::parse_quote! {
+                return crate::contract::#call(client, request, &info, &options, crate::contract::Effect::#effect).await;
+            });
+            continue;
+        }
+        f.block.stmts.push(stmt);
+    }
+    let names =
+        ["the `api-version` header", "`client.pre`", "`client.exec`", "`client.post`", "`let response = result?`"];
+    if let Some(i) = removed.iter().position(|n| *n != 1) {
+        return Err(format!("send() has {} of {}, where one was expected", removed[i], names[i]));
+    }
+    match matched {
+        Some(found) if found == answer => Ok(()),
+        Some(found) => Err(format!("progenitor decodes the answer as {found:?}, the spec says {answer:?}")),
+        None => Err("send() has no status match with a 2xx arm".into()),
+    }
+}
+
+/// `.json(&body)` in each `send()` becomes
+/// `.header(CONTENT_TYPE, "application/json").body(crate::contract::json_body(&body, &options)?)`:
+/// serialised once, with the per-request extra fields.
+pub fn json_bodies(file: &mut syn::File, cx: &Context) -> Result<usize, String> {
+    use syn::visit_mut::VisitMut;
+    struct Body(usize);
+    impl VisitMut for Body {
+        fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
+            syn::visit_mut::visit_expr_mut(self, e);
+            let syn::Expr::MethodCall(call) = e else { return };
+            if shape::is_json_body_call(call) {
+                let receiver = &call.receiver;
+                *e = syn::parse_quote! {
+                    #receiver
+                        .header(
+                            ::reqwest::header::CONTENT_TYPE,
+                            ::reqwest::header::HeaderValue::from_static("application/json"),
+                        )
+                        .body(crate::contract::json_body(&body, &options)?)
+                };
+                self.0 += 1;
+            }
+        }
+    }
+    let mut total = 0;
+    for item in builder_impls(file)? {
+        let Some(at) = send_index(item) else { continue };
+        let syn::ImplItem::Fn(send) = &mut item.items[at] else { continue };
+        let id = shape::operation_id(send).unwrap_or_default();
+        let mut body = Body(0);
+        body.visit_impl_item_fn_mut(send);
+        let expected = usize::from(cx.operation(&id).is_some_and(|o| o.json_body));
+        if body.0 != expected {
+            return Err(format!("{id}: {} `.json(&body)` calls where the spec has {expected} JSON body", body.0));
+        }
+        total += body.0;
+    }
+    Ok(total)
+}

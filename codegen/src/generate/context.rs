@@ -1,0 +1,175 @@
+//! What the passes know from the normalised document, read before
+//! progenitor sees it: each operation's body and answer, and counts of the
+//! constructs some passes rewrite, which say how many sites they must find.
+
+use super::shape::Answer;
+use crate::normalize::{Notes, METHODS, WIDE_INTEGER};
+use serde_json::Value;
+
+/// The data the passes decide from.
+pub struct Context<'a> {
+    pub notes: &'a Notes,
+    /// Every generated operation, in document order.
+    pub operations: Vec<Operation>,
+    pub facts: Facts,
+}
+
+/// One generated operation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Operation {
+    pub id: String,
+    /// The request has a JSON body.
+    pub json_body: bool,
+    /// What its first 2xx response carries.
+    pub answer: Answer,
+}
+
+/// Counts of constructs in the document's schemas.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Facts {
+    /// `oneOf`/`anyOf` with a plain string member (text or parts).
+    pub text_unions: usize,
+    /// Optional properties holding a list.
+    pub optional_lists: usize,
+    /// Integers of the wide format (`response_scalars`).
+    pub wide_integers: usize,
+    /// Optional properties of objects.
+    pub optional_properties: usize,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(doc: &Value, notes: &'a Notes) -> Context<'a> {
+        let mut facts = Facts::default();
+        count(doc, &mut facts);
+        Context { notes, operations: operations(doc), facts }
+    }
+
+    /// The operation with this id.
+    pub fn operation(&self, id: &str) -> Option<&Operation> {
+        self.operations.iter().find(|o| o.id == id)
+    }
+}
+
+fn resolve<'v>(doc: &'v Value, v: &'v Value) -> &'v Value {
+    match v.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix('#')) {
+        Some(p) => doc.pointer(p).unwrap_or(v),
+        None => v,
+    }
+}
+
+fn operations(doc: &Value) -> Vec<Operation> {
+    let mut out = Vec::new();
+    let Some(paths) = doc.get("paths").and_then(Value::as_object) else { return out };
+    for item in paths.values() {
+        for method in METHODS {
+            let Some(op) = item.get(*method) else { continue };
+            let id = op.get("operationId").and_then(Value::as_str).unwrap_or_default().to_string();
+            let body = op.get("requestBody").map(|b| resolve(doc, b));
+            let json_body = body
+                .and_then(|b| b.get("content"))
+                .and_then(Value::as_object)
+                .is_some_and(|c| c.keys().any(|m| crate::normalize::is_json(m)));
+            let success = op
+                .get("responses")
+                .and_then(Value::as_object)
+                .and_then(|r| r.iter().find(|(code, _)| code.starts_with('2')).map(|(_, r)| resolve(doc, r)));
+            let content = success.and_then(|r| r.get("content")).and_then(Value::as_object);
+            let answer = match content {
+                Some(c) if c.keys().any(|m| crate::normalize::is_json(m)) => Answer::Json,
+                Some(c) if !c.is_empty() => Answer::Binary,
+                _ => Answer::Empty,
+            };
+            out.push(Operation { id, json_body, answer });
+        }
+    }
+    out
+}
+
+/// Counts [`Facts`] over every object in the document (examples skipped).
+fn count(v: &Value, facts: &mut Facts) {
+    match v {
+        Value::Object(map) => {
+            if map.get("format").and_then(Value::as_str) == Some(WIDE_INTEGER)
+                && map.get("type") == Some(&"integer".into())
+            {
+                facts.wide_integers += 1;
+            }
+            for key in ["oneOf", "anyOf"] {
+                let members = map.get(key).and_then(Value::as_array).into_iter().flatten();
+                if members.into_iter().any(|m| m.get("type") == Some(&"string".into()) && m.get("enum").is_none()) {
+                    facts.text_unions += 1;
+                }
+            }
+            if let Some(properties) = map.get("properties").and_then(Value::as_object) {
+                let required: Vec<&str> = map
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .collect();
+                for (name, schema) in properties {
+                    if !required.contains(&name.as_str()) {
+                        facts.optional_properties += 1;
+                        if schema.get("type") == Some(&"array".into()) {
+                            facts.optional_lists += 1;
+                        }
+                    }
+                }
+            }
+            for (key, child) in map {
+                if key != "example" && key != "examples" {
+                    count(child, facts);
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|i| count(i, facts)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn operations_and_facts_from_the_document() {
+        let doc = json!({
+            "paths": {
+                "/a": {
+                    "post": {
+                        "operationId": "a",
+                        "requestBody": { "$ref": "#/components/requestBodies/A" },
+                        "responses": { "200": { "content": { "application/json": { "schema": {} } } } }
+                    },
+                    "get": {
+                        "operationId": "b",
+                        "responses": { "200": { "content": { "application/octet-stream": {} } }, "204": {} }
+                    },
+                    "delete": { "operationId": "c", "responses": { "204": { "description": "gone" } } }
+                }
+            },
+            "components": {
+                "requestBodies": { "A": { "content": { "application/json": { "schema": {} } } } },
+                "schemas": {
+                    "T": {
+                        "required": ["n"],
+                        "properties": {
+                            "n": { "type": "integer", "format": WIDE_INTEGER },
+                            "tags": { "type": "array", "items": { "type": "string" } },
+                            "content": { "oneOf": [{ "type": "string" }, { "type": "array" }] },
+                            "model": { "anyOf": [{ "type": "string", "enum": ["m"] }] }
+                        },
+                        "example": { "properties": { "x": { "type": "array" } } }
+                    }
+                }
+            }
+        });
+        let notes = Notes::default();
+        let cx = Context::new(&doc, &notes);
+        let ops: Vec<_> = cx.operations.iter().map(|o| (o.id.as_str(), o.json_body, o.answer)).collect();
+        assert_eq!(ops, [("b", false, Answer::Binary), ("a", true, Answer::Json), ("c", false, Answer::Empty)]);
+        assert_eq!(cx.facts, Facts { text_unions: 1, optional_lists: 1, wide_integers: 1, optional_properties: 3 });
+    }
+}

@@ -1,0 +1,251 @@
+//! Passes over typify's `types` module: what a newer spec or a real
+//! response may add never breaks a build or a decode, and building values
+//! takes short calls.
+
+use super::context::Context;
+use super::{module_mut, shape};
+use quote::quote;
+use std::collections::BTreeSet;
+use syn::visit_mut::VisitMut;
+
+fn types(file: &mut syn::File) -> Result<&mut Vec<syn::Item>, String> {
+    module_mut(&mut file.items, "types")
+}
+
+/// Structs with named fields and enums are `#[non_exhaustive]`: a newer
+/// spec adds fields and variants, and users build values with the builders,
+/// so adding them is not a breaking change. (typify's `with_attr` is per
+/// type name, and the names of inline types are only known once generated.)
+pub fn non_exhaustive(file: &mut syn::File, _: &Context) -> Result<usize, String> {
+    let mut n = 0;
+    for item in types(file)? {
+        match item {
+            syn::Item::Struct(s) if matches!(s.fields, syn::Fields::Named(_)) => {
+                s.attrs.push(syn::parse_quote!(#[non_exhaustive]))
+            }
+            syn::Item::Enum(e) => e.attrs.push(syn::parse_quote!(#[non_exhaustive])),
+            _ => continue,
+        }
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// An untagged union (`oneOf` that typify cannot tell apart by a tag) gains
+/// a last `Other(serde_json::Value)` variant, so a shape no spec lists still
+/// decodes; its `Display`, which matches every variant, shows it as JSON.
+pub fn open_unions(file: &mut syn::File, _: &Context) -> Result<usize, String> {
+    let items = types(file)?;
+    let mut widened = BTreeSet::new();
+    for item in items.iter_mut() {
+        let syn::Item::Enum(e) = item else { continue };
+        if shape::has_serde_arg(&e.attrs, "untagged") && !e.variants.iter().any(|v| v.ident == "Other") {
+            e.variants.push(syn::parse_quote! {
+                /// A shape this version of the spec does not describe, kept as JSON.
+                Other(::serde_json::Value)
+            });
+            widened.insert(e.ident.to_string());
+        }
+    }
+    struct DisplayOther;
+    impl VisitMut for DisplayOther {
+        fn visit_expr_match_mut(&mut self, m: &mut syn::ExprMatch) {
+            m.arms.push(syn::parse_quote!(Self::Other(x) => x.fmt(f),));
+        }
+    }
+    for item in items.iter_mut() {
+        let syn::Item::Impl(i) = item else { continue };
+        if shape::implements(i, "Display") && shape::type_name(&i.self_ty).is_some_and(|t| widened.contains(&t)) {
+            DisplayOther.visit_item_impl_mut(i);
+        }
+    }
+    Ok(widened.len())
+}
+
+/// Applies `f` to the fields of every struct in `types` (and, with
+/// `variants`, of every enum variant); the number it changed.
+fn for_each_field(
+    file: &mut syn::File,
+    variants: bool,
+    f: &mut dyn FnMut(&mut syn::Field) -> bool,
+) -> Result<usize, String> {
+    let mut n = 0;
+    for item in types(file)? {
+        let fields: Vec<&mut syn::Field> = match item {
+            syn::Item::Struct(s) => s.fields.iter_mut().collect(),
+            syn::Item::Enum(e) if variants => e.variants.iter_mut().flat_map(|v| v.fields.iter_mut()).collect(),
+            _ => continue,
+        };
+        for field in fields {
+            n += usize::from(f(field));
+        }
+    }
+    Ok(n)
+}
+
+/// Optional list and map fields (`#[serde(default)]`, not `Option`) read an
+/// explicit `null` as empty: servers send `"tool_calls": null` where the spec
+/// only allows a list or nothing, and one such field would fail a whole chunk.
+pub fn null_as_default(file: &mut syn::File, _: &Context) -> Result<usize, String> {
+    for_each_field(file, false, &mut |field| {
+        if shape::first_type_argument(&field.ty, "Option").is_some()
+            || !shape::has_serde_arg(&field.attrs, "default")
+            || shape::has_serde_arg(&field.attrs, "deserialize_with")
+        {
+            return false;
+        }
+        let Some(attr) = field
+            .attrs
+            .iter_mut()
+            .find(|a| shape::serde_args(a).is_some_and(|args| args.iter().any(|m| m.path().is_ident("default"))))
+        else {
+            return false;
+        };
+        let syn::Meta::List(list) = &mut attr.meta else { return false };
+        list.tokens.extend(quote!(, deserialize_with = "crate::contract::null_as_default"));
+        true
+    })
+}
+
+/// `i128` inside the wrappers the lenient decoder knows (`Option`, `Vec`, maps).
+fn holds_wide_integer(ty: &syn::Type) -> bool {
+    let Some(name) = shape::type_name(ty) else { return false };
+    let args = shape::type_arguments(ty);
+    match (name.as_str(), args.as_slice()) {
+        ("i128", []) => true,
+        ("Option" | "Vec", [inner]) => holds_wide_integer(inner),
+        ("HashMap", [_, value]) => holds_wide_integer(value),
+        _ => false,
+    }
+}
+
+/// Fields holding `i128` (response integers), alone or in `Option`, `Vec`
+/// and maps, decode through `crate::contract::lenient_integer`, which also
+/// takes integers the JSON reader holds as floats (beyond `u64` inside
+/// unions and folded streams, or written `1e19`). It replaces typify's own
+/// `deserialize_with`, keeping its meaning: required stays required, and an
+/// optional list's `null` reads as empty.
+pub fn lenient_integers(file: &mut syn::File, _: &Context) -> Result<usize, String> {
+    for_each_field(file, true, &mut |field| {
+        if !holds_wide_integer(&field.ty) {
+            return false;
+        }
+        let mut args: Vec<syn::Meta> = Vec::new();
+        field.attrs.retain(|attr| match shape::serde_args(attr) {
+            Some(list) => {
+                args.extend(list);
+                false
+            }
+            None => true,
+        });
+        // serde lets a plain `Option` field be missing; with a
+        // `deserialize_with` it must be told. A required nullable field
+        // (typify's `Option::deserialize`) stays required.
+        let had_with = args.iter().any(|m| m.path().is_ident("deserialize_with"));
+        let optional = shape::first_type_argument(&field.ty, "Option").is_some() && !had_with;
+        if optional && !args.iter().any(|m| m.path().is_ident("default")) {
+            args.insert(0, syn::parse_quote!(default));
+        }
+        args.retain(|m| !m.path().is_ident("deserialize_with"));
+        args.push(syn::parse_quote!(deserialize_with = "crate::contract::lenient_integer"));
+        field.attrs.push(syn::parse_quote!(#[serde(#(#args),*)]));
+        true
+    })
+}
+
+/// Setters of optional fields in typify's builders take the value itself
+/// (`.suffix("x")`), not an `Option` of it: an unset field is simply never
+/// set. Fields that are required but nullable keep their `Option` setter.
+pub fn optional_setters(file: &mut syn::File, _: &Context) -> Result<usize, String> {
+    let builders = module_mut(types(file)?, "builder")?;
+    // Optional fields start as `Ok(Default::default())` in the builder's `Default`.
+    let mut optional = BTreeSet::new();
+    for item in builders.iter() {
+        let syn::Item::Impl(i) = item else { continue };
+        if !shape::implements(i, "Default") {
+            continue;
+        }
+        let ty = shape::type_name(&i.self_ty).unwrap_or_default();
+        struct Fields<'a>(&'a str, &'a mut BTreeSet<(String, String)>);
+        impl<'ast> syn::visit::Visit<'ast> for Fields<'_> {
+            fn visit_field_value(&mut self, fv: &'ast syn::FieldValue) {
+                if let (true, syn::Member::Named(member)) = (shape::is_optional_default(fv), &fv.member) {
+                    self.1.insert((self.0.to_string(), member.to_string()));
+                }
+            }
+        }
+        syn::visit::Visit::visit_item_impl(&mut Fields(&ty, &mut optional), i);
+    }
+    let mut n = 0;
+    for item in builders.iter_mut() {
+        let syn::Item::Impl(i) = item else { continue };
+        if i.trait_.is_some() {
+            continue;
+        }
+        let ty = shape::type_name(&i.self_ty).unwrap_or_default();
+        for member in i.items.iter_mut() {
+            if let syn::ImplItem::Fn(f) = member {
+                if optional.contains(&(ty.clone(), f.sig.ident.to_string())) && take_the_value(f) {
+                    n += 1;
+                }
+            }
+        }
+    }
+    Ok(n)
+}
+
+/// `fn x<T: TryInto<Option<X>>>(value: T)` becomes `fn x<T: TryInto<X>>`
+/// storing `Some(value)`.
+fn take_the_value(f: &mut syn::ImplItemFn) -> bool {
+    let Some(target) = shape::setter_target(f) else { return false };
+    let Some(inner) = shape::first_type_argument(target, "Option").cloned() else { return false };
+    *target = inner;
+    struct WrapSome(bool);
+    impl VisitMut for WrapSome {
+        fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
+            if shape::is_value_try_into(e) {
+                *e = syn::parse_quote!(value.try_into().map(::std::option::Option::Some));
+                self.0 = true;
+                return;
+            }
+            syn::visit_mut::visit_expr_mut(self, e);
+        }
+    }
+    let mut wrap = WrapSome(false);
+    wrap.visit_block_mut(&mut f.block);
+    wrap.0
+}
+
+/// `From<&str>` and `From<String>` for typify's untagged enums with a
+/// `String(String)` variant (message content that is text or parts), so
+/// `.content("hello")` works.
+pub fn text_conversions(file: &mut syn::File, _: &Context) -> Result<usize, String> {
+    let items = types(file)?;
+    let has_from_string: BTreeSet<String> = items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Impl(i) if shape::is_from_string_impl(i) => shape::type_name(&i.self_ty),
+            _ => None,
+        })
+        .collect();
+    let mut added = Vec::new();
+    for item in items.iter() {
+        let syn::Item::Enum(e) = item else { continue };
+        let Some(string) = shape::string_variant(e).filter(|_| !has_from_string.contains(&e.ident.to_string())) else {
+            continue;
+        };
+        let (ty, variant) = (&e.ident, &string.ident);
+        let impls: syn::File = syn::parse_quote! {
+            impl ::std::convert::From<::std::string::String> for #ty {
+                fn from(value: ::std::string::String) -> Self { Self::#variant(value) }
+            }
+            impl ::std::convert::From<&str> for #ty {
+                fn from(value: &str) -> Self { Self::#variant(value.to_owned()) }
+            }
+        };
+        added.push(impls.items);
+    }
+    let n = added.len();
+    items.extend(added.into_iter().flatten());
+    Ok(n)
+}

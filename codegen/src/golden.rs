@@ -1,0 +1,84 @@
+//! Output under review: the generated code of the fixture specs and the
+//! public API listing of the crate built from the vendored spec, committed
+//! under `codegen/tests/golden/`. A test and `cargo xtask generate --check`
+//! fail when they are stale; `cargo xtask generate --bless` rewrites them,
+//! so every change to generated code is a diff in review.
+
+use std::path::{Path, PathBuf};
+
+/// One committed output and where it comes from (paths from the workspace root).
+pub struct Golden {
+    /// The committed file.
+    pub file: &'static str,
+    pub source: Source,
+}
+
+/// What a golden file holds.
+pub enum Source {
+    /// The generated code for a fixture spec, with each pass's site count.
+    Code { spec: &'static str },
+    /// The crate's public API: generated from `spec`, and the hand-written modules under `src/`.
+    Api { spec: &'static str },
+}
+
+/// Every golden file.
+pub const GOLDEN: &[Golden] = &[
+    Golden {
+        file: "codegen/tests/golden/shapes.rs",
+        source: Source::Code { spec: "codegen/tests/fixtures/shapes.yaml" },
+    },
+    Golden {
+        file: "codegen/tests/golden/streams.rs",
+        source: Source::Code { spec: "codegen/tests/fixtures/streams.yaml" },
+    },
+    Golden { file: "codegen/tests/golden/public-api.txt", source: Source::Api { spec: "spec/openapi.yaml" } },
+];
+
+/// The workspace root, from this crate's manifest directory.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("codegen lives in the workspace").to_path_buf()
+}
+
+impl Golden {
+    /// What the file should hold now.
+    pub fn render(&self, root: &Path) -> Result<String, String> {
+        match self.source {
+            Source::Code { spec } => {
+                let output = crate::run_file(&root.join(spec), false)?;
+                let passes: Vec<String> = output.passes.iter().map(|(name, n)| format!("// {name}: {n}")).collect();
+                Ok(format!(
+                    "// Generated from {spec} by togetherai-codegen: the passes and the sites each changed,\n\
+                     // then the code. Refresh with `cargo xtask generate --bless`, and review the diff.\n{}\n\n{}",
+                    passes.join("\n"),
+                    output.code
+                ))
+            }
+            Source::Api { spec } => {
+                let output = crate::run_file(&root.join(spec), false)?;
+                Ok(crate::api::render(&crate::api::crate_api(&output.code, &root.join("src"))?))
+            }
+        }
+    }
+
+    /// `None` when the committed file is current, else what it should hold.
+    pub fn stale(&self, root: &Path) -> Result<Option<String>, String> {
+        let want = self.render(root)?;
+        let have = std::fs::read_to_string(root.join(self.file)).unwrap_or_default();
+        Ok((have != want).then_some(want))
+    }
+}
+
+/// The first line where two texts differ, for the message of a stale file.
+pub fn first_difference(have: &str, want: &str) -> String {
+    let (mut a, mut b) = (have.lines(), want.lines());
+    for n in 1.. {
+        match (a.next(), b.next()) {
+            (None, None) => break,
+            (x, y) if x == y => continue,
+            (x, y) => {
+                return format!("line {n}: committed `{}`, generated `{}`", x.unwrap_or("<end>"), y.unwrap_or("<end>"))
+            }
+        }
+    }
+    "only line endings differ".into()
+}

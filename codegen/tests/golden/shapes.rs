@@ -1,0 +1,2054 @@
+// Generated from codegen/tests/fixtures/shapes.yaml by togetherai-codegen: the passes and the sites each changed,
+// then the code. Refresh with `cargo xtask generate --bless`, and review the diff.
+// client_constructor: 1
+// builder_options: 5
+// send_via_contract: 5
+// json_bodies: 2
+// stream_methods: 0
+// stream_traits: 0
+// non_exhaustive: 10
+// open_unions: 1
+// null_as_default: 2
+// lenient_integers: 5
+// optional_setters: 9
+// text_conversions: 1
+// open_enums: 5
+// operation_tables: 2
+// contract_only: 71
+
+#[allow(unused_imports)]
+pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
+#[allow(unused_imports)]
+use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderExt};
+/// Types used as operation parameters and responses.
+#[allow(clippy::all)]
+pub mod types {
+    ///`ChatReply`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
+    pub struct ChatReply {
+        pub choices: ::std::vec::Vec<Choice>,
+        ///The spec says: format "int64", minimum 0.
+        #[serde(deserialize_with = "crate::contract::lenient_integer")]
+        pub created: i128,
+        ///Format: uuid.
+        pub id: ::std::string::String,
+        pub object: crate::types::ChatReplyObject,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub usage: ::std::option::Option<Usage>,
+        #[serde(
+            default,
+            skip_serializing_if = "::std::vec::Vec::is_empty",
+            deserialize_with = "crate::contract::null_as_default"
+        )]
+        pub warnings: ::std::vec::Vec<::std::string::String>,
+    }
+    impl ChatReply {
+        pub fn builder() -> builder::ChatReply {
+            Default::default()
+        }
+    }
+    ///`ChatRequest`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
+    pub struct ChatRequest {
+        pub messages: ::std::vec::Vec<Message>,
+        pub model: crate::types::ChatRequestModel,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub seed: ::std::option::Option<i64>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub stop: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+        ///Server default: `0.7`.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub temperature: ::std::option::Option<f64>,
+    }
+    impl ChatRequest {
+        pub fn builder() -> builder::ChatRequest {
+            Default::default()
+        }
+    }
+    ///`Choice`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
+    pub struct Choice {
+        #[serde(deserialize_with = "::std::option::Option::deserialize")]
+        pub finish_reason: ::std::option::Option<crate::types::FinishReason>,
+        #[serde(deserialize_with = "crate::contract::lenient_integer")]
+        pub index: i128,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub logprobs: ::std::option::Option<f64>,
+        ///The spec says: format "uint64".
+        #[serde(
+            default,
+            skip_serializing_if = "::std::option::Option::is_none",
+            deserialize_with = "crate::contract::lenient_integer"
+        )]
+        pub seed: ::std::option::Option<i128>,
+    }
+    impl Choice {
+        pub fn builder() -> builder::Choice {
+            Default::default()
+        }
+    }
+    ///`Content`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[serde(untagged)]
+    #[non_exhaustive]
+    pub enum Content {
+        String(::std::string::String),
+        Array(::std::vec::Vec<Part>),
+        /// A shape this version of the spec does not describe, kept as JSON.
+        Other(::serde_json::Value),
+    }
+    impl ::std::convert::From<::std::vec::Vec<Part>> for Content {
+        fn from(value: ::std::vec::Vec<Part>) -> Self {
+            Self::Array(value)
+        }
+    }
+    ///`Message`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
+    pub struct Message {
+        pub content: Content,
+        pub role: crate::types::Role,
+    }
+    impl Message {
+        pub fn builder() -> builder::Message {
+            Default::default()
+        }
+    }
+    ///`Part`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[serde(tag = "type")]
+    #[non_exhaustive]
+    pub enum Part {
+        #[serde(rename = "text")]
+        Text { text: ::std::string::String },
+        #[serde(rename = "image_url")]
+        ImageUrl { image_url: ::std::string::String },
+    }
+    ///`Problem`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
+    pub struct Problem {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub message: ::std::option::Option<::std::string::String>,
+    }
+    impl Problem {
+        pub fn builder() -> builder::Problem {
+            Default::default()
+        }
+    }
+    ///`SpeechBody`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
+    pub struct SpeechBody {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub format: ::std::option::Option<crate::types::SpeechBodyFormat>,
+        pub input: ::std::string::String,
+    }
+    impl SpeechBody {
+        pub fn builder() -> builder::SpeechBody {
+            Default::default()
+        }
+    }
+    ///`Thing`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
+    pub struct Thing {
+        ///Format: date-time.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub created_at: ::std::option::Option<::std::string::String>,
+        pub id: ::std::string::String,
+        #[serde(
+            default,
+            skip_serializing_if = ":: std :: collections :: HashMap::is_empty",
+            deserialize_with = "crate::contract::lenient_integer"
+        )]
+        pub tags: ::std::collections::HashMap<::std::string::String, i128>,
+    }
+    impl Thing {
+        pub fn builder() -> builder::Thing {
+            Default::default()
+        }
+    }
+    ///`Usage`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
+    pub struct Usage {
+        ///The spec says: format "int32".
+        #[serde(deserialize_with = "crate::contract::lenient_integer")]
+        pub total_tokens: i128,
+    }
+    impl Usage {
+        pub fn builder() -> builder::Usage {
+            Default::default()
+        }
+    }
+    /// Types for composing complex structures.
+    pub mod builder {
+        #[derive(Clone, Debug)]
+        pub struct ChatReply {
+            choices: ::std::result::Result<
+                ::std::vec::Vec<super::Choice>,
+                ::std::string::String,
+            >,
+            created: ::std::result::Result<i128, ::std::string::String>,
+            id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            object: ::std::result::Result<
+                crate::types::ChatReplyObject,
+                ::std::string::String,
+            >,
+            usage: ::std::result::Result<
+                ::std::option::Option<super::Usage>,
+                ::std::string::String,
+            >,
+            warnings: ::std::result::Result<
+                ::std::vec::Vec<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatReply {
+            fn default() -> Self {
+                Self {
+                    choices: Err("no value supplied for choices".to_string()),
+                    created: Err("no value supplied for created".to_string()),
+                    id: Err("no value supplied for id".to_string()),
+                    object: Err("no value supplied for object".to_string()),
+                    usage: Ok(Default::default()),
+                    warnings: Ok(Default::default()),
+                }
+            }
+        }
+        impl ChatReply {
+            pub fn choices<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::Choice>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.choices = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for choices: {e}")
+                    });
+                self
+            }
+            pub fn created<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i128>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for created: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn object<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<crate::types::ChatReplyObject>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.object = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for object: {e}")
+                    });
+                self
+            }
+            pub fn usage<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::Usage>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.usage = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for usage: {e}")
+                    });
+                self
+            }
+            pub fn warnings<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.warnings = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for warnings: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatReply> for super::ChatReply {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatReply,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    choices: value.choices?,
+                    created: value.created?,
+                    id: value.id?,
+                    object: value.object?,
+                    usage: value.usage?,
+                    warnings: value.warnings?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ChatReply> for ChatReply {
+            fn from(value: super::ChatReply) -> Self {
+                Self {
+                    choices: Ok(value.choices),
+                    created: Ok(value.created),
+                    id: Ok(value.id),
+                    object: Ok(value.object),
+                    usage: Ok(value.usage),
+                    warnings: Ok(value.warnings),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatRequest {
+            messages: ::std::result::Result<
+                ::std::vec::Vec<super::Message>,
+                ::std::string::String,
+            >,
+            model: ::std::result::Result<
+                crate::types::ChatRequestModel,
+                ::std::string::String,
+            >,
+            seed: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            stop: ::std::result::Result<
+                ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+                ::std::string::String,
+            >,
+            temperature: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatRequest {
+            fn default() -> Self {
+                Self {
+                    messages: Err("no value supplied for messages".to_string()),
+                    model: Err("no value supplied for model".to_string()),
+                    seed: Ok(Default::default()),
+                    stop: Ok(Default::default()),
+                    temperature: Ok(Default::default()),
+                }
+            }
+        }
+        impl ChatRequest {
+            pub fn messages<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::Message>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.messages = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for messages: {e}")
+                    });
+                self
+            }
+            pub fn model<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<crate::types::ChatRequestModel>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.model = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for model: {e}")
+                    });
+                self
+            }
+            pub fn seed<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.seed = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for seed: {e}")
+                    });
+                self
+            }
+            pub fn stop<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.stop = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for stop: {e}")
+                    });
+                self
+            }
+            pub fn temperature<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<f64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.temperature = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for temperature: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatRequest> for super::ChatRequest {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatRequest,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    messages: value.messages?,
+                    model: value.model?,
+                    seed: value.seed?,
+                    stop: value.stop?,
+                    temperature: value.temperature?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ChatRequest> for ChatRequest {
+            fn from(value: super::ChatRequest) -> Self {
+                Self {
+                    messages: Ok(value.messages),
+                    model: Ok(value.model),
+                    seed: Ok(value.seed),
+                    stop: Ok(value.stop),
+                    temperature: Ok(value.temperature),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct Choice {
+            finish_reason: ::std::result::Result<
+                ::std::option::Option<crate::types::FinishReason>,
+                ::std::string::String,
+            >,
+            index: ::std::result::Result<i128, ::std::string::String>,
+            logprobs: ::std::result::Result<
+                ::std::option::Option<f64>,
+                ::std::string::String,
+            >,
+            seed: ::std::result::Result<
+                ::std::option::Option<i128>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for Choice {
+            fn default() -> Self {
+                Self {
+                    finish_reason: Err(
+                        "no value supplied for finish_reason".to_string(),
+                    ),
+                    index: Err("no value supplied for index".to_string()),
+                    logprobs: Ok(Default::default()),
+                    seed: Ok(Default::default()),
+                }
+            }
+        }
+        impl Choice {
+            pub fn finish_reason<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<crate::types::FinishReason>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.finish_reason = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for finish_reason: {e}")
+                    });
+                self
+            }
+            pub fn index<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i128>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.index = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for index: {e}")
+                    });
+                self
+            }
+            pub fn logprobs<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<f64>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.logprobs = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for logprobs: {e}")
+                    });
+                self
+            }
+            pub fn seed<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i128>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.seed = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for seed: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<Choice> for super::Choice {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: Choice,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    finish_reason: value.finish_reason?,
+                    index: value.index?,
+                    logprobs: value.logprobs?,
+                    seed: value.seed?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::Choice> for Choice {
+            fn from(value: super::Choice) -> Self {
+                Self {
+                    finish_reason: Ok(value.finish_reason),
+                    index: Ok(value.index),
+                    logprobs: Ok(value.logprobs),
+                    seed: Ok(value.seed),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct Message {
+            content: ::std::result::Result<super::Content, ::std::string::String>,
+            role: ::std::result::Result<crate::types::Role, ::std::string::String>,
+        }
+        impl ::std::default::Default for Message {
+            fn default() -> Self {
+                Self {
+                    content: Err("no value supplied for content".to_string()),
+                    role: Err("no value supplied for role".to_string()),
+                }
+            }
+        }
+        impl Message {
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::Content>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+            pub fn role<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<crate::types::Role>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.role = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for role: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<Message> for super::Message {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: Message,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    content: value.content?,
+                    role: value.role?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::Message> for Message {
+            fn from(value: super::Message) -> Self {
+                Self {
+                    content: Ok(value.content),
+                    role: Ok(value.role),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct Problem {
+            message: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for Problem {
+            fn default() -> Self {
+                Self {
+                    message: Ok(Default::default()),
+                }
+            }
+        }
+        impl Problem {
+            pub fn message<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.message = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for message: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<Problem> for super::Problem {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: Problem,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { message: value.message? })
+            }
+        }
+        impl ::std::convert::From<super::Problem> for Problem {
+            fn from(value: super::Problem) -> Self {
+                Self { message: Ok(value.message) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct SpeechBody {
+            format: ::std::result::Result<
+                ::std::option::Option<crate::types::SpeechBodyFormat>,
+                ::std::string::String,
+            >,
+            input: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for SpeechBody {
+            fn default() -> Self {
+                Self {
+                    format: Ok(Default::default()),
+                    input: Err("no value supplied for input".to_string()),
+                }
+            }
+        }
+        impl SpeechBody {
+            pub fn format<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<crate::types::SpeechBodyFormat>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.format = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for format: {e}")
+                    });
+                self
+            }
+            pub fn input<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.input = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for input: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<SpeechBody> for super::SpeechBody {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: SpeechBody,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    format: value.format?,
+                    input: value.input?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::SpeechBody> for SpeechBody {
+            fn from(value: super::SpeechBody) -> Self {
+                Self {
+                    format: Ok(value.format),
+                    input: Ok(value.input),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct Thing {
+            created_at: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            tags: ::std::result::Result<
+                ::std::collections::HashMap<::std::string::String, i128>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for Thing {
+            fn default() -> Self {
+                Self {
+                    created_at: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    tags: Ok(Default::default()),
+                }
+            }
+        }
+        impl Thing {
+            pub fn created_at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.created_at = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for created_at: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn tags<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::collections::HashMap<::std::string::String, i128>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.tags = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for tags: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<Thing> for super::Thing {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: Thing,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    created_at: value.created_at?,
+                    id: value.id?,
+                    tags: value.tags?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::Thing> for Thing {
+            fn from(value: super::Thing) -> Self {
+                Self {
+                    created_at: Ok(value.created_at),
+                    id: Ok(value.id),
+                    tags: Ok(value.tags),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct Usage {
+            total_tokens: ::std::result::Result<i128, ::std::string::String>,
+        }
+        impl ::std::default::Default for Usage {
+            fn default() -> Self {
+                Self {
+                    total_tokens: Err("no value supplied for total_tokens".to_string()),
+                }
+            }
+        }
+        impl Usage {
+            pub fn total_tokens<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i128>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.total_tokens = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for total_tokens: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<Usage> for super::Usage {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: Usage,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    total_tokens: value.total_tokens?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::Usage> for Usage {
+            fn from(value: super::Usage) -> Self {
+                Self {
+                    total_tokens: Ok(value.total_tokens),
+                }
+            }
+        }
+    }
+    /// Error types.
+    pub mod error {
+        /// Error from a `TryFrom` or `FromStr` implementation.
+        pub struct ConversionError(::std::borrow::Cow<'static, str>);
+        impl ::std::error::Error for ConversionError {}
+        impl ::std::fmt::Display for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Display::fmt(&self.0, f)
+            }
+        }
+        impl ::std::fmt::Debug for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Debug::fmt(&self.0, f)
+            }
+        }
+        impl From<&'static str> for ConversionError {
+            fn from(value: &'static str) -> Self {
+                Self(value.into())
+            }
+        }
+        impl From<String> for ConversionError {
+            fn from(value: String) -> Self {
+                Self(value.into())
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for Content {
+        fn from(value: ::std::string::String) -> Self {
+            Self::String(value)
+        }
+    }
+    impl ::std::convert::From<&str> for Content {
+        fn from(value: &str) -> Self {
+            Self::String(value.to_owned())
+        }
+    }
+    ///Known values of `ChatReplyObject`.
+    #[derive(Clone, Debug)]
+    #[non_exhaustive]
+    pub enum ChatReplyObject {
+        ///`chat.completion`
+        ChatCompletion,
+        /// A value this version of the spec does not list.
+        Other(::std::string::String),
+    }
+    impl ChatReplyObject {
+        /// The values the spec lists.
+        pub const KNOWN: &'static [&'static str] = &["chat.completion"];
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::ChatCompletion => "chat.completion",
+                Self::Other(s) => s,
+            }
+        }
+    }
+    impl ::std::convert::From<&str> for ChatReplyObject {
+        fn from(s: &str) -> Self {
+            match s {
+                "chat.completion" => Self::ChatCompletion,
+                other => Self::Other(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for ChatReplyObject {
+        fn from(s: ::std::string::String) -> Self {
+            match s.as_str() {
+                "chat.completion" => Self::ChatCompletion,
+                _ => Self::Other(s),
+            }
+        }
+    }
+    impl ::std::convert::From<&::std::string::String> for ChatReplyObject {
+        fn from(s: &::std::string::String) -> Self {
+            Self::from(s.as_str())
+        }
+    }
+    impl ::std::str::FromStr for ChatReplyObject {
+        type Err = ::std::convert::Infallible;
+        fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(s))
+        }
+    }
+    impl ::std::fmt::Display for ChatReplyObject {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::AsRef<str> for ChatReplyObject {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+    impl ::std::cmp::PartialEq for ChatReplyObject {
+        fn eq(&self, other: &Self) -> bool {
+            self.as_str() == other.as_str()
+        }
+    }
+    impl ::std::cmp::PartialEq<str> for ChatReplyObject {
+        fn eq(&self, other: &str) -> bool {
+            self.as_str() == other
+        }
+    }
+    impl ::std::cmp::PartialEq<&str> for ChatReplyObject {
+        fn eq(&self, other: &&str) -> bool {
+            self.as_str() == *other
+        }
+    }
+    impl ::std::cmp::Eq for ChatReplyObject {}
+    impl ::std::hash::Hash for ChatReplyObject {
+        fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+            self.as_str().hash(state)
+        }
+    }
+    impl ::std::cmp::PartialOrd for ChatReplyObject {
+        fn partial_cmp(
+            &self,
+            other: &Self,
+        ) -> ::std::option::Option<::std::cmp::Ordering> {
+            Some(self.cmp(other))
+        }
+    }
+    impl ::std::cmp::Ord for ChatReplyObject {
+        fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+            self.as_str().cmp(other.as_str())
+        }
+    }
+    impl ::serde::Serialize for ChatReplyObject {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ChatReplyObject {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            crate::contract::deserialize_open_enum(d)
+        }
+    }
+    ///Known values of `ChatRequestModel`.
+    #[derive(Clone, Debug)]
+    #[non_exhaustive]
+    pub enum ChatRequestModel {
+        ///`small-model`
+        SmallModel,
+        ///`big-model`
+        BigModel,
+        /// A value this version of the spec does not list.
+        Other(::std::string::String),
+    }
+    impl ChatRequestModel {
+        /// The values the spec lists.
+        pub const KNOWN: &'static [&'static str] = &["small-model", "big-model"];
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::SmallModel => "small-model",
+                Self::BigModel => "big-model",
+                Self::Other(s) => s,
+            }
+        }
+    }
+    impl ::std::convert::From<&str> for ChatRequestModel {
+        fn from(s: &str) -> Self {
+            match s {
+                "small-model" => Self::SmallModel,
+                "big-model" => Self::BigModel,
+                other => Self::Other(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for ChatRequestModel {
+        fn from(s: ::std::string::String) -> Self {
+            match s.as_str() {
+                "small-model" => Self::SmallModel,
+                "big-model" => Self::BigModel,
+                _ => Self::Other(s),
+            }
+        }
+    }
+    impl ::std::convert::From<&::std::string::String> for ChatRequestModel {
+        fn from(s: &::std::string::String) -> Self {
+            Self::from(s.as_str())
+        }
+    }
+    impl ::std::str::FromStr for ChatRequestModel {
+        type Err = ::std::convert::Infallible;
+        fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(s))
+        }
+    }
+    impl ::std::fmt::Display for ChatRequestModel {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::AsRef<str> for ChatRequestModel {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+    impl ::std::cmp::PartialEq for ChatRequestModel {
+        fn eq(&self, other: &Self) -> bool {
+            self.as_str() == other.as_str()
+        }
+    }
+    impl ::std::cmp::PartialEq<str> for ChatRequestModel {
+        fn eq(&self, other: &str) -> bool {
+            self.as_str() == other
+        }
+    }
+    impl ::std::cmp::PartialEq<&str> for ChatRequestModel {
+        fn eq(&self, other: &&str) -> bool {
+            self.as_str() == *other
+        }
+    }
+    impl ::std::cmp::Eq for ChatRequestModel {}
+    impl ::std::hash::Hash for ChatRequestModel {
+        fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+            self.as_str().hash(state)
+        }
+    }
+    impl ::std::cmp::PartialOrd for ChatRequestModel {
+        fn partial_cmp(
+            &self,
+            other: &Self,
+        ) -> ::std::option::Option<::std::cmp::Ordering> {
+            Some(self.cmp(other))
+        }
+    }
+    impl ::std::cmp::Ord for ChatRequestModel {
+        fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+            self.as_str().cmp(other.as_str())
+        }
+    }
+    impl ::serde::Serialize for ChatRequestModel {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for ChatRequestModel {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            crate::contract::deserialize_open_enum(d)
+        }
+    }
+    ///Known values of `FinishReason`.
+    #[derive(Clone, Debug)]
+    #[non_exhaustive]
+    pub enum FinishReason {
+        ///`stop`
+        Stop,
+        ///`length`
+        Length,
+        ///`tool_calls`
+        ToolCalls,
+        /// A value this version of the spec does not list.
+        Other(::std::string::String),
+    }
+    impl FinishReason {
+        /// The values the spec lists.
+        pub const KNOWN: &'static [&'static str] = &["stop", "length", "tool_calls"];
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Stop => "stop",
+                Self::Length => "length",
+                Self::ToolCalls => "tool_calls",
+                Self::Other(s) => s,
+            }
+        }
+    }
+    impl ::std::convert::From<&str> for FinishReason {
+        fn from(s: &str) -> Self {
+            match s {
+                "stop" => Self::Stop,
+                "length" => Self::Length,
+                "tool_calls" => Self::ToolCalls,
+                other => Self::Other(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for FinishReason {
+        fn from(s: ::std::string::String) -> Self {
+            match s.as_str() {
+                "stop" => Self::Stop,
+                "length" => Self::Length,
+                "tool_calls" => Self::ToolCalls,
+                _ => Self::Other(s),
+            }
+        }
+    }
+    impl ::std::convert::From<&::std::string::String> for FinishReason {
+        fn from(s: &::std::string::String) -> Self {
+            Self::from(s.as_str())
+        }
+    }
+    impl ::std::str::FromStr for FinishReason {
+        type Err = ::std::convert::Infallible;
+        fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(s))
+        }
+    }
+    impl ::std::fmt::Display for FinishReason {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::AsRef<str> for FinishReason {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+    impl ::std::cmp::PartialEq for FinishReason {
+        fn eq(&self, other: &Self) -> bool {
+            self.as_str() == other.as_str()
+        }
+    }
+    impl ::std::cmp::PartialEq<str> for FinishReason {
+        fn eq(&self, other: &str) -> bool {
+            self.as_str() == other
+        }
+    }
+    impl ::std::cmp::PartialEq<&str> for FinishReason {
+        fn eq(&self, other: &&str) -> bool {
+            self.as_str() == *other
+        }
+    }
+    impl ::std::cmp::Eq for FinishReason {}
+    impl ::std::hash::Hash for FinishReason {
+        fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+            self.as_str().hash(state)
+        }
+    }
+    impl ::std::cmp::PartialOrd for FinishReason {
+        fn partial_cmp(
+            &self,
+            other: &Self,
+        ) -> ::std::option::Option<::std::cmp::Ordering> {
+            Some(self.cmp(other))
+        }
+    }
+    impl ::std::cmp::Ord for FinishReason {
+        fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+            self.as_str().cmp(other.as_str())
+        }
+    }
+    impl ::serde::Serialize for FinishReason {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for FinishReason {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            crate::contract::deserialize_open_enum(d)
+        }
+    }
+    ///Known values of `Role`.
+    #[derive(Clone, Debug)]
+    #[non_exhaustive]
+    pub enum Role {
+        ///`system`
+        System,
+        ///`user`
+        User,
+        ///`assistant`
+        Assistant,
+        /// A value this version of the spec does not list.
+        Other(::std::string::String),
+    }
+    impl Role {
+        /// The values the spec lists.
+        pub const KNOWN: &'static [&'static str] = &["system", "user", "assistant"];
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::System => "system",
+                Self::User => "user",
+                Self::Assistant => "assistant",
+                Self::Other(s) => s,
+            }
+        }
+    }
+    impl ::std::convert::From<&str> for Role {
+        fn from(s: &str) -> Self {
+            match s {
+                "system" => Self::System,
+                "user" => Self::User,
+                "assistant" => Self::Assistant,
+                other => Self::Other(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for Role {
+        fn from(s: ::std::string::String) -> Self {
+            match s.as_str() {
+                "system" => Self::System,
+                "user" => Self::User,
+                "assistant" => Self::Assistant,
+                _ => Self::Other(s),
+            }
+        }
+    }
+    impl ::std::convert::From<&::std::string::String> for Role {
+        fn from(s: &::std::string::String) -> Self {
+            Self::from(s.as_str())
+        }
+    }
+    impl ::std::str::FromStr for Role {
+        type Err = ::std::convert::Infallible;
+        fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(s))
+        }
+    }
+    impl ::std::fmt::Display for Role {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::AsRef<str> for Role {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+    impl ::std::cmp::PartialEq for Role {
+        fn eq(&self, other: &Self) -> bool {
+            self.as_str() == other.as_str()
+        }
+    }
+    impl ::std::cmp::PartialEq<str> for Role {
+        fn eq(&self, other: &str) -> bool {
+            self.as_str() == other
+        }
+    }
+    impl ::std::cmp::PartialEq<&str> for Role {
+        fn eq(&self, other: &&str) -> bool {
+            self.as_str() == *other
+        }
+    }
+    impl ::std::cmp::Eq for Role {}
+    impl ::std::hash::Hash for Role {
+        fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+            self.as_str().hash(state)
+        }
+    }
+    impl ::std::cmp::PartialOrd for Role {
+        fn partial_cmp(
+            &self,
+            other: &Self,
+        ) -> ::std::option::Option<::std::cmp::Ordering> {
+            Some(self.cmp(other))
+        }
+    }
+    impl ::std::cmp::Ord for Role {
+        fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+            self.as_str().cmp(other.as_str())
+        }
+    }
+    impl ::serde::Serialize for Role {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for Role {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            crate::contract::deserialize_open_enum(d)
+        }
+    }
+    ///Known values of `SpeechBodyFormat`.
+    #[derive(Clone, Debug)]
+    #[non_exhaustive]
+    pub enum SpeechBodyFormat {
+        ///`wav`
+        Wav,
+        ///`mp3`
+        Mp3,
+        /// A value this version of the spec does not list.
+        Other(::std::string::String),
+    }
+    impl SpeechBodyFormat {
+        /// The values the spec lists.
+        pub const KNOWN: &'static [&'static str] = &["wav", "mp3"];
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Wav => "wav",
+                Self::Mp3 => "mp3",
+                Self::Other(s) => s,
+            }
+        }
+    }
+    impl ::std::convert::From<&str> for SpeechBodyFormat {
+        fn from(s: &str) -> Self {
+            match s {
+                "wav" => Self::Wav,
+                "mp3" => Self::Mp3,
+                other => Self::Other(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for SpeechBodyFormat {
+        fn from(s: ::std::string::String) -> Self {
+            match s.as_str() {
+                "wav" => Self::Wav,
+                "mp3" => Self::Mp3,
+                _ => Self::Other(s),
+            }
+        }
+    }
+    impl ::std::convert::From<&::std::string::String> for SpeechBodyFormat {
+        fn from(s: &::std::string::String) -> Self {
+            Self::from(s.as_str())
+        }
+    }
+    impl ::std::str::FromStr for SpeechBodyFormat {
+        type Err = ::std::convert::Infallible;
+        fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(s))
+        }
+    }
+    impl ::std::fmt::Display for SpeechBodyFormat {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::AsRef<str> for SpeechBodyFormat {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+    impl ::std::cmp::PartialEq for SpeechBodyFormat {
+        fn eq(&self, other: &Self) -> bool {
+            self.as_str() == other.as_str()
+        }
+    }
+    impl ::std::cmp::PartialEq<str> for SpeechBodyFormat {
+        fn eq(&self, other: &str) -> bool {
+            self.as_str() == other
+        }
+    }
+    impl ::std::cmp::PartialEq<&str> for SpeechBodyFormat {
+        fn eq(&self, other: &&str) -> bool {
+            self.as_str() == *other
+        }
+    }
+    impl ::std::cmp::Eq for SpeechBodyFormat {}
+    impl ::std::hash::Hash for SpeechBodyFormat {
+        fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+            self.as_str().hash(state)
+        }
+    }
+    impl ::std::cmp::PartialOrd for SpeechBodyFormat {
+        fn partial_cmp(
+            &self,
+            other: &Self,
+        ) -> ::std::option::Option<::std::cmp::Ordering> {
+            Some(self.cmp(other))
+        }
+    }
+    impl ::std::cmp::Ord for SpeechBodyFormat {
+        fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+            self.as_str().cmp(other.as_str())
+        }
+    }
+    impl ::serde::Serialize for SpeechBodyFormat {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SpeechBodyFormat {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            crate::contract::deserialize_open_enum(d)
+        }
+    }
+}
+#[derive(Clone, Debug)]
+/**Client for shapes
+
+Version: 1*/
+pub struct Client {
+    pub(crate) baseurl: String,
+    pub(crate) client: reqwest::Client,
+    pub(crate) inner: crate::contract::Config,
+}
+impl Client {
+    /// Construct a new client with an existing `reqwest::Client`,
+    /// allowing more control over its configuration.
+    ///
+    /// `baseurl` is the base URL provided to the internal
+    /// `reqwest::Client`, and should include a scheme and hostname,
+    /// as well as port and a path stem if applicable.
+    pub fn new_with_client(
+        baseurl: &str,
+        client: reqwest::Client,
+        inner: crate::contract::Config,
+    ) -> Self {
+        Self {
+            baseurl: baseurl.to_string(),
+            client,
+            inner,
+        }
+    }
+}
+impl ClientInfo<crate::contract::Config> for Client {
+    fn api_version() -> &'static str {
+        "1"
+    }
+    fn baseurl(&self) -> &str {
+        self.baseurl.as_str()
+    }
+    fn client(&self) -> &reqwest::Client {
+        &self.client
+    }
+    fn inner(&self) -> &crate::contract::Config {
+        &self.inner
+    }
+}
+const _: () = {
+    #[allow(dead_code)]
+    fn assert_client_hooks()
+    where
+        Client: ClientHooks<crate::contract::Config>,
+    {}
+};
+impl Client {
+    /**Sends a `POST` request to `/chat/completions`
+
+```ignore
+let response = client.chat()
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn chat(&self) -> builder::Chat<'_> {
+        builder::Chat::new(self)
+    }
+    /**Sends a `GET` request to `/things/{id}`
+
+```ignore
+let response = client.things_retrieve()
+    .id(id)
+    .limit(limit)
+    .send()
+    .await;
+```*/
+    pub fn things_retrieve(&self) -> builder::ThingsRetrieve<'_> {
+        builder::ThingsRetrieve::new(self)
+    }
+    /**Sends a `DELETE` request to `/things/{id}`
+
+```ignore
+let response = client.things_delete()
+    .id(id)
+    .send()
+    .await;
+```*/
+    pub fn things_delete(&self) -> builder::ThingsDelete<'_> {
+        builder::ThingsDelete::new(self)
+    }
+    /**Sends a `GET` request to `/files/{id}/content`
+
+```ignore
+let response = client.files_content()
+    .id(id)
+    .send()
+    .await;
+```*/
+    pub fn files_content(&self) -> builder::FilesContent<'_> {
+        builder::FilesContent::new(self)
+    }
+    /**Sends a `POST` request to `/speech`
+
+```ignore
+let response = client.speech()
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn speech(&self) -> builder::Speech<'_> {
+        builder::Speech::new(self)
+    }
+}
+/// Types for composing operation parameters.
+#[allow(clippy::all)]
+pub mod builder {
+    use super::types;
+    #[allow(unused_imports)]
+    use super::{
+        encode_path, ByteStream, ClientInfo, ClientHooks, Error, OperationInfo,
+        RequestBuilderExt, ResponseValue,
+    };
+    /**Builder for [`Client::chat`]
+
+[`Client::chat`]: super::Client::chat*/
+    #[derive(Debug, Clone)]
+    pub struct Chat<'a> {
+        client: &'a super::Client,
+        body: Result<types::builder::ChatRequest, String>,
+        options: crate::contract::RequestOptions,
+    }
+    impl<'a> Chat<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                body: Ok(::std::default::Default::default()),
+                options: ::std::default::Default::default(),
+            }
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ChatRequest>,
+            <V as std::convert::TryInto<types::ChatRequest>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `ChatRequest` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::ChatRequest,
+            ) -> types::builder::ChatRequest,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/chat/completions`
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            crate::contract::Response<types::ChatReply>,
+            crate::contract::Error,
+        > {
+            let Self { client, body, options } = self;
+            let body = body
+                .and_then(|v| types::ChatRequest::try_from(v).map_err(|e| e.to_string()))
+                .map_err(Error::InvalidRequest)?;
+            let url = format!("{}/chat/completions", client.baseurl,);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .header(
+                    ::reqwest::header::CONTENT_TYPE,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .body(crate::contract::json_body(&body, &options)?)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "chat",
+            };
+            return crate::contract::send_json(
+                    client,
+                    request,
+                    &info,
+                    &options,
+                    crate::contract::Effect::Inference,
+                )
+                .await;
+        }
+        /// Adds a header to this request only; it replaces a client default of the same name.
+        pub fn header<K, V>(mut self, name: K, value: V) -> Self
+        where
+            K: ::std::convert::TryInto<::reqwest::header::HeaderName>,
+            K::Error: ::std::fmt::Display,
+            V: ::std::convert::TryInto<::reqwest::header::HeaderValue>,
+            V::Error: ::std::fmt::Display,
+        {
+            self.options.header(name, value);
+            self
+        }
+        /// Retries for this request only (0 disables them), within the client's policy.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options.max_retries = Some(retries);
+            self
+        }
+        /// The retry policy for this request only.
+        pub fn retry_policy(mut self, policy: crate::contract::RetryPolicy) -> Self {
+            self.options.retry = Some(policy);
+            self
+        }
+        /// Adds a field to the JSON body, for parameters the spec does not
+        /// know yet; it replaces a field of the same name.
+        pub fn extra_field(
+            mut self,
+            name: impl Into<String>,
+            value: impl Into<::serde_json::Value>,
+        ) -> Self {
+            self.options.extra_field(name, value);
+            self
+        }
+    }
+    /**Builder for [`Client::things_retrieve`]
+
+[`Client::things_retrieve`]: super::Client::things_retrieve*/
+    #[derive(Debug, Clone)]
+    pub struct ThingsRetrieve<'a> {
+        client: &'a super::Client,
+        id: Result<::std::string::String, String>,
+        limit: Result<Option<i64>, String>,
+        options: crate::contract::RequestOptions,
+    }
+    impl<'a> ThingsRetrieve<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                id: Err("id was not initialized".to_string()),
+                limit: Ok(None),
+                options: ::std::default::Default::default(),
+            }
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn limit<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.limit = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for limit failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/things/{id}`
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            crate::contract::Response<types::Thing>,
+            crate::contract::Error,
+        > {
+            let Self { client, id, limit, options } = self;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let limit = limit.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/things/{}", client.baseurl, encode_path(& id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("limit", &limit))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "things_retrieve",
+            };
+            return crate::contract::send_json(
+                    client,
+                    request,
+                    &info,
+                    &options,
+                    crate::contract::Effect::Read,
+                )
+                .await;
+        }
+        /// Adds a header to this request only; it replaces a client default of the same name.
+        pub fn header<K, V>(mut self, name: K, value: V) -> Self
+        where
+            K: ::std::convert::TryInto<::reqwest::header::HeaderName>,
+            K::Error: ::std::fmt::Display,
+            V: ::std::convert::TryInto<::reqwest::header::HeaderValue>,
+            V::Error: ::std::fmt::Display,
+        {
+            self.options.header(name, value);
+            self
+        }
+        /// Retries for this request only (0 disables them), within the client's policy.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options.max_retries = Some(retries);
+            self
+        }
+        /// The retry policy for this request only.
+        pub fn retry_policy(mut self, policy: crate::contract::RetryPolicy) -> Self {
+            self.options.retry = Some(policy);
+            self
+        }
+    }
+    /**Builder for [`Client::things_delete`]
+
+[`Client::things_delete`]: super::Client::things_delete*/
+    #[derive(Debug, Clone)]
+    pub struct ThingsDelete<'a> {
+        client: &'a super::Client,
+        id: Result<::std::string::String, String>,
+        options: crate::contract::RequestOptions,
+    }
+    impl<'a> ThingsDelete<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                id: Err("id was not initialized".to_string()),
+                options: ::std::default::Default::default(),
+            }
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `DELETE` request to `/things/{id}`
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            crate::contract::Response<()>,
+            crate::contract::Error,
+        > {
+            let Self { client, id, options } = self;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/things/{}", client.baseurl, encode_path(& id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            #[allow(unused_mut)]
+            let mut request = client.client.delete(url).headers(header_map).build()?;
+            let info = OperationInfo {
+                operation_id: "things_delete",
+            };
+            return crate::contract::send_empty(
+                    client,
+                    request,
+                    &info,
+                    &options,
+                    crate::contract::Effect::Mutation,
+                )
+                .await;
+        }
+        /// Adds a header to this request only; it replaces a client default of the same name.
+        pub fn header<K, V>(mut self, name: K, value: V) -> Self
+        where
+            K: ::std::convert::TryInto<::reqwest::header::HeaderName>,
+            K::Error: ::std::fmt::Display,
+            V: ::std::convert::TryInto<::reqwest::header::HeaderValue>,
+            V::Error: ::std::fmt::Display,
+        {
+            self.options.header(name, value);
+            self
+        }
+        /// Retries for this request only (0 disables them), within the client's policy.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options.max_retries = Some(retries);
+            self
+        }
+        /// The retry policy for this request only.
+        pub fn retry_policy(mut self, policy: crate::contract::RetryPolicy) -> Self {
+            self.options.retry = Some(policy);
+            self
+        }
+    }
+    /**Builder for [`Client::files_content`]
+
+[`Client::files_content`]: super::Client::files_content*/
+    #[derive(Debug, Clone)]
+    pub struct FilesContent<'a> {
+        client: &'a super::Client,
+        id: Result<::std::string::String, String>,
+        options: crate::contract::RequestOptions,
+    }
+    impl<'a> FilesContent<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                id: Err("id was not initialized".to_string()),
+                options: ::std::default::Default::default(),
+            }
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/files/{id}/content`
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            crate::contract::BinaryResponse,
+            crate::contract::Error,
+        > {
+            let Self { client, id, options } = self;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/files/{}/content", client.baseurl, encode_path(& id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            #[allow(unused_mut)]
+            let mut request = client.client.get(url).headers(header_map).build()?;
+            let info = OperationInfo {
+                operation_id: "files_content",
+            };
+            return crate::contract::send_binary(
+                    client,
+                    request,
+                    &info,
+                    &options,
+                    crate::contract::Effect::Read,
+                )
+                .await;
+        }
+        /// Adds a header to this request only; it replaces a client default of the same name.
+        pub fn header<K, V>(mut self, name: K, value: V) -> Self
+        where
+            K: ::std::convert::TryInto<::reqwest::header::HeaderName>,
+            K::Error: ::std::fmt::Display,
+            V: ::std::convert::TryInto<::reqwest::header::HeaderValue>,
+            V::Error: ::std::fmt::Display,
+        {
+            self.options.header(name, value);
+            self
+        }
+        /// Retries for this request only (0 disables them), within the client's policy.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options.max_retries = Some(retries);
+            self
+        }
+        /// The retry policy for this request only.
+        pub fn retry_policy(mut self, policy: crate::contract::RetryPolicy) -> Self {
+            self.options.retry = Some(policy);
+            self
+        }
+    }
+    /**Builder for [`Client::speech`]
+
+[`Client::speech`]: super::Client::speech*/
+    #[derive(Debug, Clone)]
+    pub struct Speech<'a> {
+        client: &'a super::Client,
+        body: Result<types::builder::SpeechBody, String>,
+        options: crate::contract::RequestOptions,
+    }
+    impl<'a> Speech<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                body: Ok(::std::default::Default::default()),
+                options: ::std::default::Default::default(),
+            }
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::SpeechBody>,
+            <V as std::convert::TryInto<types::SpeechBody>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `SpeechBody` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::SpeechBody,
+            ) -> types::builder::SpeechBody,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/speech`
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            crate::contract::BinaryResponse,
+            crate::contract::Error,
+        > {
+            let Self { client, body, options } = self;
+            let body = body
+                .and_then(|v| types::SpeechBody::try_from(v).map_err(|e| e.to_string()))
+                .map_err(Error::InvalidRequest)?;
+            let url = format!("{}/speech", client.baseurl,);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::CONTENT_TYPE,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .body(crate::contract::json_body(&body, &options)?)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "speech",
+            };
+            return crate::contract::send_binary(
+                    client,
+                    request,
+                    &info,
+                    &options,
+                    crate::contract::Effect::Mutation,
+                )
+                .await;
+        }
+        /// Adds a header to this request only; it replaces a client default of the same name.
+        pub fn header<K, V>(mut self, name: K, value: V) -> Self
+        where
+            K: ::std::convert::TryInto<::reqwest::header::HeaderName>,
+            K::Error: ::std::fmt::Display,
+            V: ::std::convert::TryInto<::reqwest::header::HeaderValue>,
+            V::Error: ::std::fmt::Display,
+        {
+            self.options.header(name, value);
+            self
+        }
+        /// Retries for this request only (0 disables them), within the client's policy.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options.max_retries = Some(retries);
+            self
+        }
+        /// The retry policy for this request only.
+        pub fn retry_policy(mut self, policy: crate::contract::RetryPolicy) -> Self {
+            self.options.retry = Some(policy);
+            self
+        }
+        /// Adds a field to the JSON body, for parameters the spec does not
+        /// know yet; it replaces a field of the same name.
+        pub fn extra_field(
+            mut self,
+            name: impl Into<String>,
+            value: impl Into<::serde_json::Value>,
+        ) -> Self {
+            self.options.extra_field(name, value);
+            self
+        }
+    }
+}
+/// Items consumers will typically use such as the Client.
+pub mod prelude {
+    pub use self::super::Client;
+}
+/// Operations of the spec this build does not generate, each with the
+/// construct that stops it. Each one is also a build warning.
+pub const UNSUPPORTED_OPERATIONS: &[crate::contract::UnsupportedOperation] = &[
+    crate::contract::UnsupportedOperation {
+        operation_id: "upload",
+        method: "POST",
+        path: "/uploads",
+        reason: "multipart/form-data request body",
+    },
+];
+/// Every generated operation and what it does on the server, which
+/// decides how it is retried ([`crate::Effect`]).
+pub const OPERATION_EFFECTS: &[(&str, crate::contract::Effect)] = &[
+    ("chat", crate::contract::Effect::Inference),
+    ("files_content", crate::contract::Effect::Read),
+    ("speech", crate::contract::Effect::Mutation),
+    ("things_delete", crate::contract::Effect::Mutation),
+    ("things_retrieve", crate::contract::Effect::Read),
+];

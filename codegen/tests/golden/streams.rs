@@ -1,0 +1,1301 @@
+// Generated from codegen/tests/fixtures/streams.yaml by togetherai-codegen: the passes and the sites each changed,
+// then the code. Refresh with `cargo xtask generate --bless`, and review the diff.
+// client_constructor: 1
+// builder_options: 3
+// send_via_contract: 3
+// json_bodies: 2
+// stream_methods: 3
+// stream_traits: 2
+// non_exhaustive: 11
+// open_unions: 0
+// null_as_default: 0
+// lenient_integers: 2
+// optional_setters: 8
+// text_conversions: 0
+// open_enums: 0
+// operation_tables: 2
+// contract_only: 48
+
+#[allow(unused_imports)]
+pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
+#[allow(unused_imports)]
+use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderExt};
+/// Types used as operation parameters and responses.
+#[allow(clippy::all)]
+pub mod types {
+    ///`ChatV2Piece`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
+    pub struct ChatV2Piece {
+        pub choices: ::std::vec::Vec<ChatV2PieceChoicesItem>,
+        pub id: ::std::string::String,
+    }
+    impl ChatV2Piece {
+        pub fn builder() -> builder::ChatV2Piece {
+            Default::default()
+        }
+    }
+    ///`ChatV2PieceChoicesItem`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
+    pub struct ChatV2PieceChoicesItem {
+        pub delta: ChatV2PieceChoicesItemDelta,
+        #[serde(
+            default,
+            skip_serializing_if = "::std::option::Option::is_none",
+            deserialize_with = "crate::contract::lenient_integer"
+        )]
+        pub index: ::std::option::Option<i128>,
+    }
+    impl ChatV2PieceChoicesItem {
+        pub fn builder() -> builder::ChatV2PieceChoicesItem {
+            Default::default()
+        }
+    }
+    ///`ChatV2PieceChoicesItemDelta`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
+    pub struct ChatV2PieceChoicesItemDelta {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<::std::string::String>,
+    }
+    impl ChatV2PieceChoicesItemDelta {
+        pub fn builder() -> builder::ChatV2PieceChoicesItemDelta {
+            Default::default()
+        }
+    }
+    ///`ChatV2Reply`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
+    pub struct ChatV2Reply {
+        pub choices: ::std::vec::Vec<ChatV2ReplyChoicesItem>,
+        pub id: ::std::string::String,
+    }
+    impl ChatV2Reply {
+        pub fn builder() -> builder::ChatV2Reply {
+            Default::default()
+        }
+    }
+    ///`ChatV2ReplyChoicesItem`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
+    pub struct ChatV2ReplyChoicesItem {
+        #[serde(
+            default,
+            skip_serializing_if = "::std::option::Option::is_none",
+            deserialize_with = "crate::contract::lenient_integer"
+        )]
+        pub index: ::std::option::Option<i128>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub message: ::std::option::Option<ChatV2ReplyChoicesItemMessage>,
+    }
+    impl ChatV2ReplyChoicesItem {
+        pub fn builder() -> builder::ChatV2ReplyChoicesItem {
+            Default::default()
+        }
+    }
+    ///`ChatV2ReplyChoicesItemMessage`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
+    pub struct ChatV2ReplyChoicesItemMessage {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub content: ::std::option::Option<::std::string::String>,
+    }
+    impl ChatV2ReplyChoicesItemMessage {
+        pub fn builder() -> builder::ChatV2ReplyChoicesItemMessage {
+            Default::default()
+        }
+    }
+    ///`ChatV2Request`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
+    pub struct ChatV2Request {
+        pub model: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub stream: ::std::option::Option<bool>,
+    }
+    impl ChatV2Request {
+        pub fn builder() -> builder::ChatV2Request {
+            Default::default()
+        }
+    }
+    ///`ChatV2Stream`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
+    pub struct ChatV2Stream {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub data: ::std::option::Option<ChatV2Piece>,
+    }
+    impl ChatV2Stream {
+        pub fn builder() -> builder::ChatV2Stream {
+            Default::default()
+        }
+    }
+    ///`LogLine`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
+    pub struct LogLine {
+        pub line: ::std::string::String,
+    }
+    impl LogLine {
+        pub fn builder() -> builder::LogLine {
+            Default::default()
+        }
+    }
+    ///`SpeakChunk`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
+    pub struct SpeakChunk {
+        pub b64: ::std::string::String,
+    }
+    impl SpeakChunk {
+        pub fn builder() -> builder::SpeakChunk {
+            Default::default()
+        }
+    }
+    ///`SpeakV2Body`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
+    pub struct SpeakV2Body {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub stream: ::std::option::Option<bool>,
+        pub text: ::std::string::String,
+    }
+    impl SpeakV2Body {
+        pub fn builder() -> builder::SpeakV2Body {
+            Default::default()
+        }
+    }
+    /// Types for composing complex structures.
+    pub mod builder {
+        #[derive(Clone, Debug)]
+        pub struct ChatV2Piece {
+            choices: ::std::result::Result<
+                ::std::vec::Vec<super::ChatV2PieceChoicesItem>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for ChatV2Piece {
+            fn default() -> Self {
+                Self {
+                    choices: Err("no value supplied for choices".to_string()),
+                    id: Err("no value supplied for id".to_string()),
+                }
+            }
+        }
+        impl ChatV2Piece {
+            pub fn choices<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::vec::Vec<super::ChatV2PieceChoicesItem>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.choices = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for choices: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatV2Piece> for super::ChatV2Piece {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatV2Piece,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    choices: value.choices?,
+                    id: value.id?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ChatV2Piece> for ChatV2Piece {
+            fn from(value: super::ChatV2Piece) -> Self {
+                Self {
+                    choices: Ok(value.choices),
+                    id: Ok(value.id),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatV2PieceChoicesItem {
+            delta: ::std::result::Result<
+                super::ChatV2PieceChoicesItemDelta,
+                ::std::string::String,
+            >,
+            index: ::std::result::Result<
+                ::std::option::Option<i128>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatV2PieceChoicesItem {
+            fn default() -> Self {
+                Self {
+                    delta: Err("no value supplied for delta".to_string()),
+                    index: Ok(Default::default()),
+                }
+            }
+        }
+        impl ChatV2PieceChoicesItem {
+            pub fn delta<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ChatV2PieceChoicesItemDelta>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.delta = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for delta: {e}")
+                    });
+                self
+            }
+            pub fn index<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i128>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.index = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for index: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatV2PieceChoicesItem>
+        for super::ChatV2PieceChoicesItem {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatV2PieceChoicesItem,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    delta: value.delta?,
+                    index: value.index?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ChatV2PieceChoicesItem>
+        for ChatV2PieceChoicesItem {
+            fn from(value: super::ChatV2PieceChoicesItem) -> Self {
+                Self {
+                    delta: Ok(value.delta),
+                    index: Ok(value.index),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatV2PieceChoicesItemDelta {
+            content: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatV2PieceChoicesItemDelta {
+            fn default() -> Self {
+                Self {
+                    content: Ok(Default::default()),
+                }
+            }
+        }
+        impl ChatV2PieceChoicesItemDelta {
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatV2PieceChoicesItemDelta>
+        for super::ChatV2PieceChoicesItemDelta {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatV2PieceChoicesItemDelta,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { content: value.content? })
+            }
+        }
+        impl ::std::convert::From<super::ChatV2PieceChoicesItemDelta>
+        for ChatV2PieceChoicesItemDelta {
+            fn from(value: super::ChatV2PieceChoicesItemDelta) -> Self {
+                Self { content: Ok(value.content) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatV2Reply {
+            choices: ::std::result::Result<
+                ::std::vec::Vec<super::ChatV2ReplyChoicesItem>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for ChatV2Reply {
+            fn default() -> Self {
+                Self {
+                    choices: Err("no value supplied for choices".to_string()),
+                    id: Err("no value supplied for id".to_string()),
+                }
+            }
+        }
+        impl ChatV2Reply {
+            pub fn choices<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::vec::Vec<super::ChatV2ReplyChoicesItem>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.choices = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for choices: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatV2Reply> for super::ChatV2Reply {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatV2Reply,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    choices: value.choices?,
+                    id: value.id?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ChatV2Reply> for ChatV2Reply {
+            fn from(value: super::ChatV2Reply) -> Self {
+                Self {
+                    choices: Ok(value.choices),
+                    id: Ok(value.id),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatV2ReplyChoicesItem {
+            index: ::std::result::Result<
+                ::std::option::Option<i128>,
+                ::std::string::String,
+            >,
+            message: ::std::result::Result<
+                ::std::option::Option<super::ChatV2ReplyChoicesItemMessage>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatV2ReplyChoicesItem {
+            fn default() -> Self {
+                Self {
+                    index: Ok(Default::default()),
+                    message: Ok(Default::default()),
+                }
+            }
+        }
+        impl ChatV2ReplyChoicesItem {
+            pub fn index<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i128>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.index = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for index: {e}")
+                    });
+                self
+            }
+            pub fn message<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ChatV2ReplyChoicesItemMessage>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.message = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for message: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatV2ReplyChoicesItem>
+        for super::ChatV2ReplyChoicesItem {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatV2ReplyChoicesItem,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    index: value.index?,
+                    message: value.message?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ChatV2ReplyChoicesItem>
+        for ChatV2ReplyChoicesItem {
+            fn from(value: super::ChatV2ReplyChoicesItem) -> Self {
+                Self {
+                    index: Ok(value.index),
+                    message: Ok(value.message),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatV2ReplyChoicesItemMessage {
+            content: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatV2ReplyChoicesItemMessage {
+            fn default() -> Self {
+                Self {
+                    content: Ok(Default::default()),
+                }
+            }
+        }
+        impl ChatV2ReplyChoicesItemMessage {
+            pub fn content<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.content = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for content: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatV2ReplyChoicesItemMessage>
+        for super::ChatV2ReplyChoicesItemMessage {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatV2ReplyChoicesItemMessage,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { content: value.content? })
+            }
+        }
+        impl ::std::convert::From<super::ChatV2ReplyChoicesItemMessage>
+        for ChatV2ReplyChoicesItemMessage {
+            fn from(value: super::ChatV2ReplyChoicesItemMessage) -> Self {
+                Self { content: Ok(value.content) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatV2Request {
+            model: ::std::result::Result<::std::string::String, ::std::string::String>,
+            stream: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatV2Request {
+            fn default() -> Self {
+                Self {
+                    model: Err("no value supplied for model".to_string()),
+                    stream: Ok(Default::default()),
+                }
+            }
+        }
+        impl ChatV2Request {
+            pub fn model<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.model = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for model: {e}")
+                    });
+                self
+            }
+            pub fn stream<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.stream = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for stream: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatV2Request> for super::ChatV2Request {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatV2Request,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    model: value.model?,
+                    stream: value.stream?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::ChatV2Request> for ChatV2Request {
+            fn from(value: super::ChatV2Request) -> Self {
+                Self {
+                    model: Ok(value.model),
+                    stream: Ok(value.stream),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct ChatV2Stream {
+            data: ::std::result::Result<
+                ::std::option::Option<super::ChatV2Piece>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for ChatV2Stream {
+            fn default() -> Self {
+                Self {
+                    data: Ok(Default::default()),
+                }
+            }
+        }
+        impl ChatV2Stream {
+            pub fn data<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::ChatV2Piece>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.data = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<ChatV2Stream> for super::ChatV2Stream {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: ChatV2Stream,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { data: value.data? })
+            }
+        }
+        impl ::std::convert::From<super::ChatV2Stream> for ChatV2Stream {
+            fn from(value: super::ChatV2Stream) -> Self {
+                Self { data: Ok(value.data) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct LogLine {
+            line: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for LogLine {
+            fn default() -> Self {
+                Self {
+                    line: Err("no value supplied for line".to_string()),
+                }
+            }
+        }
+        impl LogLine {
+            pub fn line<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.line = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for line: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<LogLine> for super::LogLine {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: LogLine,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { line: value.line? })
+            }
+        }
+        impl ::std::convert::From<super::LogLine> for LogLine {
+            fn from(value: super::LogLine) -> Self {
+                Self { line: Ok(value.line) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct SpeakChunk {
+            b64: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for SpeakChunk {
+            fn default() -> Self {
+                Self {
+                    b64: Err("no value supplied for b64".to_string()),
+                }
+            }
+        }
+        impl SpeakChunk {
+            pub fn b64<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.b64 = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for b64: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<SpeakChunk> for super::SpeakChunk {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: SpeakChunk,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { b64: value.b64? })
+            }
+        }
+        impl ::std::convert::From<super::SpeakChunk> for SpeakChunk {
+            fn from(value: super::SpeakChunk) -> Self {
+                Self { b64: Ok(value.b64) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct SpeakV2Body {
+            stream: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            text: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for SpeakV2Body {
+            fn default() -> Self {
+                Self {
+                    stream: Ok(Default::default()),
+                    text: Err("no value supplied for text".to_string()),
+                }
+            }
+        }
+        impl SpeakV2Body {
+            pub fn stream<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.stream = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for stream: {e}")
+                    });
+                self
+            }
+            pub fn text<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.text = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for text: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<SpeakV2Body> for super::SpeakV2Body {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: SpeakV2Body,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    stream: value.stream?,
+                    text: value.text?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::SpeakV2Body> for SpeakV2Body {
+            fn from(value: super::SpeakV2Body) -> Self {
+                Self {
+                    stream: Ok(value.stream),
+                    text: Ok(value.text),
+                }
+            }
+        }
+    }
+    /// Error types.
+    pub mod error {
+        /// Error from a `TryFrom` or `FromStr` implementation.
+        pub struct ConversionError(::std::borrow::Cow<'static, str>);
+        impl ::std::error::Error for ConversionError {}
+        impl ::std::fmt::Display for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Display::fmt(&self.0, f)
+            }
+        }
+        impl ::std::fmt::Debug for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Debug::fmt(&self.0, f)
+            }
+        }
+        impl From<&'static str> for ConversionError {
+            fn from(value: &'static str) -> Self {
+                Self(value.into())
+            }
+        }
+        impl From<String> for ConversionError {
+            fn from(value: String) -> Self {
+                Self(value.into())
+            }
+        }
+    }
+}
+#[derive(Clone, Debug)]
+/**Client for new streams
+
+Version: 1*/
+pub struct Client {
+    pub(crate) baseurl: String,
+    pub(crate) client: reqwest::Client,
+    pub(crate) inner: crate::contract::Config,
+}
+impl Client {
+    /// Construct a new client with an existing `reqwest::Client`,
+    /// allowing more control over its configuration.
+    ///
+    /// `baseurl` is the base URL provided to the internal
+    /// `reqwest::Client`, and should include a scheme and hostname,
+    /// as well as port and a path stem if applicable.
+    pub fn new_with_client(
+        baseurl: &str,
+        client: reqwest::Client,
+        inner: crate::contract::Config,
+    ) -> Self {
+        Self {
+            baseurl: baseurl.to_string(),
+            client,
+            inner,
+        }
+    }
+}
+impl ClientInfo<crate::contract::Config> for Client {
+    fn api_version() -> &'static str {
+        "1"
+    }
+    fn baseurl(&self) -> &str {
+        self.baseurl.as_str()
+    }
+    fn client(&self) -> &reqwest::Client {
+        &self.client
+    }
+    fn inner(&self) -> &crate::contract::Config {
+        &self.inner
+    }
+}
+const _: () = {
+    #[allow(dead_code)]
+    fn assert_client_hooks()
+    where
+        Client: ClientHooks<crate::contract::Config>,
+    {}
+};
+impl Client {
+    /**Sends a `POST` request to `/v2/chat`
+
+```ignore
+let response = client.chat_v2()
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn chat_v2(&self) -> builder::ChatV2<'_> {
+        builder::ChatV2::new(self)
+    }
+    /**Sends a `GET` request to `/v2/jobs/{id}/events`
+
+```ignore
+let response = client.job_events()
+    .id(id)
+    .send()
+    .await;
+```*/
+    pub fn job_events(&self) -> builder::JobEvents<'_> {
+        builder::JobEvents::new(self)
+    }
+    /**Sends a `POST` request to `/v2/speak`
+
+```ignore
+let response = client.speak_v2()
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn speak_v2(&self) -> builder::SpeakV2<'_> {
+        builder::SpeakV2::new(self)
+    }
+}
+/// Types for composing operation parameters.
+#[allow(clippy::all)]
+pub mod builder {
+    use super::types;
+    #[allow(unused_imports)]
+    use super::{
+        encode_path, ByteStream, ClientInfo, ClientHooks, Error, OperationInfo,
+        RequestBuilderExt, ResponseValue,
+    };
+    /**Builder for [`Client::chat_v2`]
+
+[`Client::chat_v2`]: super::Client::chat_v2*/
+    #[derive(Debug, Clone)]
+    pub struct ChatV2<'a> {
+        client: &'a super::Client,
+        body: Result<types::builder::ChatV2Request, String>,
+        options: crate::contract::RequestOptions,
+    }
+    impl<'a> ChatV2<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                body: Ok(::std::default::Default::default()),
+                options: ::std::default::Default::default(),
+            }
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::ChatV2Request>,
+            <V as std::convert::TryInto<types::ChatV2Request>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `ChatV2Request` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::ChatV2Request,
+            ) -> types::builder::ChatV2Request,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/v2/chat`
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            crate::contract::Response<types::ChatV2Reply>,
+            crate::contract::Error,
+        > {
+            let Self { client, body, options } = self;
+            let mut body = body
+                .and_then(|v| {
+                    types::ChatV2Request::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            crate::contract::stream_flag(&mut body.stream, false);
+            let url = format!("{}/v2/chat", client.baseurl,);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .header(
+                    ::reqwest::header::CONTENT_TYPE,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .body(crate::contract::json_body(&body, &options)?)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "chat_v2",
+            };
+            return crate::contract::send_json(
+                    client,
+                    request,
+                    &info,
+                    &options,
+                    crate::contract::Effect::Mutation,
+                )
+                .await;
+        }
+        ///Sends the request with `stream: true` and yields each event as a [`types::ChatV2Piece`], as it arrives; the stream ends after the server's `[DONE]`. See [`crate::EventStream`] for errors and timeouts.
+        pub async fn send_stream(
+            self,
+        ) -> ::std::result::Result<
+            crate::contract::EventStream<types::ChatV2Piece>,
+            crate::contract::Error,
+        > {
+            let Self { client, body, options } = self;
+            let mut body = body
+                .and_then(|v| {
+                    types::ChatV2Request::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            crate::contract::stream_flag(&mut body.stream, true);
+            let url = format!("{}/v2/chat", client.baseurl,);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("text/event-stream"),
+                )
+                .header(
+                    ::reqwest::header::CONTENT_TYPE,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .body(crate::contract::json_body(&body, &options)?)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "chat_v2",
+            };
+            return crate::contract::send_stream(
+                    client,
+                    request,
+                    &info,
+                    &options,
+                    crate::contract::Effect::Mutation,
+                )
+                .await;
+        }
+        /// Adds a header to this request only; it replaces a client default of the same name.
+        pub fn header<K, V>(mut self, name: K, value: V) -> Self
+        where
+            K: ::std::convert::TryInto<::reqwest::header::HeaderName>,
+            K::Error: ::std::fmt::Display,
+            V: ::std::convert::TryInto<::reqwest::header::HeaderValue>,
+            V::Error: ::std::fmt::Display,
+        {
+            self.options.header(name, value);
+            self
+        }
+        /// Retries for this request only (0 disables them), within the client's policy.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options.max_retries = Some(retries);
+            self
+        }
+        /// The retry policy for this request only.
+        pub fn retry_policy(mut self, policy: crate::contract::RetryPolicy) -> Self {
+            self.options.retry = Some(policy);
+            self
+        }
+        /// Adds a field to the JSON body, for parameters the spec does not
+        /// know yet; it replaces a field of the same name.
+        pub fn extra_field(
+            mut self,
+            name: impl Into<String>,
+            value: impl Into<::serde_json::Value>,
+        ) -> Self {
+            self.options.extra_field(name, value);
+            self
+        }
+    }
+    /**Builder for [`Client::job_events`]
+
+[`Client::job_events`]: super::Client::job_events*/
+    #[derive(Debug, Clone)]
+    pub struct JobEvents<'a> {
+        client: &'a super::Client,
+        id: Result<::std::string::String, String>,
+        options: crate::contract::RequestOptions,
+    }
+    impl<'a> JobEvents<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                id: Err("id was not initialized".to_string()),
+                options: ::std::default::Default::default(),
+            }
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends the request and yields each event as a [`types::LogLine`], as it arrives; the stream ends after the server's `[DONE]`. See [`crate::EventStream`] for errors and timeouts.
+        pub async fn send_stream(
+            self,
+        ) -> ::std::result::Result<
+            crate::contract::EventStream<types::LogLine>,
+            crate::contract::Error,
+        > {
+            let Self { client, id, options } = self;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/v2/jobs/{}/events", client.baseurl, encode_path(& id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .headers(header_map)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("text/event-stream"),
+                )
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "job_events",
+            };
+            return crate::contract::send_stream(
+                    client,
+                    request,
+                    &info,
+                    &options,
+                    crate::contract::Effect::Read,
+                )
+                .await;
+        }
+        /// Adds a header to this request only; it replaces a client default of the same name.
+        pub fn header<K, V>(mut self, name: K, value: V) -> Self
+        where
+            K: ::std::convert::TryInto<::reqwest::header::HeaderName>,
+            K::Error: ::std::fmt::Display,
+            V: ::std::convert::TryInto<::reqwest::header::HeaderValue>,
+            V::Error: ::std::fmt::Display,
+        {
+            self.options.header(name, value);
+            self
+        }
+        /// Retries for this request only (0 disables them), within the client's policy.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options.max_retries = Some(retries);
+            self
+        }
+        /// The retry policy for this request only.
+        pub fn retry_policy(mut self, policy: crate::contract::RetryPolicy) -> Self {
+            self.options.retry = Some(policy);
+            self
+        }
+    }
+    /**Builder for [`Client::speak_v2`]
+
+[`Client::speak_v2`]: super::Client::speak_v2*/
+    #[derive(Debug, Clone)]
+    pub struct SpeakV2<'a> {
+        client: &'a super::Client,
+        body: Result<types::builder::SpeakV2Body, String>,
+        options: crate::contract::RequestOptions,
+    }
+    impl<'a> SpeakV2<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                body: Ok(::std::default::Default::default()),
+                options: ::std::default::Default::default(),
+            }
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::SpeakV2Body>,
+            <V as std::convert::TryInto<types::SpeakV2Body>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `SpeakV2Body` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::SpeakV2Body,
+            ) -> types::builder::SpeakV2Body,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/v2/speak`
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            crate::contract::BinaryResponse,
+            crate::contract::Error,
+        > {
+            let Self { client, body, options } = self;
+            let mut body = body
+                .and_then(|v| types::SpeakV2Body::try_from(v).map_err(|e| e.to_string()))
+                .map_err(Error::InvalidRequest)?;
+            crate::contract::stream_flag(&mut body.stream, false);
+            let url = format!("{}/v2/speak", client.baseurl,);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::CONTENT_TYPE,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .body(crate::contract::json_body(&body, &options)?)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "speak_v2",
+            };
+            return crate::contract::send_binary(
+                    client,
+                    request,
+                    &info,
+                    &options,
+                    crate::contract::Effect::Mutation,
+                )
+                .await;
+        }
+        ///Sends the request with `stream: true` and yields each event as a [`types::SpeakChunk`] (its audio: [`crate::EventStream::into_audio`]), as it arrives; the stream ends after the server's `[DONE]`. See [`crate::EventStream`] for errors and timeouts.
+        pub async fn send_stream(
+            self,
+        ) -> ::std::result::Result<
+            crate::contract::EventStream<types::SpeakChunk>,
+            crate::contract::Error,
+        > {
+            let Self { client, body, options } = self;
+            let mut body = body
+                .and_then(|v| types::SpeakV2Body::try_from(v).map_err(|e| e.to_string()))
+                .map_err(Error::InvalidRequest)?;
+            crate::contract::stream_flag(&mut body.stream, true);
+            let url = format!("{}/v2/speak", client.baseurl,);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::CONTENT_TYPE,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .body(crate::contract::json_body(&body, &options)?)
+                .headers(header_map)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("text/event-stream"),
+                )
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "speak_v2",
+            };
+            return crate::contract::send_stream(
+                    client,
+                    request,
+                    &info,
+                    &options,
+                    crate::contract::Effect::Mutation,
+                )
+                .await;
+        }
+        /// Adds a header to this request only; it replaces a client default of the same name.
+        pub fn header<K, V>(mut self, name: K, value: V) -> Self
+        where
+            K: ::std::convert::TryInto<::reqwest::header::HeaderName>,
+            K::Error: ::std::fmt::Display,
+            V: ::std::convert::TryInto<::reqwest::header::HeaderValue>,
+            V::Error: ::std::fmt::Display,
+        {
+            self.options.header(name, value);
+            self
+        }
+        /// Retries for this request only (0 disables them), within the client's policy.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options.max_retries = Some(retries);
+            self
+        }
+        /// The retry policy for this request only.
+        pub fn retry_policy(mut self, policy: crate::contract::RetryPolicy) -> Self {
+            self.options.retry = Some(policy);
+            self
+        }
+        /// Adds a field to the JSON body, for parameters the spec does not
+        /// know yet; it replaces a field of the same name.
+        pub fn extra_field(
+            mut self,
+            name: impl Into<String>,
+            value: impl Into<::serde_json::Value>,
+        ) -> Self {
+            self.options.extra_field(name, value);
+            self
+        }
+    }
+}
+/// Items consumers will typically use such as the Client.
+pub mod prelude {
+    pub use self::super::Client;
+}
+impl crate::contract::Accumulate for types::ChatV2Piece {
+    type Response = types::ChatV2Reply;
+    const OBJECT: ::std::option::Option<&'static str> = ::std::option::Option::None;
+    const MESSAGE: bool = true;
+}
+impl crate::contract::AudioChunk for types::SpeakChunk {
+    fn audio_base64(&self) -> &str {
+        &self.b64
+    }
+}
+/// Operations of the spec this build does not generate, each with the
+/// construct that stops it. Each one is also a build warning.
+pub const UNSUPPORTED_OPERATIONS: &[crate::contract::UnsupportedOperation] = &[];
+/// Every generated operation and what it does on the server, which
+/// decides how it is retried ([`crate::Effect`]).
+pub const OPERATION_EFFECTS: &[(&str, crate::contract::Effect)] = &[
+    ("chat_v2", crate::contract::Effect::Mutation),
+    ("job_events", crate::contract::Effect::Read),
+    ("speak_v2", crate::contract::Effect::Mutation),
+];
