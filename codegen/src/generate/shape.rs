@@ -222,6 +222,11 @@ pub fn is_accept_header_call(call: &syn::ExprMethodCall) -> bool {
         && matches!(call.args.first(), Some(syn::Expr::Path(p)) if path_ends_with(&p.path, &["header", "ACCEPT"]))
 }
 
+/// `<receiver>.headers(<name>)`: progenitor's header map joins the request.
+pub fn is_headers_call(call: &syn::ExprMethodCall, name: &str) -> bool {
+    call.method == "headers" && call.args.len() == 1 && is_ident_expr(&call.args[0], name)
+}
+
 /// `<receiver>.build()`, which ends the request builder chain.
 pub fn is_build_call(call: &syn::ExprMethodCall) -> bool {
     call.method == "build" && call.args.is_empty()
@@ -378,6 +383,7 @@ pub(crate) mod tests {
                     (is_json_body_call as fn(&syn::ExprMethodCall) -> bool, "json"),
                     (is_accept_header_call, "accept"),
                     (is_build_call, "build"),
+                    (|c| is_headers_call(c, "header_map"), "headers"),
                 ] {
                     if p(call) {
                         self.0.push(name);
@@ -392,9 +398,9 @@ pub(crate) mod tests {
             c.0.sort();
             c.0
         };
-        assert_eq!(calls("chat"), ["accept", "build", "json"]);
-        assert_eq!(calls("things_delete"), ["build"]);
-        assert_eq!(calls("speech"), ["build", "json"]);
+        assert_eq!(calls("chat"), ["accept", "build", "headers", "json"]);
+        assert_eq!(calls("things_delete"), ["build", "headers"]);
+        assert_eq!(calls("speech"), ["build", "headers", "json"]);
         assert!(send_of("chat").block.stmts.iter().any(|s| binds(s, "body")));
     }
 

@@ -1505,6 +1505,7 @@ let response = client.chat()
 let response = client.things_retrieve()
     .id(id)
     .limit(limit)
+    .x_trace_id(x_trace_id)
     .send()
     .await;
 ```*/
@@ -1605,7 +1606,6 @@ pub mod builder {
                 .and_then(|v| types::ChatRequest::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/chat/completions", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -1619,7 +1619,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .body(crate::contract::json_body(&body, &options)?)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "chat",
@@ -1673,6 +1672,7 @@ pub mod builder {
         client: &'a super::Client,
         id: Result<::std::string::String, String>,
         limit: Result<Option<i64>, String>,
+        x_trace_id: Result<Option<::std::string::String>, String>,
         options: crate::contract::RequestOptions,
     }
     impl<'a> ThingsRetrieve<'a> {
@@ -1681,6 +1681,7 @@ pub mod builder {
                 client: client,
                 id: Err("id was not initialized".to_string()),
                 limit: Ok(None),
+                x_trace_id: Ok(None),
                 options: ::std::default::Default::default(),
             }
         }
@@ -1706,6 +1707,19 @@ pub mod builder {
                 .map_err(|_| "conversion to `i64` for limit failed".to_string());
             self
         }
+        pub fn x_trace_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.x_trace_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_trace_id failed"
+                        .to_string()
+                });
+            self
+        }
         ///Sends a `GET` request to `/things/{id}`
         pub async fn send(
             self,
@@ -1713,13 +1727,17 @@ pub mod builder {
             crate::contract::Response<types::Thing>,
             crate::contract::Error,
         > {
-            let Self { client, id, limit, options } = self;
+            let Self { client, id, limit, x_trace_id, options } = self;
             let id = id.map_err(Error::InvalidRequest)?;
             let limit = limit.map_err(Error::InvalidRequest)?;
+            let x_trace_id = x_trace_id.map_err(Error::InvalidRequest)?;
             let url = format!(
                 "{}/things/{}", client.baseurl, encode_path(& id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+            if let Some(value) = x_trace_id {
+                header_map.append("x-trace-id", value.to_string().try_into()?);
+            }
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -1806,9 +1824,8 @@ pub mod builder {
             let url = format!(
                 "{}/things/{}", client.baseurl, encode_path(& id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             #[allow(unused_mut)]
-            let mut request = client.client.delete(url).headers(header_map).build()?;
+            let mut request = client.client.delete(url).build()?;
             let info = OperationInfo {
                 operation_id: "things_delete",
             };
@@ -1884,9 +1901,8 @@ pub mod builder {
             let url = format!(
                 "{}/files/{}/content", client.baseurl, encode_path(& id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             #[allow(unused_mut)]
-            let mut request = client.client.get(url).headers(header_map).build()?;
+            let mut request = client.client.get(url).build()?;
             let info = OperationInfo {
                 operation_id: "files_content",
             };
@@ -1972,7 +1988,6 @@ pub mod builder {
                 .and_then(|v| types::SpeechBody::try_from(v).map_err(|e| e.to_string()))
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/speech", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -1982,7 +1997,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .body(crate::contract::json_body(&body, &options)?)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "speech",

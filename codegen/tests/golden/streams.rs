@@ -936,7 +936,6 @@ pub mod builder {
                 .map_err(Error::InvalidRequest)?;
             crate::contract::stream_flag(&mut body.stream, false);
             let url = format!("{}/v2/chat", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -950,7 +949,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .body(crate::contract::json_body(&body, &options)?)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "chat_v2",
@@ -979,7 +977,6 @@ pub mod builder {
                 .map_err(Error::InvalidRequest)?;
             crate::contract::stream_flag(&mut body.stream, true);
             let url = format!("{}/v2/chat", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -993,7 +990,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .body(crate::contract::json_body(&body, &options)?)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "chat_v2",
@@ -1080,12 +1076,10 @@ pub mod builder {
             let url = format!(
                 "{}/v2/jobs/{}/events", client.baseurl, encode_path(& id.to_string()),
             );
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             #[allow(unused_mut)]
             let mut request = client
                 .client
                 .get(url)
-                .headers(header_map)
                 .header(
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("text/event-stream"),
@@ -1177,7 +1171,6 @@ pub mod builder {
                 .map_err(Error::InvalidRequest)?;
             crate::contract::stream_flag(&mut body.stream, false);
             let url = format!("{}/v2/speak", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -1187,7 +1180,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .body(crate::contract::json_body(&body, &options)?)
-                .headers(header_map)
                 .build()?;
             let info = OperationInfo {
                 operation_id: "speak_v2",
@@ -1214,7 +1206,6 @@ pub mod builder {
                 .map_err(Error::InvalidRequest)?;
             crate::contract::stream_flag(&mut body.stream, true);
             let url = format!("{}/v2/speak", client.baseurl,);
-            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -1224,7 +1215,6 @@ pub mod builder {
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
                 .body(crate::contract::json_body(&body, &options)?)
-                .headers(header_map)
                 .header(
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("text/event-stream"),
