@@ -6,6 +6,7 @@
 
 pub mod generate;
 pub mod normalize;
+pub mod spec;
 
 use std::path::Path;
 
