@@ -1,7 +1,8 @@
 //! The code generator of the `togetherai` crate, shared by its build
 //! script, `cargo xtask` and the tests: [`normalize`] turns a Together
 //! OpenAPI document into one progenitor reads correctly, [`generate`] runs
-//! progenitor on it and applies the crate's passes to the syntax tree.
+//! progenitor on it and applies the crate's passes to the syntax tree;
+//! [`spec`] holds the helpers that read and walk the document as JSON.
 //! See ARCHITECTURE.md for the layers and the pass list.
 
 pub mod generate;
@@ -58,7 +59,7 @@ pub fn mock_spec(raw: &str, doc: &serde_json::Value, notes: &normalize::Notes) -
     }
     let overrides: Vec<_> = normalize::OVERRIDES
         .iter()
-        .map(|(m, p, media, _)| serde_json::json!({ "method": m, "path": p, "media": media }))
+        .map(|o| serde_json::json!({ "method": o.method, "path": o.path, "media": o.media }))
         .collect();
     let (operations, overrides) = (serde_json::Value::from(operations), serde_json::Value::from(overrides));
     format!(r#"{{"spec":{raw},"operations":{operations},"overrides":{overrides}}}"#)

@@ -18,6 +18,7 @@ pub fn unesc(segment: &str) -> String {
     segment.replace("~1", "/").replace("~0", "~")
 }
 
+/// The JSON pointer of an operation (`/paths/~1files/get`).
 pub fn op_pointer(path: &str, method: &str) -> String {
     format!("/paths/{}/{method}", esc(path))
 }
@@ -37,6 +38,7 @@ pub fn operations(doc: &Value) -> Vec<(String, String)> {
     out
 }
 
+/// An operation's `operationId`, empty when it has none.
 pub fn op_id(doc: &Value, path: &str, method: &str) -> String {
     doc.pointer(&op_pointer(path, method))
         .and_then(|op| op.get("operationId"))
@@ -53,15 +55,19 @@ pub fn resolve<'a>(doc: &'a Value, v: &'a Value) -> &'a Value {
     }
 }
 
+/// The component a schema refers to, directly or through its first `allOf`
+/// member (a reference made nullable).
 pub fn ref_name(v: &Value) -> Option<String> {
     let r = v.get("$ref").or_else(|| v.pointer("/allOf/0/$ref"))?.as_str()?;
     r.strip_prefix("#/components/schemas/").map(str::to_string)
 }
 
+/// Whether a media type is JSON (`application/json`, `application/problem+json`).
 pub fn is_json(media: &str) -> bool {
     media == "application/json" || media.ends_with("+json")
 }
 
+/// The values of a string enum: an `enum` of strings, typed `string` or untyped.
 pub fn string_enum_values(v: &Value) -> Option<Vec<String>> {
     let values = v.get("enum")?.as_array()?;
     if v.get("type").is_some_and(|t| t != "string") {
@@ -206,6 +212,7 @@ pub fn dangling_ref(doc: &Value, v: &Value, at: &str) -> Option<(String, String)
 pub struct Responses(BTreeSet<String>);
 
 impl Responses {
+    /// The places of `doc`.
     pub fn of(doc: &Value) -> Responses {
         let mut places = BTreeSet::new();
         let mut pending = Vec::new();
@@ -242,5 +249,53 @@ impl Responses {
                 Some(i) => end = i,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn pointer_segments_round_trip() {
+        assert_eq!(esc("/files/{id}~x"), "~1files~1{id}~0x");
+        assert_eq!(unesc(&esc("/files/{id}~x")), "/files/{id}~x");
+        assert_eq!(op_pointer("/chat/completions", "post"), "/paths/~1chat~1completions/post");
+    }
+
+    #[test]
+    fn references_resolve_directly_or_through_all_of() {
+        let doc = json!({ "components": { "schemas": { "A": { "type": "string" } } } });
+        let direct = json!({ "$ref": "#/components/schemas/A" });
+        let nullable = json!({ "allOf": [{ "$ref": "#/components/schemas/A" }], "nullable": true });
+        assert_eq!(resolve(&doc, &direct), &json!({ "type": "string" }));
+        assert_eq!(ref_name(&direct).as_deref(), Some("A"));
+        assert_eq!(ref_name(&nullable).as_deref(), Some("A"));
+        let mut refs = Vec::new();
+        collect_refs(&nullable, &mut refs);
+        assert_eq!(refs, ["/components/schemas/A"]);
+        assert_eq!(
+            dangling_ref(&doc, &json!({ "x": { "$ref": "#/nowhere" } }), ""),
+            Some(("/x".into(), "#/nowhere".into()))
+        );
+    }
+
+    #[test]
+    fn responses_reach_through_references_and_skip_requests_and_errors() {
+        let doc = json!({ "paths": { "/a": { "post": {
+            "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Req" } } } },
+            "responses": {
+                "200": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Resp" } } } },
+                "400": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } } } } } },
+            "components": { "schemas": {
+                "Req": {}, "Error": {},
+                "Resp": { "properties": { "usage": { "$ref": "#/components/schemas/Usage" } } }, "Usage": {} } } });
+        let responses = Responses::of(&doc);
+        assert!(responses.contains("/components/schemas/Usage/properties/n"));
+        assert!(responses.contains("/paths/~1a/post/responses/200/content"));
+        assert!(!responses.contains("/components/schemas/Req"));
+        assert!(!responses.contains("/components/schemas/Error"));
+        assert!(!responses.contains("/components/schemas/UsageMore"));
     }
 }

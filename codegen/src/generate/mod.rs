@@ -371,7 +371,7 @@ fn unsupported(notes: &Notes) -> TokenStream {
 
 fn effects(notes: &Notes) -> TokenStream {
     let entries = notes.effects.iter().map(|(id, effect)| {
-        let effect = format_ident!("{}", effect);
+        let effect = format_ident!("{}", effect.name());
         quote!((#id, crate::contract::Effect::#effect))
     });
     quote! {
@@ -383,7 +383,7 @@ fn effects(notes: &Notes) -> TokenStream {
 
 struct Rewrite<'a> {
     streams: BTreeMap<String, &'a StreamOp>,
-    effects: &'a BTreeMap<String, &'static str>,
+    effects: &'a BTreeMap<String, crate::normalize::Effect>,
     /// Streaming operations whose `send_stream()` was written.
     generated: BTreeSet<String>,
     /// Trait impls for payload types, one per type.
@@ -394,7 +394,7 @@ struct Rewrite<'a> {
 impl Rewrite<'_> {
     /// What the operation does on the server (`retry_effects`); unknown means the strictest.
     fn effect(&self, operation_id: &str) -> &'static str {
-        self.effects.get(operation_id).copied().unwrap_or("Mutation")
+        self.effects.get(operation_id).copied().unwrap_or(crate::normalize::Effect::Mutation).name()
     }
 }
 

@@ -8,9 +8,6 @@ use heck::ToPascalCase;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 
-/// Extension marking a string enum that must stay open even with one value.
-const OPEN_EXT: &str = "x-togetherai-open";
-
 /// `anyOf: [{enum: [...]}, {type: string}]` (every `model` and `voice`) is an
 /// open set of strings: it becomes one string enum, opened by `open_enums`.
 pub(super) fn open_string_unions(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
@@ -40,7 +37,7 @@ pub(super) fn open_string_unions(doc: &mut Value, notes: &mut Notes) -> Result<(
             map.remove(key);
             map.insert("type".into(), json!("string"));
             map.insert("enum".into(), json!(values));
-            map.insert(OPEN_EXT.into(), json!(true));
+            notes.open_unions.insert(at.to_string());
             if let (Some(d), false) = (description, map.contains_key("description")) {
                 map.insert("description".into(), d);
             }
@@ -145,6 +142,7 @@ pub(super) fn open_enums(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecE
         .map(|s| s.keys().cloned().collect())
         .unwrap_or_default();
     let snapshot = doc.clone();
+    let open_unions = std::mem::take(&mut notes.open_unions);
     // Enums that tell the variants of a union apart stay closed: an open one
     // would make the first variant match everything. The union itself gets
     // a catch-all variant at generation, so unknown tags still decode.
@@ -163,7 +161,7 @@ pub(super) fn open_enums(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecE
         let schema = Value::Object(map.clone());
         let Some(values) = string_enum_values(&schema) else { return };
         let component = at.strip_prefix("/components/schemas/").filter(|rest| !rest.contains('/'));
-        let forced = map.remove(OPEN_EXT).is_some();
+        let forced = open_unions.contains(at);
         // A single value in a request is a constant to send; in a response
         // it is what the spec expects, and the API sends others
         // (`text.completion` for `text_completion`). As a union's member
@@ -239,17 +237,25 @@ mod tests {
     fn enum_or_string_becomes_one_enum() {
         let mut d = doc(json!({ "Req": { "properties": { "model": {
             "anyOf": [{ "type": "string", "enum": ["a/b", "c/d"] }, { "type": "string" }] } } } }));
-        run(open_string_unions, &mut d);
+        let notes = run(open_string_unions, &mut d);
         assert_eq!(
             d.pointer("/components/schemas/Req/properties/model").unwrap(),
-            &json!({ "type": "string", "enum": ["a/b", "c/d"], OPEN_EXT: true })
+            &json!({ "type": "string", "enum": ["a/b", "c/d"] })
         );
+        assert_eq!(notes.open_unions.iter().collect::<Vec<_>>(), ["/components/schemas/Req/properties/model"]);
         // One known model is still an open set.
-        let mut one = doc(json!({ "Req": { "properties": { "model": {
+        let one = doc(json!({ "Req": { "properties": { "model": {
             "anyOf": [{ "type": "string", "enum": ["a/b"] }, { "type": "string" }] } } } }));
-        run(open_string_unions, &mut one);
-        let notes = run(open_enums, &mut one);
+        let mut notes = Notes::default();
+        let mut d = one.clone();
+        open_string_unions(&mut d, &mut notes).unwrap();
+        open_enums(&mut d, &mut notes).unwrap();
         assert_eq!(notes.open_enums["ReqModel"].values, ["a/b"]);
+        assert!(notes.open_unions.is_empty());
+        // Without the note it would be a request's constant, closed.
+        let mut d = one;
+        run(open_string_unions, &mut d);
+        assert!(run(open_enums, &mut d).open_enums.is_empty());
     }
 
     #[test]

@@ -4,11 +4,19 @@
 //! Every transform works on the raw document (a `serde_json::Value`), before
 //! `openapiv3` parses it, because `openapiv3` silently drops what several of
 //! them need to see (`$ref` siblings, `const`, 3.1 `type` arrays). Each one
-//! logs every change it makes, prefixed with its name, into [`Notes::log`].
+//! logs every change it makes, prefixed with its name, into [`Notes::log`](Notes#structfield.log).
 //!
 //! Some facts a transform removes from the document are kept in [`Notes`] so
 //! that code generation can still serve them: event-stream operations, the
-//! open enums, the operations that cannot be generated.
+//! open enums, the operations that cannot be generated, what each operation
+//! does on the server.
+//!
+//! The transforms live in files by concern, each beside its unit tests, and
+//! run in the one order of [`TRANSFORMS`]: `validate` (refusing a broken
+//! spec), `patches`, `operations`, `openapi31` (3.1 and nulls into 3.0),
+//! `schemas`, `enums`, `streams`, `responses`. What they decide as data,
+//! each entry with its reason, is in [`policy`]; how they read the document
+//! is [`crate::spec`].
 
 mod enums;
 mod openapi31;
@@ -24,12 +32,12 @@ mod validate;
 
 pub use crate::spec::METHODS;
 pub use operations::{derived_operation_id, pascal_ident};
-pub use policy::{Change, Patch, INFERENCE, OVERRIDES, PATCHES};
+pub use policy::{Change, Inference, Override, Patch, INFERENCE, OVERRIDES, PATCHES};
 pub use schemas::WIDE_INTEGER;
 pub use streams::STREAM_EXT;
 
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// What normalisation learnt besides the rewritten document.
@@ -43,10 +51,14 @@ pub struct Notes {
     pub streams: Vec<StreamOp>,
     /// String enums that must accept values the spec does not list, by type name.
     pub open_enums: BTreeMap<String, OpenEnum>,
-    /// What each operation does on the server (`Read`, `Inference`, `Mutation`), for the retry policy.
-    pub effects: BTreeMap<String, &'static str>,
+    /// What each operation does on the server, by operation id, for the retry policy.
+    pub effects: BTreeMap<String, Effect>,
     /// What a maintainer should look at: each becomes a cargo warning.
     pub warnings: Vec<String>,
+    /// The schemas `open_string_unions` made string enums, by JSON pointer:
+    /// `open_enums`, which runs right after (so the pointers still hold),
+    /// opens them even with one value, and takes the set.
+    open_unions: BTreeSet<String>,
 }
 
 /// An operation the generated client does not offer, and why.
@@ -86,6 +98,35 @@ pub struct OpenEnum {
     pub description: Option<String>,
 }
 
+/// What an operation does on the server, which decides how it is retried
+/// (`retry_effects`); generated code names it as `crate::contract::Effect`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Effect {
+    /// `GET`, `HEAD`, `OPTIONS`: retried freely.
+    Read,
+    /// A `POST` in [`INFERENCE`]: computes an answer, changes nothing; retried like a read.
+    Inference,
+    /// Anything else: retried only when it cannot have been processed.
+    Mutation,
+}
+
+impl Effect {
+    /// The name of the variant, as `crate::contract::Effect` spells it (`Read`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Effect::Read => "Read",
+            Effect::Inference => "Inference",
+            Effect::Mutation => "Mutation",
+        }
+    }
+}
+
+impl fmt::Display for Effect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// A spec the pipeline must refuse, with the place that is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SpecError {
@@ -122,7 +163,8 @@ pub struct Transform {
 /// spec as published, operation ids are settled before anything records
 /// them, nulls are folded into `nullable` before enums are opened, what
 /// responses carry is read before event streams are removed, and error
-/// responses go last.
+/// responses go last (`retry_effects` after them only reads). The strings
+/// `open_string_unions` makes are opened by `open_enums`, right after it.
 pub const TRANSFORMS: &[Transform] = &[
     Transform { name: "check_refs", run: validate::check_refs },
     Transform { name: "schema_patches", run: patches::schema_patches },

@@ -2,8 +2,8 @@
 //! [`OVERRIDES`], the operations progenitor cannot generate, and what each
 //! one does on the server.
 
-use super::policy::{INFERENCE, OVERRIDES};
-use super::{Notes, SpecError, Unsupported};
+use super::policy::{Override, INFERENCE, OVERRIDES};
+use super::{Effect, Notes, SpecError, Unsupported};
 use crate::spec::{esc, is_json, op_id, op_pointer, operations, walk};
 use heck::{ToPascalCase, ToSnakeCase};
 use serde_json::{json, Value};
@@ -128,7 +128,7 @@ pub(super) fn component_names(doc: &mut Value, notes: &mut Notes) -> Result<(), 
 
 /// Applies [`OVERRIDES`]: the real response body is raw bytes.
 pub(super) fn overrides(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
-    for (method, path, media, why) in OVERRIDES {
+    for Override { method, path, media, why } in OVERRIDES {
         let Some(responses) = doc.pointer_mut(&format!("{}/responses", op_pointer(path, method))) else {
             continue;
         };
@@ -183,9 +183,9 @@ fn drop_operation(doc: &mut Value, notes: &mut Notes, path: &str, method: &str, 
 pub(super) fn retry_effects(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
     for (path, method) in operations(doc) {
         let effect = match method.as_str() {
-            "get" | "head" | "options" => "Read",
-            "post" if INFERENCE.contains(&path.as_str()) => "Inference",
-            _ => "Mutation",
+            "get" | "head" | "options" => Effect::Read,
+            "post" if INFERENCE.iter().any(|i| i.path == path) => Effect::Inference,
+            _ => Effect::Mutation,
         };
         let id = op_id(doc, &path, &method);
         notes.log("retry_effects", format!("{id}: {effect}"));
@@ -300,7 +300,21 @@ mod tests {
         let effects: Vec<_> = notes.effects.iter().map(|(k, v)| (k.as_str(), *v)).collect();
         assert_eq!(
             effects,
-            [("chat", "Inference"), ("file_delete", "Mutation"), ("ft_create", "Mutation"), ("ft_list", "Read")]
+            [
+                ("chat", Effect::Inference),
+                ("file_delete", Effect::Mutation),
+                ("ft_create", Effect::Mutation),
+                ("ft_list", Effect::Read)
+            ]
+        );
+        assert_eq!(
+            notes.log,
+            [
+                "retry_effects: chat: Inference",
+                "retry_effects: ft_create: Mutation",
+                "retry_effects: ft_list: Read",
+                "retry_effects: file_delete: Mutation"
+            ]
         );
     }
 }

@@ -1,41 +1,61 @@
 //! Every product decision normalisation applies that is data, each entry
 //! with its reason: which `POST`s are retried like reads, which responses
 //! are really bytes, and the corrections to schemas the published spec gets
-//! wrong. Nothing else in the crate holds such tables.
+//! wrong. Nothing else in the crate holds such tables; a later naming
+//! table (a type or operation renamed on purpose) belongs here too.
 
 /// `POST` paths that compute an answer and change nothing on the server, so
-/// they are retried like reads. Every other `POST`, and every `PUT`,
+/// they are retried like reads: a retry costs the computation again but
+/// cannot make a second resource. Every other `POST`, and every `PUT`,
 /// `PATCH` and `DELETE`, is a mutation: retried only when it cannot have been
 /// processed. `GET` and `HEAD` are reads.
-pub const INFERENCE: &[&str] = &[
-    "/chat/completions",
-    "/completions",
-    "/embeddings",
-    "/images/generations",
-    "/rerank",
-    "/audio/speech",
-    "/audio/transcriptions",
-    "/audio/translations",
-    "/moderations",
+pub const INFERENCE: &[Inference] = &[
+    Inference { path: "/chat/completions", why: "answers a conversation; stores nothing" },
+    Inference { path: "/completions", why: "continues a prompt; stores nothing" },
+    Inference { path: "/embeddings", why: "computes vectors for the input; stores nothing" },
+    Inference { path: "/images/generations", why: "generates images and hands them back; keeps no resource to list" },
+    Inference { path: "/rerank", why: "scores documents against a query; stores nothing" },
+    Inference { path: "/audio/speech", why: "synthesises speech from text; stores nothing" },
+    Inference { path: "/audio/transcriptions", why: "transcribes the audio sent; stores nothing" },
+    Inference { path: "/audio/translations", why: "translates the audio sent into English text; stores nothing" },
+    Inference { path: "/moderations", why: "classifies the input; stores nothing" },
 ];
 
-/// Corrections to the spec where it disagrees with the real API. Each entry is
-/// `(method, path, media type of the 2xx body, why)`; the body becomes raw
-/// bytes of that media type. Applied only when the operation exists.
-pub const OVERRIDES: &[(&str, &str, &str, &str)] = &[
-    (
-        "get",
-        "/files/{id}/content",
-        "application/octet-stream",
-        "returns the file's bytes, not the JSON object the 2025-04 spec declares",
-    ),
-    (
-        "get",
-        "/finetune/download",
-        "application/octet-stream",
-        "returns the model archive, not the JSON object the 2025-04 spec declares",
-    ),
+/// One entry of [`INFERENCE`].
+pub struct Inference {
+    /// The path, as the spec writes it.
+    pub path: &'static str,
+    pub why: &'static str,
+}
+
+/// Corrections to the spec where it disagrees with the real API: the 2xx
+/// body of each operation becomes raw bytes of the entry's media type.
+/// Applied only when the operation exists.
+pub const OVERRIDES: &[Override] = &[
+    Override {
+        method: "get",
+        path: "/files/{id}/content",
+        media: "application/octet-stream",
+        why: "returns the file's bytes, not the JSON object the 2025-04 spec declares",
+    },
+    Override {
+        method: "get",
+        path: "/finetune/download",
+        media: "application/octet-stream",
+        why: "returns the model archive, not the JSON object the 2025-04 spec declares",
+    },
 ];
+
+/// One entry of [`OVERRIDES`].
+pub struct Override {
+    /// The HTTP method, lowercase as in the spec (`get`).
+    pub method: &'static str,
+    /// The path, as the spec writes it.
+    pub path: &'static str,
+    /// The media type of the 2xx body.
+    pub media: &'static str,
+    pub why: &'static str,
+}
 
 /// Corrections to response schemas where the published spec disagrees with
 /// what the API sends, one entry each: a JSON pointer into the spec as

@@ -8,7 +8,8 @@ use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Extension marking an event-stream operation: the component name of the
-/// schema each event's `data` holds.
+/// schema each event's `data` holds. Nothing reads it back ([`Notes::streams`]
+/// is the record); it says in the normalised document what was removed.
 pub const STREAM_EXT: &str = "x-togetherai-stream";
 
 /// The component carried in an event's `data`: the spec models a stream as
@@ -171,6 +172,8 @@ pub(super) fn folded_responses(doc: &mut Value, notes: &mut Notes) -> Result<(),
         .into_iter()
         .map(|(path, method)| (op_id(&snapshot, &path, &method), op_pointer(&path, &method)))
         .collect();
+    // Logged once the streams are no longer borrowed, in the order found.
+    let mut log = Vec::new();
     for stream in notes.streams.iter_mut() {
         let (Some(chunk), Some(op)) = (&stream.data_schema, pointers.get(&stream.operation_id)) else { continue };
         let chunk = snapshot.pointer(&format!("/components/schemas/{}", esc(chunk)));
@@ -202,14 +205,17 @@ pub(super) fn folded_responses(doc: &mut Value, notes: &mut Notes) -> Result<(),
         required.retain(|name| {
             let keep = name.as_str().is_none_or(|n| carried.contains(n));
             if !keep {
-                notes.log.push(format!(
-                    "folded_responses: {at}: `{}` optional, no `{}` chunk carries it",
+                log.push(format!(
+                    "{at}: `{}` optional, no `{}` chunk carries it",
                     name.as_str().unwrap_or_default(),
                     stream.operation_id
                 ));
             }
             keep
         });
+    }
+    for line in log {
+        notes.log("folded_responses", line);
     }
     Ok(())
 }
@@ -328,6 +334,10 @@ mod tests {
         let mut notes = chat_stream();
         folded_responses(&mut d, &mut notes).unwrap();
         assert_eq!(d.pointer("/components/schemas/Resp/required").unwrap(), &json!(["id", "choices"]));
+        assert_eq!(
+            notes.log,
+            ["folded_responses: /components/schemas/Resp: `prompt` optional, no `chat` chunk carries it"]
+        );
         assert_eq!(notes.streams[0].response_object.as_deref(), Some("chat.completion"));
         assert!(notes.streams[0].response_message);
     }
