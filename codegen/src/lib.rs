@@ -1,13 +1,15 @@
 //! The code generator of the `togetherai` crate, shared by its build
 //! script, `cargo xtask` and the tests: [`normalize`] turns a Together
 //! OpenAPI document into one progenitor reads correctly, [`generate`] runs
-//! progenitor on it and applies the crate's passes to the syntax tree.
+//! progenitor on it and applies the crate's passes to the syntax tree;
+//! [`spec`] holds the helpers that read and walk the document as JSON.
 //! See ARCHITECTURE.md for the layers and the pass list.
 
 pub mod api;
 pub mod generate;
 pub mod golden;
 pub mod normalize;
+pub mod spec;
 
 use std::path::Path;
 
@@ -46,22 +48,16 @@ pub fn run(text: &str, with_mock_spec: bool) -> Result<Output, String> {
 /// normalised document's, and those of the operations it leaves out), and
 /// the overrides table: `{"spec", "operations": [{"id","method","path"}], "overrides"}`.
 pub fn mock_spec(raw: &str, doc: &serde_json::Value, notes: &normalize::Notes) -> String {
-    let mut operations = Vec::new();
-    if let Some(paths) = doc.get("paths").and_then(serde_json::Value::as_object) {
-        for (path, item) in paths {
-            for method in normalize::METHODS {
-                if let Some(id) = item.get(*method).and_then(|op| op.get("operationId")) {
-                    operations.push(serde_json::json!({ "id": id, "method": method, "path": path }));
-                }
-            }
-        }
-    }
+    let mut operations: Vec<_> = spec::operations(doc)
+        .into_iter()
+        .map(|(path, method)| serde_json::json!({ "id": spec::op_id(doc, &path, &method), "method": method, "path": path }))
+        .collect();
     for u in &notes.unsupported {
         operations.push(serde_json::json!({ "id": u.operation_id, "method": u.method.to_lowercase(), "path": u.path }));
     }
     let overrides: Vec<_> = normalize::OVERRIDES
         .iter()
-        .map(|(m, p, media, _)| serde_json::json!({ "method": m, "path": p, "media": media }))
+        .map(|o| serde_json::json!({ "method": o.method, "path": o.path, "media": o.media }))
         .collect();
     let (operations, overrides) = (serde_json::Value::from(operations), serde_json::Value::from(overrides));
     format!(r#"{{"spec":{raw},"operations":{operations},"overrides":{overrides}}}"#)

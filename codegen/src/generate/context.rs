@@ -3,7 +3,8 @@
 //! constructs some passes rewrite, which say how many sites they must find.
 
 use super::shape::Answer;
-use crate::normalize::{Notes, METHODS, WIDE_INTEGER};
+use crate::normalize::{Notes, WIDE_INTEGER};
+use crate::spec::{is_json, resolve};
 use serde_json::Value;
 
 /// The data the passes decide from.
@@ -50,37 +51,27 @@ impl<'a> Context<'a> {
     }
 }
 
-fn resolve<'v>(doc: &'v Value, v: &'v Value) -> &'v Value {
-    match v.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix('#')) {
-        Some(p) => doc.pointer(p).unwrap_or(v),
-        None => v,
-    }
-}
-
 fn operations(doc: &Value) -> Vec<Operation> {
     let mut out = Vec::new();
-    let Some(paths) = doc.get("paths").and_then(Value::as_object) else { return out };
-    for item in paths.values() {
-        for method in METHODS {
-            let Some(op) = item.get(*method) else { continue };
-            let id = op.get("operationId").and_then(Value::as_str).unwrap_or_default().to_string();
-            let body = op.get("requestBody").map(|b| resolve(doc, b));
-            let json_body = body
-                .and_then(|b| b.get("content"))
-                .and_then(Value::as_object)
-                .is_some_and(|c| c.keys().any(|m| crate::normalize::is_json(m)));
-            let success = op
-                .get("responses")
-                .and_then(Value::as_object)
-                .and_then(|r| r.iter().find(|(code, _)| code.starts_with('2')).map(|(_, r)| resolve(doc, r)));
-            let content = success.and_then(|r| r.get("content")).and_then(Value::as_object);
-            let answer = match content {
-                Some(c) if c.keys().any(|m| crate::normalize::is_json(m)) => Answer::Json,
-                Some(c) if !c.is_empty() => Answer::Binary,
-                _ => Answer::Empty,
-            };
-            out.push(Operation { id, json_body, answer });
-        }
+    for (path, method) in crate::spec::operations(doc) {
+        let Some(op) = doc.pointer(&crate::spec::op_pointer(&path, &method)) else { continue };
+        let id = crate::spec::op_id(doc, &path, &method);
+        let body = op.get("requestBody").map(|b| resolve(doc, b));
+        let json_body = body
+            .and_then(|b| b.get("content"))
+            .and_then(Value::as_object)
+            .is_some_and(|c| c.keys().any(|m| is_json(m)));
+        let success = op
+            .get("responses")
+            .and_then(Value::as_object)
+            .and_then(|r| r.iter().find(|(code, _)| code.starts_with('2')).map(|(_, r)| resolve(doc, r)));
+        let content = success.and_then(|r| r.get("content")).and_then(Value::as_object);
+        let answer = match content {
+            Some(c) if c.keys().any(|m| is_json(m)) => Answer::Json,
+            Some(c) if !c.is_empty() => Answer::Binary,
+            _ => Answer::Empty,
+        };
+        out.push(Operation { id, json_body, answer });
     }
     out
 }
@@ -169,7 +160,7 @@ mod tests {
         let notes = Notes::default();
         let cx = Context::new(&doc, &notes);
         let ops: Vec<_> = cx.operations.iter().map(|o| (o.id.as_str(), o.json_body, o.answer)).collect();
-        assert_eq!(ops, [("b", false, Answer::Binary), ("a", true, Answer::Json), ("c", false, Answer::Empty)]);
+        assert_eq!(ops, [("a", true, Answer::Json), ("b", false, Answer::Binary), ("c", false, Answer::Empty)]);
         assert_eq!(cx.facts, Facts { text_unions: 1, optional_lists: 1, wide_integers: 1, optional_properties: 3 });
     }
 }

@@ -2,12 +2,13 @@
 //! leaves out, and what each generated one does on the server.
 
 use super::context::Context;
+use crate::normalize::Effect;
 use quote::{format_ident, quote};
 
 /// The `crate::contract::Effect` variant of an operation (`retry_effects`);
 /// an operation normalisation did not classify is the strictest, `Mutation`.
 pub fn effect(cx: &Context, operation_id: &str) -> syn::Ident {
-    format_ident!("{}", cx.notes.effects.get(operation_id).copied().unwrap_or("Mutation"))
+    format_ident!("{}", cx.notes.effects.get(operation_id).copied().unwrap_or(Effect::Mutation).name())
 }
 
 /// `UNSUPPORTED_OPERATIONS` and `OPERATION_EFFECTS`.

@@ -1,0 +1,117 @@
+//! Every product decision normalisation applies that is data, each entry
+//! with its reason: which `POST`s are retried like reads, which responses
+//! are really bytes, and the corrections to schemas the published spec gets
+//! wrong. Nothing else in the crate holds such tables; a later naming
+//! table (a type or operation renamed on purpose) belongs here too.
+
+/// `POST` paths that compute an answer and change nothing on the server, so
+/// they are retried like reads: a retry costs the computation again but
+/// cannot make a second resource. Every other `POST`, and every `PUT`,
+/// `PATCH` and `DELETE`, is a mutation: retried only when it cannot have been
+/// processed. `GET` and `HEAD` are reads.
+pub const INFERENCE: &[Inference] = &[
+    Inference { path: "/chat/completions", why: "answers a conversation; stores nothing" },
+    Inference { path: "/completions", why: "continues a prompt; stores nothing" },
+    Inference { path: "/embeddings", why: "computes vectors for the input; stores nothing" },
+    Inference { path: "/images/generations", why: "generates images and hands them back; keeps no resource to list" },
+    Inference { path: "/rerank", why: "scores documents against a query; stores nothing" },
+    Inference { path: "/audio/speech", why: "synthesises speech from text; stores nothing" },
+    Inference { path: "/audio/transcriptions", why: "transcribes the audio sent; stores nothing" },
+    Inference { path: "/audio/translations", why: "translates the audio sent into English text; stores nothing" },
+    Inference { path: "/moderations", why: "classifies the input; stores nothing" },
+];
+
+/// One entry of [`INFERENCE`].
+pub struct Inference {
+    /// The path, as the spec writes it.
+    pub path: &'static str,
+    pub why: &'static str,
+}
+
+/// Corrections to the spec where it disagrees with the real API: the 2xx
+/// body of each operation becomes raw bytes of the entry's media type.
+/// Applied only when the operation exists.
+pub const OVERRIDES: &[Override] = &[
+    Override {
+        method: "get",
+        path: "/files/{id}/content",
+        media: "application/octet-stream",
+        why: "returns the file's bytes, not the JSON object the 2025-04 spec declares",
+    },
+    Override {
+        method: "get",
+        path: "/finetune/download",
+        media: "application/octet-stream",
+        why: "returns the model archive, not the JSON object the 2025-04 spec declares",
+    },
+];
+
+/// One entry of [`OVERRIDES`].
+pub struct Override {
+    /// The HTTP method, lowercase as in the spec (`get`).
+    pub method: &'static str,
+    /// The path, as the spec writes it.
+    pub path: &'static str,
+    /// The media type of the 2xx body.
+    pub media: &'static str,
+    pub why: &'static str,
+}
+
+/// Corrections to response schemas where the published spec disagrees with
+/// what the API sends, one entry each: a JSON pointer into the spec as
+/// published, the change, and why. A pointer that no longer resolves in a
+/// spec is a build warning naming the entry (so it can go once upstream
+/// fixes the schema); one that resolves to what the change would make is
+/// logged as already so. Nothing else edits the spec by hand.
+pub const PATCHES: &[Patch] = &[
+    Patch {
+        at: "/components/schemas/CompletionChunk",
+        change: Change::Optional(&["token", "finish_reason"]),
+        why: "real completion stream events carry neither a top-level `token` nor a top-level \
+              `finish_reason`: the text and the finish reason are per choice",
+    },
+    Patch {
+        at: "/components/schemas/CompletionChunk",
+        change: Change::Properties(
+            r#"{"object": {"type": "string", "enum": ["completion.chunk"]}, "created": {"type": "integer"},
+                "model": {"type": "string"}}"#,
+        ),
+        why: "real completion stream events carry `object`, `created` and `model`",
+    },
+    Patch {
+        at: "/components/schemas/CompletionChoice",
+        change: Change::Properties(
+            r##"{"index": {"type": "integer"},
+                "finish_reason": {"allOf": [{"$ref": "#/components/schemas/FinishReason"}], "nullable": true},
+                "logprobs": {"type": "number", "nullable": true}, "seed": {"type": "integer", "nullable": true},
+                "delta": {"type": "object", "properties": {"token_id": {"type": "integer", "nullable": true},
+                    "role": {"type": "string"}, "content": {"type": "string", "nullable": true}}}}"##,
+        ),
+        why: "each choice of a real completion stream event carries its `index`, `finish_reason`, \
+              `logprobs`, `seed` and a chat-like `delta` beside `text`",
+    },
+    Patch {
+        at: "/components/schemas/CompletionResponse/properties/object/enum/0",
+        change: Change::Set(r#""text.completion""#),
+        why: "the API sends `text.completion` (as later specs say), not `text_completion`",
+    },
+];
+
+/// One entry of [`PATCHES`].
+pub struct Patch {
+    /// JSON pointer into the spec as published (component names as written).
+    pub at: &'static str,
+    pub change: Change,
+    pub why: &'static str,
+}
+
+/// What a [`Patch`] does at its pointer.
+pub enum Change {
+    /// These names leave the schema's `required` list: the API does not send them.
+    Optional(&'static [&'static str]),
+    /// These properties (a JSON object of schemas) join the schema's
+    /// `properties` where it lacks them: the API sends them.
+    Properties(&'static str),
+    /// The value at the pointer becomes this JSON.
+    Set(&'static str),
+}

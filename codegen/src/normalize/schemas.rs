@@ -1,0 +1,275 @@
+//! Schemas made lenient where the API is: names that would clash, defaults
+//! and strict formats, closed objects, the scalars of responses, and unions
+//! that cannot tell their members apart.
+
+use super::{Notes, SpecError};
+use crate::spec::{add_description, resolve, walk_schemas, Responses};
+use heck::ToPascalCase;
+use serde_json::{json, Map, Value};
+use std::collections::BTreeSet;
+
+/// The format the response integers carry after `response_scalars`; the
+/// generator maps it to `i128`. No spec uses it, and typify names a union's
+/// variant after its member's format: `Integer`, as for an integer without one.
+pub const WIDE_INTEGER: &str = "integer";
+
+/// An inline schema whose `title` equals a component's name would be
+/// generated as a second type of that name; its title goes.
+pub(super) fn inline_titles(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    let components: BTreeSet<String> = doc
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+        .map(|s| s.keys().cloned().collect())
+        .unwrap_or_default();
+    walk_schemas(doc, &mut |map, at| {
+        let is_component_root = at.starts_with("/components/schemas/") && at.matches('/').count() == 3;
+        if is_component_root {
+            return;
+        }
+        if let Some(Value::String(title)) = map.get("title") {
+            if components.contains(title) || components.contains(&title.to_pascal_case()) {
+                notes.log("inline_titles", format!("{at}: dropped title `{title}`"));
+                map.remove("title");
+            }
+        }
+    });
+    Ok(())
+}
+
+/// Schema defaults are the server's business: generated types would send them
+/// on every request (overriding server defaults), so they move into the docs.
+pub(super) fn strip_defaults(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    walk_schemas(doc, &mut |map, at| {
+        if let Some(d) = map.remove("default") {
+            add_description(map, &format!("Server default: `{d}`."));
+            notes.log("strip_defaults", format!("{at}: default {d} moved to docs"));
+        }
+    });
+    Ok(())
+}
+
+/// Responses carry fields no spec lists; no generated type may refuse them.
+pub(super) fn open_objects(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    walk_schemas(doc, &mut |map, at| {
+        if map.get("additionalProperties") == Some(&json!(false)) {
+            map.remove("additionalProperties");
+            notes.log("open_objects", format!("{at}: additionalProperties: false dropped"));
+        }
+    });
+    Ok(())
+}
+
+/// Formats that would make a field a strict Rust type (`uuid::Uuid`,
+/// `chrono::DateTime`) stay strings: the spec says `format: uuid` for
+/// fine-tune ids that really look like `ft-3b88...`, and a timestamp without
+/// a zone would fail the whole response.
+pub(super) fn string_formats(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    walk_schemas(doc, &mut |map, at| {
+        let strict = map.get("format").and_then(Value::as_str).filter(|f| matches!(*f, "uuid" | "date-time" | "date"));
+        if let Some(format) = strict.map(str::to_string) {
+            map.remove("format");
+            add_description(map, &format!("Format: {format}."));
+            notes.log("string_formats", format!("{at}: format {format} kept as a string"));
+        }
+    });
+    Ok(())
+}
+
+/// `format: float` numbers are `f64`, not `f32`: an answer printed with more
+/// digits than an `f32` holds (`-3.402823669209385e38`) would fail the whole
+/// response, and `0.7` sent as an `f32` widens to `0.699999988`.
+pub(super) fn float_formats(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    walk_schemas(doc, &mut |map, at| {
+        if map.get("format").and_then(Value::as_str) == Some("float") {
+            map.remove("format");
+            notes.log("float_formats", format!("{at}: float -> f64"));
+        }
+    });
+    Ok(())
+}
+
+/// A scalar in a response never fails the whole response because of its
+/// value: integers become `i128` whatever their format and bounds (the API
+/// sends seeds above `i64::MAX`, and a bound or format is a claim the
+/// server does not check), and the value lists of numbers and booleans
+/// (`enum`, `const`) move into the docs. String value lists are opened by
+/// `open_enums`. Request schemas keep all of it.
+pub(super) fn response_scalars(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    let responses = Responses::of(doc);
+    walk_schemas(doc, &mut |map, at| {
+        let ty = map.get("type").and_then(Value::as_str).unwrap_or_default().to_string();
+        if !matches!(ty.as_str(), "integer" | "number" | "boolean") || !responses.contains(at) {
+            return;
+        }
+        let mut said = Vec::new();
+        if let Some(values) = map.remove("enum") {
+            said.push(format!("values {values}"));
+        }
+        if ty == "integer" {
+            for key in ["format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"] {
+                if let Some(v) = map.remove(key) {
+                    said.push(format!("{key} {v}"));
+                }
+            }
+            // Extensions would keep the generator from recognising the schema.
+            map.retain(|k, _| !k.starts_with("x-"));
+            map.insert("format".into(), json!(WIDE_INTEGER));
+        }
+        if !said.is_empty() {
+            add_description(map, &format!("The spec says: {}.", said.join(", ")));
+        }
+        if ty == "integer" || !said.is_empty() {
+            let said = if said.is_empty() { String::new() } else { format!(" ({} dropped)", said.join(", ")) };
+            notes.log("response_scalars", format!("{at}: {ty} in a response{said}"));
+        }
+    });
+    Ok(())
+}
+
+/// A `oneOf`/`anyOf` of objects none of which requires anything matches
+/// every object with its first member, silently dropping the others' fields
+/// (cosine scheduler arguments decoded as linear ones). It becomes one object
+/// with all the members' properties.
+pub(super) fn ambiguous_unions(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    let snapshot = doc.clone();
+    walk_schemas(doc, &mut |map, at| {
+        for key in ["oneOf", "anyOf"] {
+            let Some(Value::Array(members)) = map.get(key) else { continue };
+            let resolved: Vec<&Value> = members.iter().map(|m| resolve(&snapshot, m)).collect();
+            let loose = |m: &&Value| {
+                m.get("properties").is_some_and(Value::is_object)
+                    && m.get("required").and_then(Value::as_array).is_none_or(|r| r.is_empty())
+                    && m.get("oneOf").is_none()
+                    && m.get("anyOf").is_none()
+            };
+            if resolved.len() < 2 || !resolved.iter().all(loose) {
+                continue;
+            }
+            let mut properties = Map::new();
+            for m in &resolved {
+                for (name, schema) in m["properties"].as_object().unwrap() {
+                    properties.entry(name.clone()).or_insert_with(|| schema.clone());
+                }
+            }
+            map.remove(key);
+            map.insert("type".into(), json!("object"));
+            map.insert("properties".into(), Value::Object(properties));
+            notes.log("ambiguous_unions", format!("{at}/{key}: members require nothing, merged into one object"));
+        }
+    });
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::testing::*;
+
+    #[test]
+    fn inline_titles_equal_to_components_go() {
+        let mut d = doc(json!({
+            "ErrorOutput": { "title": "ErrorOutput", "type": "object" },
+            "Resp": { "properties": { "e": { "title": "ErrorOutput", "type": "object" }, "f": { "title": "Fresh" } } },
+        }));
+        run(inline_titles, &mut d);
+        assert!(d.pointer("/components/schemas/Resp/properties/e/title").is_none());
+        assert_eq!(d.pointer("/components/schemas/Resp/properties/f/title").unwrap(), "Fresh");
+        assert_eq!(d.pointer("/components/schemas/ErrorOutput/title").unwrap(), "ErrorOutput");
+    }
+
+    #[test]
+    fn defaults_move_to_docs() {
+        let mut d = doc(json!({ "Req": { "properties": { "n_epochs": { "type": "integer", "default": 1 },
+            "lr": { "type": "number", "default": "0.00001", "description": "Learning rate." } } } }));
+        run(strip_defaults, &mut d);
+        assert_eq!(
+            d.pointer("/components/schemas/Req/properties/n_epochs").unwrap(),
+            &json!({ "type": "integer", "description": "Server default: `1`." })
+        );
+        assert_eq!(
+            d.pointer("/components/schemas/Req/properties/lr/description").unwrap(),
+            "Learning rate.\n\nServer default: `\"0.00001\"`."
+        );
+    }
+
+    #[test]
+    fn closed_objects_open() {
+        let mut d = doc(json!({ "A": { "type": "object", "additionalProperties": false } }));
+        run(open_objects, &mut d);
+        assert_eq!(d.pointer("/components/schemas/A").unwrap(), &json!({ "type": "object" }));
+    }
+
+    #[test]
+    fn strict_formats_stay_strings() {
+        let mut d = doc(json!({ "A": { "properties": { "id": { "type": "string", "format": "uuid" },
+            "at": { "type": "string", "format": "date-time" }, "blob": { "type": "string", "format": "binary" } } } }));
+        run(string_formats, &mut d);
+        assert_eq!(
+            d.pointer("/components/schemas/A/properties/id").unwrap(),
+            &json!({ "type": "string", "description": "Format: uuid." })
+        );
+        assert!(d.pointer("/components/schemas/A/properties/at/format").is_none());
+        assert_eq!(d.pointer("/components/schemas/A/properties/blob/format").unwrap(), "binary");
+    }
+
+    #[test]
+    fn floats_are_f64() {
+        let mut d = json!({ "components": { "schemas": { "P": { "properties": {
+            "rate": { "type": "number", "format": "float" }, "n": { "type": "integer", "format": "int32" } } } } } });
+        run(float_formats, &mut d);
+        assert_eq!(d.pointer("/components/schemas/P/properties/rate").unwrap(), &json!({ "type": "number" }));
+        assert_eq!(d.pointer("/components/schemas/P/properties/n/format").unwrap(), "int32");
+    }
+
+    #[test]
+    fn response_scalars_never_fail_on_their_value() {
+        let req = json!({ "properties": { "seed": { "type": "integer" }, "n": { "type": "integer", "format": "int32" },
+            "flag": { "type": "boolean", "enum": [true] } } });
+        let mut d = request_and_response(json!({
+            "Req": req,
+            "Resp": { "properties": { "seed": { "type": "integer", "minimum": 1 },
+                "usage": { "$ref": "#/components/schemas/Usage" },
+                "deleted": { "type": "boolean", "enum": [true] },
+                "ids": { "type": "array", "items": { "type": "integer", "nullable": true } } } },
+            "Usage": { "properties": { "n": { "type": "integer", "format": "int32", "x-go-type": "int" } } },
+            "Error": { "properties": { "code": { "type": "integer" } } },
+        }));
+        run(response_scalars, &mut d);
+        let at = |p: &str| d.pointer(&format!("/components/schemas/{p}")).unwrap().clone();
+        // Requests keep their formats and values.
+        assert_eq!(at("Req"), req);
+        assert_eq!(
+            at("Resp/properties/seed"),
+            json!({ "type": "integer", "format": WIDE_INTEGER, "description": "The spec says: minimum 1." })
+        );
+        assert_eq!(
+            at("Resp/properties/ids/items"),
+            json!({ "type": "integer", "nullable": true, "format": WIDE_INTEGER })
+        );
+        assert_eq!(
+            at("Usage/properties/n"),
+            json!({ "type": "integer", "format": WIDE_INTEGER, "description": "The spec says: format \"int32\"." })
+        );
+        assert_eq!(
+            at("Resp/properties/deleted"),
+            json!({ "type": "boolean", "description": "The spec says: values [true]." })
+        );
+        // Error bodies are the crate's `Error`, not generated types.
+        assert_eq!(at("Error/properties/code"), json!({ "type": "integer" }));
+    }
+
+    #[test]
+    fn unions_of_loose_objects_merge() {
+        let mut d = doc(json!({
+            "Args": { "oneOf": [{ "$ref": "#/components/schemas/Linear" }, { "$ref": "#/components/schemas/Cosine" }] },
+            "Linear": { "type": "object", "properties": { "min_lr_ratio": { "type": "number" } } },
+            "Cosine": { "type": "object", "properties": { "min_lr_ratio": { "type": "number" }, "num_cycles": { "type": "number" } } },
+            "Tagged": { "oneOf": [{ "properties": { "a": {} }, "required": ["a"] }, { "properties": { "b": {} } }] },
+        }));
+        run(ambiguous_unions, &mut d);
+        let args = d.pointer("/components/schemas/Args").unwrap();
+        assert_eq!(args["properties"].as_object().unwrap().keys().collect::<Vec<_>>(), ["min_lr_ratio", "num_cycles"]);
+        assert!(args.get("oneOf").is_none());
+        assert!(d.pointer("/components/schemas/Tagged/oneOf").is_some());
+    }
+}
