@@ -10,6 +10,7 @@ use heck::ToSnakeCase;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use togetherai_codegen::normalize::{derived_operation_id, METHODS};
+use togetherai_codegen::spec::is_json;
 
 /// One operation of a document.
 pub struct Op<'a> {
@@ -170,10 +171,6 @@ fn parameters(d: &mut Diff, at: &At, o: &Op, n: &Op) {
         };
         d.report(rule, &here, what.into(), None, None);
     }
-}
-
-fn is_json(media: &str) -> bool {
-    media == "application/json" || media.ends_with("+json")
 }
 
 /// Compares the media types of a request body or response: added, removed,
