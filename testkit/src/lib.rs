@@ -1,11 +1,11 @@
-//! A scripted HTTP/1.1 server on 127.0.0.1, the one fake server of the
-//! SDK's tests and benches.
+//! A scripted HTTP/1.1 server on 127.0.0.1: the server the SDK's tests and
+//! benches talk to, wherever they do not test the crate's own mock.
 //!
 //! Each request is recorded ([`Request`]: method, target, headers, body,
 //! arrival) and answered with a [`Reply`] the test wrote out step by step:
 //! status and headers, then body pieces, pauses, waits on a [`Signal`] from
-//! the test, trickles of keep-alive bytes, and an ending (kept alive, closed,
-//! cut short, or reset). A real server is never this obliging, which is the
+//! the test, trickles of keep-alive bytes, and an ending (kept alive, cut
+//! short, or reset). A real server is never this obliging, which is the
 //! point: the tests see exactly what the client does with each case.
 
 mod reply;
