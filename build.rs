@@ -9,6 +9,13 @@ fn main() {
     println!("cargo:rerun-if-env-changed=TOGETHERAI_SPEC");
     let spec = env::var_os("TOGETHERAI_SPEC").map_or_else(|| PathBuf::from("spec/openapi.yaml"), PathBuf::from);
     println!("cargo:rerun-if-changed={}", spec.display());
+    // Tests that use the bundled spec's types are left out of a build from
+    // another spec (`tests/suite/main.rs`).
+    println!("cargo:rustc-check-cfg=cfg(togetherai_other_spec)");
+    let bundled = |p: &std::path::Path| p.canonicalize().ok() == PathBuf::from("spec/openapi.yaml").canonicalize().ok();
+    if !bundled(&spec) {
+        println!("cargo:rustc-cfg=togetherai_other_spec");
+    }
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let output = togetherai_codegen::run_file(&spec, env::var_os("CARGO_FEATURE_MOCK").is_some())
         .unwrap_or_else(|e| fail(&format!("togetherai cannot generate its client: {e}")));

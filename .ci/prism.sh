@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prism (@stoplight/prism-cli) mock servers for the conformance test in
-# tests/prism.rs. Run it with bash from anywhere inside the repository:
+# tests/suite/prism.rs. Run it with bash from anywhere inside the repository:
 #
 #   bash .ci/prism.sh install              # npm install into .ci/node_modules (no-op when present)
 #   bash .ci/prism.sh start static  4010   # prism mock on 127.0.0.1:4010
@@ -13,7 +13,7 @@
 # prints the log and exits non-zero. The servers listen on loopback only.
 #
 # Then: PRISM_URL=http://127.0.0.1:4010 PRISM_DYNAMIC_URL=http://127.0.0.1:4011 \
-#       cargo test --test prism -- --nocapture
+#       cargo test --test suite -- prism:: --nocapture
 
 prism_main() (
     set -euo pipefail

@@ -15,12 +15,13 @@ mod common;
 
 use base64::Engine;
 use bytes::Bytes;
-use common::{mb_per_s, Body, Response, Server};
+use common::mb_per_s;
 use std::io::Read;
 use std::path::Path;
 use std::time::{Duration, Instant};
 use togetherai::types::AudioSpeechRequest;
 use togetherai::Client;
+use togetherai_testkit::{Reply, Server};
 
 const MIB: u64 = 1024 * 1024;
 /// The non-streamed body: 1 GiB.
@@ -32,14 +33,14 @@ const EVENT_AUDIO: usize = 16 * 1024;
 /// Runs of each path; the time reported is the median.
 const RUNS: usize = 3;
 /// The buffer the binary body repeats.
-const BUFFER: usize = common::WRITE_SIZE;
+const BUFFER: usize = togetherai_testkit::WRITE_SIZE;
 
 fn main() {
     let started = Instant::now();
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let pcm = sine_pcm(BUFFER);
     let server = speech_server(pcm.clone());
-    let client = Client::builder().api_key("k").base_url(server.base_url()).build().unwrap();
+    let client = Client::builder().api_key("k").base_url(server.url()).build().unwrap();
     let path = std::env::temp_dir().join(format!("togetherai-audio-rss-{}.pcm", std::process::id()));
 
     println!("Peak RSS saving speech to a file ({})", path.display());
@@ -70,7 +71,7 @@ fn main() {
             stream.into_audio().save(&path).await.unwrap()
         })
     });
-    let wire = streamed_body(&pcm[..EVENT_AUDIO]).len();
+    let wire = streamed_reply(&pcm[..EVENT_AUDIO]).content_length();
     println!(
         "  (SSE: MB/s counts decoded audio; the wire carried {:.0} MB of events, {:.1} MB/s)",
         wire as f64 / 1e6,
@@ -130,26 +131,29 @@ fn speech_request(stream: bool) -> togetherai::types::builder::AudioSpeechReques
     }
 }
 
-/// The streamed body: `STREAMED_LEN` of audio, `audio` (one event's worth)
-/// over and over as base64 events, then `[DONE]`.
-fn streamed_body(audio: &[u8]) -> Body {
+/// The streamed answer: `STREAMED_LEN` of audio, `audio` (one event's
+/// worth) over and over as base64 events, then `[DONE]`.
+fn streamed_reply(audio: &[u8]) -> Reply {
     let b64 = base64::engine::general_purpose::STANDARD.encode(audio);
     let event = format!("data: {{\"object\":\"audio.tts.chunk\",\"model\":\"cartesia/sonic\",\"b64\":\"{b64}\"}}\n\n");
-    Body::default().then(event, STREAMED_LEN / audio.len() as u64).then("data: [DONE]\n\n", 1)
+    Reply::new(200)
+        .header("content-type", "text/event-stream")
+        .send_repeated(event, STREAMED_LEN / audio.len() as u64)
+        .send("data: [DONE]\n\n")
 }
 
-/// Answers `/audio/speech`: events when the request asks for a stream, else
-/// the 1 GiB raw body, both made from `pcm`.
+/// Answers `/audio/speech` from a thread (and core) of its own: events when
+/// the request asks for a stream, else the 1 GiB raw body, both made from
+/// `pcm`, whose buffer the raw body repeats without ever being held whole.
 fn speech_server(pcm: Bytes) -> Server {
-    let streamed = streamed_body(&pcm[..EVENT_AUDIO]);
-    Server::start(move |request| {
-        assert_eq!(request.path, "/audio/speech");
-        let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
-        if body["stream"] == true {
-            Response { content_type: "text/event-stream", body: streamed.clone() }
+    let streamed = streamed_reply(&pcm[..EVENT_AUDIO]);
+    Server::on_own_thread(move |request| {
+        assert_eq!(request.path(), "/audio/speech");
+        if request.json()["stream"] == true {
+            streamed.clone()
         } else {
-            let body = Body::default().then(pcm.clone(), BINARY_LEN / pcm.len() as u64);
-            Response { content_type: "application/octet-stream", body }
+            let raw = Reply::new(200).header("content-type", "application/octet-stream");
+            raw.send_repeated(pcm.clone(), BINARY_LEN / pcm.len() as u64)
         }
     })
 }

@@ -15,7 +15,7 @@
 mod common;
 
 use bytes::Bytes;
-use common::{mb_per_s, Body, Response, Server};
+use common::mb_per_s;
 use eventsource_stream::Eventsource;
 use futures_util::StreamExt;
 use std::hint::black_box;
@@ -23,6 +23,7 @@ use std::time::{Duration, Instant};
 use togetherai::reqwest::{self, header};
 use togetherai::types::{ChatCompletionChunk, ChatCompletionRequest, ChatCompletionRequestMessagesItem, FinishReason};
 use togetherai::Client;
+use togetherai_testkit::{Reply, Server};
 
 /// Chunks in the throughput stream.
 const CHUNKS: usize = 100_000;
@@ -117,13 +118,13 @@ fn chat_stream(chunks: usize) -> Bytes {
     Bytes::from(out)
 }
 
-/// A server that answers every chat request with `stream`.
+/// A server on its own thread (and core) that answers every chat request
+/// with `stream`.
 fn chat_server(stream: Bytes) -> Server {
-    Server::start(move |request| {
-        assert_eq!(request.path, "/chat/completions");
-        let body: serde_json::Value = serde_json::from_slice(&request.body).unwrap();
-        assert_eq!(body["stream"], true, "a streaming request");
-        Response { content_type: "text/event-stream", body: Body::default().then(stream.clone(), 1) }
+    Server::on_own_thread(move |request| {
+        assert_eq!(request.path(), "/chat/completions");
+        assert_eq!(request.json()["stream"], true, "a streaming request");
+        Reply::new(200).header("content-type", "text/event-stream").send(stream.clone())
     })
 }
 
@@ -147,7 +148,7 @@ fn request() -> togetherai::types::builder::ChatCompletionRequest {
 
 impl Clients {
     fn new(server: &Server) -> Clients {
-        let sdk = Client::builder().api_key("k").base_url(server.base_url()).build().unwrap();
+        let sdk = Client::builder().api_key("k").base_url(server.url()).build().unwrap();
         let http = reqwest::Client::builder()
             .timeout(Duration::from_secs(600))
             .connect_timeout(Duration::from_secs(10))
@@ -159,7 +160,7 @@ impl Clients {
         Clients {
             sdk,
             http,
-            url: format!("{}/chat/completions", server.base_url()),
+            url: format!("{}/chat/completions", server.url()),
             body: serde_json::to_vec(&body).unwrap().into(),
         }
     }

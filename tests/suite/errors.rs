@@ -2,12 +2,10 @@
 //! not decode, connections that fail, requests that cannot be built; the API
 //! key never shows in any of them.
 
-mod common;
-
+use crate::support::{calls, samples};
 use serde_json::json;
 use togetherai::{Client, Error};
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use togetherai_testkit::{Reply, Server};
 
 /// Distinctive, so a leak is unmistakable.
 const SECRET: &str = "tk-ZEBRA-9f8e7d6c5b4a-never-print-me";
@@ -19,7 +17,7 @@ const STATUSES: [u16; 7] = [400, 401, 404, 429, 500, 503, 504];
 const OPERATIONS: [&str; 3] = ["chat_completions", "files_list", "tci_execute"];
 
 /// Without retries: these tests are about how one answer maps to an error
-/// (`tests/retries.rs` covers retrying).
+/// (`retries` covers retrying).
 fn client(base_url: &str) -> Client {
     Client::builder().api_key(SECRET).base_url(base_url).max_retries(0).build().expect("a valid client")
 }
@@ -30,13 +28,15 @@ fn assert_no_secret(err: &Error) {
     assert!(!debug.contains(SECRET) && !debug.contains("ZEBRA"), "key in Debug: {debug}");
 }
 
-/// Serves `template` once for the table's call of `operation`; returns the error.
-async fn fail(operation: &str, template: ResponseTemplate) -> Error {
-    let call = common::call(operation);
-    let server = MockServer::start().await;
-    Mock::given(method(call.method)).and(path(call.path)).respond_with(template).expect(1).mount(&server).await;
-    let result = (call.run)(&client(&server.uri())).await;
-    server.verify().await; // exactly one request: no retries
+/// Serves `reply` to the table's call of `operation`; returns the error.
+async fn fail(operation: &str, reply: Reply) -> Error {
+    let call = calls::call(operation);
+    let server = Server::script([reply]);
+    let result = (call.run)(&client(&server.url())).await;
+    let requests = server.requests();
+    // Exactly the call's request, once: no retries.
+    let sent: Vec<_> = requests.iter().map(|r| (r.method.as_str(), r.path())).collect();
+    assert_eq!(sent, [(call.method, call.path)], "{operation}");
     match result {
         Ok(out) => panic!("{operation}: expected an error, got {out:?}"),
         Err(e) => {
@@ -55,11 +55,8 @@ async fn json_error_bodies_become_api_errors() {
                 "error": { "message": message, "type": "invalid_request_error", "param": null, "code": format!("code_{status}") }
             });
             let request_id = format!("req-{operation}-{status}");
-            let template = ResponseTemplate::new(status)
-                .set_body_json(&body)
-                .insert_header("x-request-id", request_id.as_str())
-                .insert_header("retry-after", "7");
-            let err = fail(operation, template).await;
+            let reply = Reply::json(status, &body).header("x-request-id", &request_id).header("retry-after", "7");
+            let err = fail(operation, reply).await;
             let context = format!("{operation} {status}: {err:?}");
 
             assert_eq!(err.status().map(|s| s.as_u16()), Some(status), "{context}");
@@ -99,10 +96,11 @@ async fn html_bodies_keep_the_raw_body_and_read_as_text() {
         let operation = OPERATIONS[i % OPERATIONS.len()];
         let reason = reqwest::StatusCode::from_u16(status).unwrap().canonical_reason().unwrap();
         let page = nginx_page(status, reason);
-        let template = ResponseTemplate::new(status)
-            .set_body_raw(page.clone(), "text/html")
-            .insert_header("x-request-id", "req-html");
-        let err = fail(operation, template).await;
+        let reply = Reply::new(status)
+            .header("content-type", "text/html")
+            .header("x-request-id", "req-html")
+            .send(page.clone());
+        let err = fail(operation, reply).await;
         let context = format!("{operation} {status}: {err:?}");
 
         let Error::Api(api) = &err else { panic!("not an API error: {context}") };
@@ -125,10 +123,10 @@ async fn html_bodies_keep_the_raw_body_and_read_as_text() {
 
 #[tokio::test]
 async fn a_body_of_the_wrong_shape_is_a_decode_error_with_its_path() {
-    let mut body = common::chat_response("stop");
+    let mut body = samples::chat_response("stop");
     body["choices"][0]["message"]["content"] = json!(42);
     let raw = serde_json::to_vec(&body).unwrap();
-    let err = fail("chat_completions", ResponseTemplate::new(200).set_body_raw(raw.clone(), "application/json")).await;
+    let err = fail("chat_completions", Reply::json(200, &body)).await;
 
     let Error::Decode { operation, path, message, excerpt, body: kept } = &err else {
         panic!("not a decode error: {err:?}")
@@ -143,17 +141,14 @@ async fn a_body_of_the_wrong_shape_is_a_decode_error_with_its_path() {
     assert!(shown.contains("choices[0].message.content") && shown.contains("chat_completions"), "{shown}");
 
     // A required field missing deeper down names its parent.
-    let err = fail(
-        "files_list",
-        ResponseTemplate::new(200).set_body_json(json!({ "data": [{ "id": "file-1", "object": "file" }] })),
-    )
-    .await;
+    let err = fail("files_list", Reply::json(200, &json!({ "data": [{ "id": "file-1", "object": "file" }] }))).await;
     let Error::Decode { path, message, .. } = &err else { panic!("not a decode error: {err:?}") };
     assert_eq!(path, "data[0]");
     assert!(message.contains("missing field"), "{message}");
 
     // Not JSON at all, with a 200.
-    let err = fail("tci_execute", ResponseTemplate::new(200).set_body_raw("<html>ok</html>", "text/html")).await;
+    let html = Reply::new(200).header("content-type", "text/html").send("<html>ok</html>");
+    let err = fail("tci_execute", html).await;
     let Error::Decode { operation, excerpt, .. } = &err else { panic!("not a decode error: {err:?}") };
     assert_eq!(*operation, "tci_execute");
     assert_eq!(excerpt, "ok");
@@ -161,13 +156,9 @@ async fn a_body_of_the_wrong_shape_is_a_decode_error_with_its_path() {
 
 #[tokio::test]
 async fn a_refused_connection_is_a_transport_error() {
-    let port = {
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
-        listener.local_addr().unwrap().port()
-    }; // closed again here: nothing listens
-    let client = client(&format!("http://127.0.0.1:{port}"));
+    let client = client(&togetherai_testkit::refused_url());
     for operation in ["files_list", "tci_execute"] {
-        let err = (common::call(operation).run)(&client).await.expect_err("nothing listens");
+        let err = (calls::call(operation).run)(&client).await.expect_err("nothing listens");
         assert_no_secret(&err);
         let Error::Transport { source: inner, .. } = &err else {
             panic!("{operation}: not a transport error: {err:?}")
@@ -180,18 +171,18 @@ async fn a_refused_connection_is_a_transport_error() {
 
 #[tokio::test]
 async fn requests_missing_required_values_are_refused_before_sending() {
-    let server = MockServer::start().await;
-    Mock::given(wiremock::matchers::any()).respond_with(ResponseTemplate::new(200)).expect(0).mount(&server).await;
-    let client = client(&server.uri());
+    let server = Server::script([Reply::new(200)]);
+    let client = client(&server.url());
 
     let err = client.files_retrieve().send().await.expect_err("no id");
     assert!(matches!(&err, Error::InvalidRequest(m) if m.contains("id")), "{err:?}");
     assert_no_secret(&err);
 
     let err =
-        client.chat_completions().body_map(|b| b.model(common::CHAT_MODEL)).send().await.expect_err("no messages");
+        client.chat_completions().body_map(|b| b.model(samples::CHAT_MODEL)).send().await.expect_err("no messages");
     assert!(matches!(&err, Error::InvalidRequest(m) if m.contains("messages")), "{err:?}");
     assert_no_secret(&err);
+    assert!(server.requests().is_empty(), "sent: {:?}", server.requests());
 }
 
 #[test]

@@ -1,13 +1,10 @@
 //! `togetherai::mock`: every operation through the SDK against the mock,
 //! every answer checked against the spec by an independent JSON Schema
 //! validator, and the behaviours (validation, streams, audio, collections,
-//! faults). Run with `cargo test --features mock --test mock`.
+//! faults). Run with `cargo test --test suite -- mock::`.
 
-#![cfg(feature = "mock")]
-
-mod common;
-
-use common::{every_operation, CHAT_MODEL, FILE_ID, HARDWARE_ID};
+use crate::support::calls::every_operation;
+use crate::support::samples::{CHAT_MODEL, FILE_ID, HARDWARE_ID};
 use futures_util::StreamExt;
 use serde_json::{json, Map, Value};
 use std::time::{Duration, Instant};

@@ -1,46 +1,33 @@
 //! The API key never shows in logs, `Debug` or errors, whatever happens to a
 //! request.
 
-mod common;
-
-use wiremock::matchers::{header, method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use crate::support::logs::Logs;
+use serde_json::json;
+use togetherai_testkit::{Reply, Server};
 
 const KEY: &str = "tk-SECRET-4c7f9e2a";
 
 #[tokio::test]
 async fn the_key_is_sent_but_never_logged_shown_or_reported() {
-    let logs = common::Logs::capture(tracing::Level::TRACE);
+    let logs = Logs::capture(tracing::Level::TRACE);
 
-    let server = MockServer::start().await;
-    let auth = format!("Bearer {KEY}");
-    Mock::given(method("GET"))
-        .and(path("/models"))
-        .and(header("authorization", auth.as_str()))
-        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!([])))
-        .expect(1)
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/hardware"))
-        .respond_with(ResponseTemplate::new(401).set_body_json(serde_json::json!({
-            "error": { "message": "invalid api key", "type": "authentication_error" } })))
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/endpoints"))
-        .respond_with(ResponseTemplate::new(200).set_body_string("{not json"))
-        .mount(&server)
-        .await;
+    let server = Server::start(|request| match (request.method.as_str(), request.path()) {
+        ("GET", "/models") => Reply::json(200, &json!([])),
+        ("GET", "/hardware") => {
+            Reply::json(401, &json!({ "error": { "message": "invalid api key", "type": "authentication_error" } }))
+        }
+        ("GET", "/endpoints") => Reply::new(200).header("content-type", "text/plain").send("{not json"),
+        _ => Reply::new(404),
+    });
 
-    let client = togetherai::Client::builder().api_key(KEY).base_url(server.uri()).build().unwrap();
+    let client = togetherai::Client::builder().api_key(KEY).base_url(server.url()).build().unwrap();
     let models = client.models().send().await.unwrap();
     assert!(models.is_empty());
     let api = client.list_hardware().send().await.unwrap_err();
     let decode = client.list_endpoints().send().await.unwrap_err();
     let refused = togetherai::Client::builder()
         .api_key(KEY)
-        .base_url("http://127.0.0.1:9")
+        .base_url(togetherai_testkit::refused_url())
         .build()
         .unwrap()
         .models()
@@ -50,6 +37,11 @@ async fn the_key_is_sent_but_never_logged_shown_or_reported() {
     assert!(matches!(api, togetherai::Error::Api(_)), "{api:?}");
     assert!(matches!(decode, togetherai::Error::Decode { .. }), "{decode:?}");
     assert!(matches!(refused, togetherai::Error::Transport { .. }), "{refused:?}");
+    // The key was sent, once per request, as the bearer token.
+    let requests = server.requests();
+    let sent: Vec<_> = requests.iter().map(|r| (r.path(), r.header("authorization"))).collect();
+    let auth = format!("Bearer {KEY}");
+    assert_eq!(sent, ["/models", "/hardware", "/endpoints"].map(|path| (path, Some(auth.as_str()))));
 
     let logged = logs.text();
     assert!(logged.contains("togetherai.request"), "the requests were not traced:\n{logged}");

@@ -1,84 +1,43 @@
-//! Event streams and binary bodies end to end, against a scripted HTTP/1.1
-//! server on 127.0.0.1 that writes each piece when the script says so: the
-//! tests can hold the server back to prove a chunk is yielded before the next
-//! one is even sent, cut the connection, or go silent.
+//! Event streams and binary bodies end to end, against the scripted server
+//! writing each piece when the script says so: the tests can hold the server
+//! back to prove a chunk is yielded before the next one is even sent, cut
+//! the connection, or go silent.
 
-mod common;
-
+use bytes::Bytes;
 use futures_util::StreamExt;
 use serde_json::{json, Value};
 use std::time::Duration;
 use togetherai::audio::{PcmEncoding, WavFormat};
 use togetherai::types::*;
 use togetherai::{Client, Error};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
-use tokio::sync::oneshot;
+use togetherai_testkit::{Reply, Request, Server, Signal};
 
-/// One step of the server's answer.
-enum Step {
-    /// Write these bytes as one HTTP chunk and flush.
-    Send(Vec<u8>),
-    /// Wait until the test says go.
-    Wait(oneshot::Receiver<()>),
-    /// Keep writing `: keep-alive` comments until the client hangs up, then report.
-    KeepAliveUntilClosed(oneshot::Sender<()>),
-    /// Drop the connection without the chunked body's end.
-    Abort,
+const EVENTS: &str = "text/event-stream";
+const JSON: &str = "application/json";
+
+/// A chunked `status` answer of `content_type`, one chunk per piece; the
+/// tests add holds and endings to it.
+fn chunked<P: Into<Bytes>>(status: u16, content_type: &str, pieces: impl IntoIterator<Item = P>) -> Reply {
+    pieces.into_iter().fold(Reply::new(status).header("content-type", content_type).chunked(), Reply::send)
 }
 
-fn send(text: &str) -> Step {
-    Step::Send(text.as_bytes().to_vec())
+/// `: keep-alive` comments every 20 ms until the client hangs up.
+fn keep_alive(reply: Reply) -> Reply {
+    reply.trickle(": keep-alive\n\n", Duration::from_millis(20), None)
 }
 
-/// What the server received.
-struct Received {
-    head: String,
-    body: Value,
+/// A server for one answer, and a client of it.
+fn serve(reply: Reply) -> (Client, Server) {
+    let server = Server::script([reply]);
+    let client = Client::builder().api_key("test-key").base_url(server.url()).build().unwrap();
+    (client, server)
 }
 
-/// Serves one request: `status` and `content_type`, then the script, as a
-/// chunked body (ended properly unless the script aborts).
-async fn serve(status: u16, content_type: &str, script: Vec<Step>) -> (Client, oneshot::Receiver<Received>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let (tx, rx) = oneshot::channel();
-    let content_type = content_type.to_owned();
-    tokio::spawn(async move {
-        let (mut socket, _) = listener.accept().await.unwrap();
-        let (head, body) = common::read_request(&mut socket).await.unwrap();
-        let _ = tx.send(Received { head, body });
-        let response_head =
-            format!("HTTP/1.1 {status} X\r\ncontent-type: {content_type}\r\ntransfer-encoding: chunked\r\n\r\n");
-        socket.write_all(response_head.as_bytes()).await.unwrap();
-        for step in script {
-            match step {
-                Step::Send(bytes) => {
-                    let chunk = [format!("{:x}\r\n", bytes.len()).as_bytes(), &bytes, b"\r\n"].concat();
-                    if socket.write_all(&chunk).await.is_err() {
-                        return;
-                    }
-                    socket.flush().await.unwrap();
-                }
-                Step::Wait(go) => {
-                    let _ = go.await;
-                }
-                Step::KeepAliveUntilClosed(closed) => {
-                    while socket.write_all(b"e\r\n: keep-alive\n\n\r\n").await.is_ok() {
-                        tokio::time::sleep(Duration::from_millis(20)).await;
-                    }
-                    let _ = closed.send(());
-                    return;
-                }
-                Step::Abort => return,
-            }
-        }
-        let _ = socket.write_all(b"0\r\n\r\n").await;
-        // Hold the connection until the client is done with it.
-        let _ = socket.read(&mut [0u8; 1]).await;
-    });
-    let client = Client::builder().api_key("test-key").base_url(format!("http://{addr}")).build().unwrap();
-    (client, rx)
+/// The one request the server got.
+fn received(server: &Server) -> Request {
+    let requests = server.requests();
+    assert_eq!(requests.len(), 1, "{requests:#?}");
+    requests[0].clone()
 }
 
 fn chunk(id: usize, content: &str) -> String {
@@ -107,36 +66,35 @@ async fn next<S: futures_util::Stream + Unpin>(stream: &mut S, what: &str) -> Op
 
 #[tokio::test]
 async fn each_chunk_is_yielded_before_the_server_sends_the_next() {
-    let (go, wait) = oneshot::channel();
-    let script = vec![send(&chunk(1, "Hel")), Step::Wait(wait), send(&chunk(2, "lo")), send(DONE)];
-    let (client, received) = serve(200, "text/event-stream", script).await;
+    let go = Signal::new();
+    let (client, server) = serve(chunked(200, EVENTS, [chunk(1, "Hel")]).wait(&go).send(chunk(2, "lo")).send(DONE));
     let mut stream = chat(&client).send_stream().await.unwrap();
 
     // The server sends nothing more until `go`: this chunk came on its own.
     let first = next(&mut stream, "first chunk").await.unwrap().unwrap();
     assert_eq!(content(&first), "Hel");
-    go.send(()).unwrap();
+    go.fire();
     assert_eq!(content(&next(&mut stream, "second chunk").await.unwrap().unwrap()), "lo");
     assert!(next(&mut stream, "end").await.is_none());
     assert!(stream.next().await.is_none(), "a finished stream stays finished");
     assert_eq!(stream.events_received(), 2);
 
-    let received = received.await.unwrap();
-    assert!(received.head.contains("accept: text/event-stream"), "{}", received.head);
-    assert!(received.head.contains("authorization: bearer test-key"));
-    assert_eq!(received.body["stream"], true, "send_stream() asks for a stream even when the body said false");
+    let received = received(&server);
+    assert!(received.header("accept").is_some_and(|a| a.starts_with(EVENTS)), "{received:?}");
+    assert_eq!(received.header("authorization"), Some("Bearer test-key"));
+    assert_eq!(received.json()["stream"], true, "send_stream() asks for a stream even when the body said false");
 }
 
 #[tokio::test]
 async fn plain_send_never_asks_for_a_stream() {
     let response = json!({"id": "c1", "object": "chat.completion", "created": 1, "model": "m",
         "choices": [{"index": 0, "message": {"role": "assistant", "content": "hi"}, "finish_reason": "stop"}]});
-    let (client, received) = serve(200, "application/json", vec![send(&response.to_string())]).await;
+    let (client, server) = serve(chunked(200, JSON, [response.to_string()]));
     let message = ChatCompletionRequestMessagesItem::builder().role("user").content("Say hello");
     let body = ChatCompletionRequest::builder().model("m").messages(vec![message.try_into().unwrap()]).stream(true);
     let reply = client.chat_completions().body(body).send().await.unwrap();
     assert_eq!(reply.choices[0].message.as_ref().unwrap().content.as_deref(), Some("hi"));
-    assert!(received.await.unwrap().body.get("stream").is_none());
+    assert!(received(&server).json().get("stream").is_none());
 }
 
 #[tokio::test]
@@ -148,8 +106,7 @@ async fn crlf_comments_a_bom_and_odd_write_boundaries() {
         DONE.replace('\n', "\r\n")
     );
     // Every write a few bytes long: fields, line ends and characters are cut.
-    let script = text.as_bytes().chunks(3).map(|c| Step::Send(c.to_vec())).collect();
-    let (client, _) = serve(200, "text/event-stream", script).await;
+    let (client, _server) = serve(chunked(200, EVENTS, text.as_bytes().chunks(3).map(|c| c.to_vec())));
     let stream = chat(&client).send_stream().await.unwrap();
     let chunks: Vec<_> = stream.map(|c| content(&c.unwrap())).collect().await;
     assert_eq!(chunks, ["h\u{e9}", " \u{1F600}"]);
@@ -158,7 +115,7 @@ async fn crlf_comments_a_bom_and_odd_write_boundaries() {
 #[tokio::test]
 async fn an_error_event_is_a_typed_error_carrying_the_message() {
     let frame = "event: error\ndata: {\"error\":{\"message\":\"model overloaded\",\"type\":\"server_error\"}}\n\n";
-    let (client, _) = serve(200, "text/event-stream", vec![send(&chunk(1, "a")), send(frame), send(DONE)]).await;
+    let (client, _server) = serve(chunked(200, EVENTS, [chunk(1, "a"), frame.into(), DONE.into()]));
     let mut stream = chat(&client).send_stream().await.unwrap();
     assert!(next(&mut stream, "chunk").await.unwrap().is_ok());
     let err = next(&mut stream, "error").await.unwrap().unwrap_err();
@@ -174,7 +131,7 @@ async fn an_error_event_is_a_typed_error_carrying_the_message() {
 #[tokio::test]
 async fn an_error_payload_without_an_event_type_is_an_error_too() {
     let frames = [chunk(1, "a"), "data: {\"id\": \"x\", \"error\": {\"message\": \"quota\"}}\n\n".into()];
-    let (client, _) = serve(200, "text/event-stream", frames.iter().map(|f| send(f)).collect()).await;
+    let (client, _server) = serve(chunked(200, EVENTS, frames));
     let results: Vec<_> = chat(&client).send_stream().await.unwrap().collect().await;
     assert_eq!(results.len(), 2);
     let Err(Error::StreamEvent(api)) = &results[1] else { panic!("{:?}", results[1]) };
@@ -183,7 +140,7 @@ async fn an_error_payload_without_an_event_type_is_an_error_too() {
 
 #[tokio::test]
 async fn a_stream_that_ends_without_done_is_an_error() {
-    let (client, _) = serve(200, "text/event-stream", vec![send(&chunk(1, "a")), send(&chunk(2, "b"))]).await;
+    let (client, _server) = serve(chunked(200, EVENTS, [chunk(1, "a"), chunk(2, "b")]));
     let results: Vec<_> = chat(&client).send_stream().await.unwrap().collect().await;
     assert_eq!(results.len(), 3, "{results:?}");
     assert!(results[..2].iter().all(Result::is_ok));
@@ -192,8 +149,7 @@ async fn a_stream_that_ends_without_done_is_an_error() {
 
 #[tokio::test]
 async fn a_connection_cut_mid_stream_is_an_error() {
-    let (client, _) =
-        serve(200, "text/event-stream", vec![send(&chunk(1, "a")), send("data: {\"id\""), Step::Abort]).await;
+    let (client, _server) = serve(chunked(200, EVENTS, [chunk(1, "a"), "data: {\"id\"".into()]).cut());
     let results: Vec<_> = chat(&client).send_stream().await.unwrap().collect().await;
     assert_eq!(results.len(), 2, "{results:?}");
     assert!(matches!(results[1], Err(Error::Transport { .. })), "{results:?}");
@@ -202,8 +158,8 @@ async fn a_connection_cut_mid_stream_is_an_error() {
 #[tokio::test]
 async fn a_non_2xx_start_is_the_ordinary_api_error() {
     let body = r#"{"error":{"message":"rate limited","type":"rate_limit"}}"#;
-    let (client, _) = serve(429, "application/json", vec![send(body)]).await;
-    // One answer only: retries are `tests/retries.rs`'s subject.
+    let (client, _server) = serve(chunked(429, JSON, [body]));
+    // One answer only: retries are `retries`'s subject.
     let err = chat(&client).max_retries(0).send_stream().await.unwrap_err();
     let Error::Api(api) = &err else { panic!("{err:?}") };
     assert_eq!(api.status.as_u16(), 429);
@@ -214,7 +170,7 @@ async fn a_non_2xx_start_is_the_ordinary_api_error() {
 #[tokio::test]
 async fn a_chunk_that_does_not_decode_is_an_error_item_and_the_stream_goes_on() {
     let frames = ["data: {\"id\": 5}\n\n".to_string(), chunk(1, "ok"), DONE.into()];
-    let (client, _) = serve(200, "text/event-stream", frames.iter().map(|f| send(f)).collect()).await;
+    let (client, _server) = serve(chunked(200, EVENTS, frames));
     let results: Vec<_> = chat(&client).send_stream().await.unwrap().collect().await;
     assert!(matches!(&results[0], Err(Error::Decode { operation: "chat_completions", .. })), "{results:?}");
     assert_eq!(content(results[1].as_ref().unwrap()), "ok");
@@ -223,8 +179,8 @@ async fn a_chunk_that_does_not_decode_is_an_error_item_and_the_stream_goes_on() 
 
 #[tokio::test]
 async fn the_idle_timeout_fails_a_silent_stream() {
-    let (_go, wait) = oneshot::channel::<()>();
-    let (client, _) = serve(200, "text/event-stream", vec![send(&chunk(1, "a")), Step::Wait(wait)]).await;
+    let never = Signal::new();
+    let (client, _server) = serve(chunked(200, EVENTS, [chunk(1, "a")]).wait(&never));
     let mut stream = chat(&client).send_stream().await.unwrap().idle_timeout(Duration::from_millis(150));
     assert!(next(&mut stream, "chunk").await.unwrap().is_ok());
     let started = std::time::Instant::now();
@@ -236,12 +192,10 @@ async fn the_idle_timeout_fails_a_silent_stream() {
 
 #[tokio::test]
 async fn keep_alive_comments_hold_off_the_client_idle_timeout() {
-    let (closed, _) = oneshot::channel();
-    let (client, _) =
-        serve(200, "text/event-stream", vec![send(&chunk(1, "a")), Step::KeepAliveUntilClosed(closed)]).await;
+    let (_, server) = serve(keep_alive(chunked(200, EVENTS, [chunk(1, "a")])));
     let client = Client::builder()
         .api_key("k")
-        .base_url(client.base_url())
+        .base_url(server.url())
         .stream_idle_timeout(Duration::from_millis(100))
         .build()
         .unwrap();
@@ -253,13 +207,12 @@ async fn keep_alive_comments_hold_off_the_client_idle_timeout() {
 
 #[tokio::test]
 async fn dropping_the_stream_closes_the_connection() {
-    let (closed_tx, closed) = oneshot::channel();
-    let script = vec![send(&chunk(1, "a")), Step::KeepAliveUntilClosed(closed_tx)];
-    let (client, _) = serve(200, "text/event-stream", script).await;
+    let closed = Signal::new();
+    let (client, _server) = serve(keep_alive(chunked(200, EVENTS, [chunk(1, "a")])).on_hang_up(&closed));
     let mut stream = chat(&client).send_stream().await.unwrap();
     assert!(next(&mut stream, "chunk").await.unwrap().is_ok());
     drop(stream);
-    tokio::time::timeout(Duration::from_secs(5), closed).await.expect("the server saw the close").unwrap();
+    tokio::time::timeout(Duration::from_secs(5), closed.fired()).await.expect("the server saw the close");
 }
 
 /// The same answer, once as one JSON response and once as chunks.
@@ -299,15 +252,15 @@ fn tool_call_answer() -> (Value, Vec<String>) {
 #[tokio::test]
 async fn the_accumulated_stream_equals_the_non_streaming_response() {
     let (whole, chunks) = tool_call_answer();
-    let (client, _) = serve(200, "application/json", vec![send(&whole.to_string())]).await;
+    let (client, _server) = serve(chunked(200, JSON, [whole.to_string()]));
     let expected = chat(&client).send().await.unwrap().into_inner();
 
-    let (client, _) = serve(200, "text/event-stream", chunks.iter().map(|c| send(c)).collect()).await;
+    let (client, _server) = serve(chunked(200, EVENTS, chunks.clone()));
     let collected = chat(&client).send_stream().await.unwrap().collect_response().await.unwrap();
     assert_eq!(serde_json::to_value(&collected).unwrap(), serde_json::to_value(&expected).unwrap());
 
     // Alongside consumption: print each piece, get the same result at the end.
-    let (client, _) = serve(200, "text/event-stream", chunks.iter().map(|c| send(c)).collect()).await;
+    let (client, _server) = serve(chunked(200, EVENTS, chunks));
     let mut stream = chat(&client).send_stream().await.unwrap().accumulate();
     let mut printed = String::new();
     while let Some(chunk) = stream.next().await {
@@ -339,7 +292,7 @@ async fn completions_stream_and_accumulate() {
         piece(" upon", 8, json!("length"), json!(17_786_007_661_749_115_000u64), usage),
         DONE.into(),
     ];
-    let (client, received) = serve(200, "text/event-stream", frames.iter().map(|f| send(f)).collect()).await;
+    let (client, server) = serve(chunked(200, EVENTS, frames));
     let mut stream = client
         .completions()
         .body(CompletionRequest::builder().model("m").prompt("Tell a story"))
@@ -356,7 +309,7 @@ async fn completions_stream_and_accumulate() {
     assert_eq!(response.usage.unwrap().total_tokens, 5);
     assert_eq!(response.object.as_str(), "text.completion", "the response's object, not the chunk's");
     assert_eq!((response.created, response.model.as_str()), (3, "m"));
-    assert_eq!(received.await.unwrap().body["stream"], true);
+    assert_eq!(received(&server).json()["stream"], true);
 }
 
 #[tokio::test]
@@ -364,7 +317,7 @@ async fn fields_no_spec_lists_are_reachable() {
     let whole = json!({"id": "c1", "object": "chat.completion", "created": 1, "model": "m", "metadata": {"v": 2},
         "choices": [{"index": 0, "matched_stop": 128009, "finish_reason": "stop",
             "message": {"role": "assistant", "content": "hi", "thinking": "short"}}]});
-    let (client, _) = serve(200, "application/json", vec![send(&whole.to_string())]).await;
+    let (client, _server) = serve(chunked(200, JSON, [whole.to_string()]));
     let reply = chat(&client).send().await.unwrap();
     assert_eq!(reply.json(), whole);
     assert_eq!(reply.json()["choices"][0]["message"]["thinking"], "short");
@@ -372,7 +325,7 @@ async fn fields_no_spec_lists_are_reachable() {
 
     let odd = r#"{"id":"c1","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"matched_stop":2,"delta":{"content":"a","thinking":"t"},"finish_reason":"stop"}]}"#;
     let frames = [format!("data: {odd}\n\n"), DONE.into()];
-    let (client, _) = serve(200, "text/event-stream", frames.iter().map(|f| send(f)).collect()).await;
+    let (client, _server) = serve(chunked(200, EVENTS, frames));
     let mut stream = chat(&client).send_stream().await.unwrap().accumulate();
     assert!(stream.get_ref().last_event().is_none());
     next(&mut stream, "chunk").await.unwrap().unwrap();
@@ -405,7 +358,7 @@ fn speech(client: &Client) -> togetherai::builder::AudioSpeech<'_> {
 async fn streamed_speech_decodes_to_the_exact_pcm() {
     use base64::Engine;
     let audio = pcm(100_003);
-    let mut frames: Vec<Step> = Vec::new();
+    let mut frames: Vec<String> = Vec::new();
     let mut at = 0;
     for size in [1, 2, 3, 4096, 10_000].into_iter().cycle() {
         if at >= audio.len() {
@@ -413,21 +366,19 @@ async fn streamed_speech_decodes_to_the_exact_pcm() {
         }
         let end = (at + size).min(audio.len());
         let b64 = base64::engine::general_purpose::STANDARD.encode(&audio[at..end]);
-        frames.push(send(&format!(
-            "data: {}\n\n",
-            json!({"object": "audio.tts.chunk", "model": "cartesia/sonic", "b64": b64})
-        )));
+        frames
+            .push(format!("data: {}\n\n", json!({"object": "audio.tts.chunk", "model": "cartesia/sonic", "b64": b64})));
         at = end;
     }
-    frames.push(send(DONE));
-    let (client, received) = serve(200, "text/event-stream", frames).await;
+    frames.push(DONE.into());
+    let (client, server) = serve(chunked(200, EVENTS, frames));
     let stream = speech(&client).send_stream().await.unwrap();
     let bytes = stream.into_audio().bytes().await.unwrap();
     assert_eq!(bytes.len(), audio.len());
     assert!(bytes == audio, "decoded audio differs");
-    let received = received.await.unwrap();
-    assert_eq!(received.body["stream"], true);
-    assert_eq!(received.body["response_encoding"], "pcm_s16le");
+    let body = received(&server).json();
+    assert_eq!(body["stream"], true);
+    assert_eq!(body["response_encoding"], "pcm_s16le");
 }
 
 #[tokio::test]
@@ -438,11 +389,10 @@ async fn streamed_speech_saves_as_a_wav_with_the_request_format() {
         .chunks(4_800)
         .map(|c| {
             let b64 = base64::engine::general_purpose::STANDARD.encode(c);
-            send(&format!("data: {}\n\n", json!({"object": "audio.tts.chunk", "model": "cartesia/sonic", "b64": b64})))
+            format!("data: {}\n\n", json!({"object": "audio.tts.chunk", "model": "cartesia/sonic", "b64": b64}))
         })
-        .chain([send(DONE)])
-        .collect();
-    let (client, _) = serve(200, "text/event-stream", frames).await;
+        .chain([DONE.into()]);
+    let (client, _server) = serve(chunked(200, EVENTS, frames));
     let path = std::env::temp_dir().join(format!("togetherai-test-{}.wav", std::process::id()));
     let format = WavFormat::from_request("pcm_s16le", 24_000.0).unwrap();
     let len = speech(&client).send_stream().await.unwrap().into_audio().save_wav(&path, format).await.unwrap();
@@ -467,7 +417,7 @@ async fn streamed_speech_saves_as_a_wav_with_the_request_format() {
 #[tokio::test]
 async fn a_speech_stream_cut_short_fails_the_audio_too() {
     let frame = format!("data: {}\n\n", json!({"object": "audio.tts.chunk", "model": "m", "b64": "AAEC"}));
-    let (client, _) = serve(200, "text/event-stream", vec![send(&frame)]).await;
+    let (client, _server) = serve(chunked(200, EVENTS, [frame]));
     let err = speech(&client).send_stream().await.unwrap().into_audio().bytes().await.unwrap_err();
     assert!(matches!(err, Error::StreamClosed { operation: "audio_speech", events: 1 }), "{err:?}");
 }
@@ -475,7 +425,7 @@ async fn a_speech_stream_cut_short_fails_the_audio_too() {
 #[tokio::test]
 async fn invalid_base64_audio_is_a_decode_error() {
     let frame = format!("data: {}\n\n", json!({"object": "audio.tts.chunk", "model": "m", "b64": "not base64!"}));
-    let (client, _) = serve(200, "text/event-stream", vec![send(&frame), send(DONE)]).await;
+    let (client, _server) = serve(chunked(200, EVENTS, [frame, DONE.into()]));
     let err = speech(&client).send_stream().await.unwrap().into_audio().bytes().await.unwrap_err();
     let Error::Decode { operation, path, .. } = &err else { panic!("{err:?}") };
     assert_eq!((*operation, path.as_str()), ("audio_speech", "b64"));
@@ -484,16 +434,16 @@ async fn invalid_base64_audio_is_a_decode_error() {
 #[tokio::test]
 async fn speech_as_bytes_as_a_stream_and_to_a_writer() {
     let audio = pcm(70_000);
-    let pieces = || audio.chunks(9_000).map(|c| Step::Send(c.to_vec())).collect::<Vec<_>>();
+    let answer = || chunked(200, "audio/wav", audio.chunks(9_000).map(|c| c.to_vec()));
 
-    let (client, received) = serve(200, "audio/wav", pieces()).await;
+    let (client, server) = serve(answer());
     let response = speech(&client).send().await.unwrap();
     assert_eq!(response.content_type(), Some("audio/wav"));
     assert_eq!(response.status().as_u16(), 200);
     assert!(response.bytes().await.unwrap() == audio);
-    assert!(received.await.unwrap().body.get("stream").is_none());
+    assert!(received(&server).json().get("stream").is_none());
 
-    let (client, _) = serve(200, "audio/wav", pieces()).await;
+    let (client, _server) = serve(answer());
     let mut stream = speech(&client).send().await.unwrap().into_stream();
     let mut chunks = 0;
     let mut all = Vec::new();
@@ -504,7 +454,7 @@ async fn speech_as_bytes_as_a_stream_and_to_a_writer() {
     assert!(chunks > 1, "the body arrives in pieces, not buffered whole");
     assert!(all == audio);
 
-    let (client, _) = serve(200, "audio/wav", pieces()).await;
+    let (client, _server) = serve(answer());
     let mut writer = Vec::new();
     assert_eq!(speech(&client).send().await.unwrap().write_to(&mut writer).await.unwrap(), 70_000);
     assert!(writer == audio);
@@ -513,19 +463,21 @@ async fn speech_as_bytes_as_a_stream_and_to_a_writer() {
 #[tokio::test]
 async fn file_content_and_fine_tune_archives_save_to_files() {
     let data = pcm(3 << 20);
-    let pieces = || data.chunks(64 << 10).map(|c| Step::Send(c.to_vec())).collect::<Vec<_>>();
+    let answer = |content_type| chunked(200, content_type, data.chunks(64 << 10).map(|c| c.to_vec()));
     let path = std::env::temp_dir().join(format!("togetherai-test-{}.bin", std::process::id()));
 
-    let (client, received) = serve(200, "text/plain", pieces()).await;
+    let (client, server) = serve(answer("text/plain"));
     assert_eq!(client.files_content().id("file-1").send().await.unwrap().save(&path).await.unwrap(), 3 << 20);
     assert!(std::fs::read(&path).unwrap() == data);
-    assert!(received.await.unwrap().head.starts_with("get /files/file-1/content "));
+    let request = received(&server);
+    assert_eq!((request.method.as_str(), request.target.as_str()), ("GET", "/files/file-1/content"));
 
-    let (client, received) = serve(200, "application/octet-stream", pieces()).await;
+    let (client, server) = serve(answer("application/octet-stream"));
     let archive = client.finetune_download().ft_id("ft-1").send().await.unwrap();
     assert_eq!(archive.save(&path).await.unwrap(), 3 << 20);
     assert!(std::fs::read(&path).unwrap() == data);
-    assert!(received.await.unwrap().head.starts_with("get /finetune/download?ft_id=ft-1 "));
+    let request = received(&server);
+    assert_eq!((request.method.as_str(), request.target.as_str()), ("GET", "/finetune/download?ft_id=ft-1"));
     std::fs::remove_file(&path).unwrap();
 }
 

@@ -1,26 +1,25 @@
-//! Every operation end to end against a local wiremock server: what goes on
+//! Every operation end to end against the scripted server: what goes on
 //! the wire (method, path, query, auth and user agent, exact JSON body) and
 //! what comes back (decoded value, headers, raw bytes).
 
-mod common;
-
-use common::{Call, Outcome};
+use crate::support::calls::{self, Answer, Call, Outcome};
+use crate::support::{requests, samples};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use togetherai::types::*;
-use togetherai::Client;
-use wiremock::matchers::{body_json, header, method, path};
-use wiremock::{Mock, MockServer, Request, ResponseTemplate};
+use togetherai::{Client, Error, OPERATION_EFFECTS};
+use togetherai_testkit::{Reply, Request, Server};
 
 const KEY: &str = "test-key";
 
-fn client(server: &MockServer) -> Client {
-    Client::builder().api_key(KEY).base_url(server.uri()).build().expect("a valid client")
+fn client(server: &Server) -> Client {
+    Client::builder().api_key(KEY).base_url(server.url()).build().expect("a valid client")
 }
 
 /// The query of a request as sorted (name, value) pairs, decoded.
 fn query_of(request: &Request) -> Vec<(String, String)> {
-    let mut pairs: Vec<_> = request.url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+    let url = reqwest::Url::parse(&format!("http://server{}", request.target)).expect("a request target");
+    let mut pairs: Vec<_> = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
     pairs.sort();
     pairs
 }
@@ -32,63 +31,48 @@ fn expected_query(call: &Call) -> Vec<(String, String)> {
 }
 
 /// What a server sends back for `call`: its sample, an `x-request-id`.
-fn success_response(call: &Call) -> ResponseTemplate {
-    let template =
-        ResponseTemplate::new(call.success_status()).insert_header("x-request-id", format!("req-{}", call.operation));
+fn success_reply(call: &Call) -> Reply {
+    let reply = Reply::new(call.success_status()).header("x-request-id", &format!("req-{}", call.operation));
     match (&call.response, call.binary) {
-        (Value::Null, _) => template,
-        (_, true) => template.set_body_raw(call.response_bytes(), "application/octet-stream"),
-        (_, false) => template.set_body_raw(call.response_bytes(), "application/json"),
+        (Value::Null, _) => reply,
+        (_, true) => reply.header("content-type", "application/octet-stream").send(call.response_bytes()),
+        (_, false) => reply.header("content-type", "application/json").send(call.response_bytes()),
     }
 }
 
-/// A mock that only answers the exact request `call` must send.
-fn strict_mock(call: &Call) -> Mock {
-    let expected = expected_query(call);
-    let mut mock = Mock::given(method(call.method))
-        .and(path(call.path))
-        .and(header("authorization", format!("Bearer {KEY}").as_str()))
-        .and(|r: &Request| {
-            r.headers
-                .get("user-agent")
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|ua| ua.starts_with("togetherai-rust/"))
-        })
-        .and(|r: &Request| !r.headers.contains_key("api-version"))
-        .and(move |r: &Request| query_of(r) == expected);
-    mock = match &call.body {
-        Some(body) => mock.and(header("content-type", "application/json")).and(body_json(body)),
-        None => mock.and(|r: &Request| r.body.is_empty()),
-    };
-    mock.respond_with(success_response(call)).expect(1).named(call.operation)
+/// A sent request's response, split into its outcome and its typed value.
+async fn split<A: Answer>(sent: Result<A, Error>) -> Result<(Outcome, A::Value), Error> {
+    sent?.split().await
 }
 
-/// Runs the table's call for `operation` against a strict mock, checks the
-/// request field by field (for readable failures) and the generic parts of
-/// the response, and returns the outcome for typed checks.
-async fn exercise(operation: &str) -> Outcome {
-    let call = common::call(operation);
-    let server = MockServer::start().await;
-    strict_mock(&call).mount(&server).await;
+/// Sends the table's request for `operation` through `send` to a server
+/// answering with the call's sample, checks the one request field by field
+/// and the generic parts of the response, and returns the decoded value for
+/// typed checks.
+async fn exercise<A: Answer>(operation: &str, send: impl AsyncFnOnce(&Client) -> Result<A, Error>) -> A::Value {
+    let call = calls::call(operation);
+    let server = Server::script([success_reply(&call)]);
 
-    let result = (call.run)(&client(&server)).await;
+    let result = split(send(&client(&server)).await).await;
 
-    let requests = server.received_requests().await.expect("request recording is on");
-    assert_eq!(requests.len(), 1, "{operation}: expected one request, got {requests:#?}; the call returned {result:?}");
-    let request = &requests[0];
-    assert_eq!(request.method.as_str(), call.method, "{operation}: method");
-    assert_eq!(request.url.path(), call.path, "{operation}: path");
-    assert_eq!(query_of(request), expected_query(&call), "{operation}: query");
+    let requests = server.requests();
+    let outcome = result.as_ref().map(|(outcome, _)| outcome);
     assert_eq!(
-        request.headers.get("authorization").and_then(|v| v.to_str().ok()),
-        Some("Bearer test-key"),
-        "{operation}: authorization"
+        requests.len(),
+        1,
+        "{operation}: expected one request, got {requests:#?}; the call returned {outcome:?}"
     );
-    let agent = request.headers.get("user-agent").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let request = &requests[0];
+    assert_eq!(request.method, call.method, "{operation}: method");
+    assert_eq!(request.path(), call.path, "{operation}: path");
+    assert_eq!(query_of(request), expected_query(&call), "{operation}: query");
+    assert_eq!(request.header("authorization"), Some("Bearer test-key"), "{operation}: authorization");
+    let agent = request.header("user-agent").unwrap_or_default();
     assert!(agent.starts_with("togetherai-rust/"), "{operation}: user agent `{agent}`");
-    assert!(!request.headers.contains_key("api-version"), "{operation}: sent an api-version header");
+    assert!(request.header("api-version").is_none(), "{operation}: sent an api-version header");
     match &call.body {
         Some(expected) => {
+            assert_eq!(request.header("content-type"), Some("application/json"), "{operation}: content type");
             let sent: Value = serde_json::from_slice(&request.body).unwrap_or_else(|e| {
                 panic!("{operation}: body is not JSON ({e}): {}", String::from_utf8_lossy(&request.body))
             });
@@ -99,8 +83,7 @@ async fn exercise(operation: &str) -> Outcome {
         }
     }
 
-    let outcome = result.unwrap_or_else(|e| panic!("{operation} failed: {e}\n{e:?}"));
-    server.verify().await;
+    let (outcome, value) = result.unwrap_or_else(|e| panic!("{operation} failed: {e}\n{e:?}"));
     assert_eq!(
         outcome.headers.get("x-request-id").and_then(|v| v.to_str().ok()),
         Some(format!("req-{operation}").as_str()),
@@ -112,18 +95,34 @@ async fn exercise(operation: &str) -> Outcome {
     } else {
         assert!(outcome.bytes.is_none(), "{operation}: JSON operations return no raw bytes");
     }
-    outcome
+    value
+}
+
+/// Serves `response` (status 200) to the table's request for `operation`,
+/// sent through `send`; checks that that one request came, and no other.
+async fn answer<A: Answer>(
+    operation: &str,
+    response: &Value,
+    send: impl AsyncFnOnce(&Client) -> Result<A, Error>,
+) -> Result<A::Value, Error> {
+    let call = calls::call(operation);
+    let server = Server::script([Reply::json(200, response)]);
+    let result = split(send(&client(&server)).await).await;
+    let requests = server.requests();
+    let sent: Vec<_> = requests.iter().map(|r| (r.method.as_str(), r.path())).collect();
+    assert_eq!(sent, [(call.method, call.path)], "{operation}: the one request");
+    result.map(|(_, value)| value)
 }
 
 /// One test per operation (named after it), with the typed checks of its
-/// decoded response; `TESTED` lists them for the coverage test.
+/// decoded response, typed; `TESTED` lists them for the coverage test.
 macro_rules! operation_tests {
-    ($($op:ident => |$out:ident| $check:block)*) => {
+    ($($op:ident => |$value:ident: $type:ty| $check:block)*) => {
         const TESTED: &[&str] = &[$(stringify!($op)),*];
         $(
             #[tokio::test]
             async fn $op() {
-                let $out = exercise(stringify!($op)).await;
+                let $value: &$type = &exercise(stringify!($op), async |c: &Client| requests::$op(c).send().await).await;
                 $check
             }
         )*
@@ -131,8 +130,7 @@ macro_rules! operation_tests {
 }
 
 operation_tests! {
-    chat_completions => |out| {
-        let v = out.value::<ChatCompletionResponse>();
+    chat_completions => |v: ChatCompletionResponse| {
         assert_eq!(v.id, "chatcmpl-8f2a9d3e");
         assert_eq!(v.choices.len(), 1);
         let choice = &v.choices[0];
@@ -140,52 +138,45 @@ operation_tests! {
         assert_eq!(choice.finish_reason, Some(FinishReason::Stop));
         assert_eq!(v.usage.as_ref().map(|u| u.total_tokens), Some(22));
     }
-    completions => |out| {
-        let v = out.value::<CompletionResponse>();
+    completions => |v: CompletionResponse| {
         assert_eq!(v.choices[0].text.as_deref(), Some(" Paris."));
         assert_eq!(v.choices[0].seed, Some(42));
         assert_eq!(v.choices[0].finish_reason.as_ref().map(|r| r.to_string()), Some("stop".to_string()));
         assert_eq!(v.usage.as_ref().map(|u| (u.prompt_tokens, u.total_tokens)), Some((6, 8)));
     }
-    embeddings => |out| {
-        let v = out.value::<EmbeddingsResponse>();
+    embeddings => |v: EmbeddingsResponse| {
         assert_eq!(v.data.len(), 2);
         assert_eq!(v.data[0].embedding.len(), 4);
         assert_eq!(v.data[1].index, 1);
         assert_eq!(v.data[1].embedding, [-0.5, 0.125, 0.0, 1.5]);
     }
-    models => |out| {
-        let v = out.value::<ModelInfoList>();
+    models => |v: ModelInfoList| {
         assert_eq!(v.0.len(), 2);
-        assert_eq!(v.0[0].id, common::CHAT_MODEL);
+        assert_eq!(v.0[0].id, samples::CHAT_MODEL);
         assert_eq!(v.0[0].type_.to_string(), "chat");
         assert_eq!(v.0[0].context_length, Some(131072));
         assert_eq!(v.0[0].pricing.as_ref().map(|p| p.input), Some(0.88));
         assert_eq!(v.0[1].type_.to_string(), "embedding");
         assert!(v.0[1].pricing.is_none());
     }
-    upload_model => |out| {
-        let v = out.value::<UploadModelResponse>();
-        assert_eq!(v.data.job_id, common::JOB_ID);
+    upload_model => |v: UploadModelResponse| {
+        assert_eq!(v.data.job_id, samples::JOB_ID);
         assert_eq!(v.data.model_name, "my-llama-1b");
         assert_eq!(v.message, "Processing model weights. Job created.");
     }
-    get_job => |out| {
-        let v = out.value::<GetJobResponse>();
-        assert_eq!(v.job_id, common::JOB_ID);
+    get_job => |v: GetJobResponse| {
+        assert_eq!(v.job_id, samples::JOB_ID);
         assert_eq!(v.status.to_string(), "Complete");
         assert_eq!(v.status_updates.len(), 2);
         assert_eq!(v.status_updates[1].timestamp, "2025-01-15T10:05:00Z");
         assert_eq!(v.args.model_name.as_deref(), Some("my-llama-1b"));
     }
-    list_jobs => |out| {
-        let v = out.value::<ListJobsResponse>();
+    list_jobs => |v: ListJobsResponse| {
         assert_eq!(v.data.len(), 1);
-        assert_eq!(v.data[0].job_id, common::JOB_ID);
+        assert_eq!(v.data[0].job_id, samples::JOB_ID);
         assert_eq!(v.data[0].created_at, "2025-01-15T10:00:00Z");
     }
-    images_generations => |out| {
-        let v = out.value::<ImageResponse>();
+    images_generations => |v: ImageResponse| {
         assert_eq!(v.data.len(), 1);
         match &v.data[0] {
             ImageResponseDataItem::Variant1 { index, url } => {
@@ -195,68 +186,56 @@ operation_tests! {
             other => panic!("expected a URL image, got {other:?}"),
         }
     }
-    files_list => |out| {
-        let v = out.value::<FileList>();
+    files_list => |v: FileList| {
         assert_eq!(v.data.len(), 1);
-        assert_eq!(v.data[0].id, common::FILE_ID);
+        assert_eq!(v.data[0].id, samples::FILE_ID);
         assert_eq!(v.data[0].line_count, 100);
         assert_eq!(v.data[0].file_type.to_string(), "jsonl");
     }
-    files_retrieve => |out| {
-        let v = out.value::<FileResponse>();
-        assert_eq!(v.id, common::FILE_ID);
+    files_retrieve => |v: FileResponse| {
+        assert_eq!(v.id, samples::FILE_ID);
         assert_eq!(v.filename, "train.jsonl");
         assert_eq!(v.bytes, 2048);
         assert!(v.processed);
     }
-    files_delete => |out| {
-        let v = out.value::<FileDeleteResponse>();
-        assert_eq!(v.id.as_deref(), Some(common::FILE_ID));
+    files_delete => |v: FileDeleteResponse| {
+        assert_eq!(v.id.as_deref(), Some(samples::FILE_ID));
         assert_eq!(v.deleted, Some(true));
     }
-    files_content => |out| {
+    files_content => |_v: ()| {
         // The bytes are checked by `exercise`; nothing is decoded.
-        out.value::<()>();
     }
-    fine_tunes_list => |out| {
-        let v = out.value::<FinetuneList>();
+    fine_tunes_list => |v: FinetuneList| {
         assert_eq!(v.data.len(), 1);
-        assert_eq!(v.data[0].id, common::FT_ID);
+        assert_eq!(v.data[0].id, samples::FT_ID);
         assert_eq!(v.data[0].status.to_string(), "completed");
     }
-    fine_tunes_create => |out| {
-        let v = out.value::<FinetuneResponse>();
+    fine_tunes_create => |v: FinetuneResponse| {
         assert_eq!(v.status.to_string(), "pending");
-        assert_eq!(v.training_file.as_deref(), Some(common::FILE_ID));
+        assert_eq!(v.training_file.as_deref(), Some(samples::FILE_ID));
         match &v.training_type {
             Some(FinetuneResponseTrainingType::LoRaTrainingType(lora)) => assert_eq!((lora.lora_r, lora.lora_alpha), (8, 16)),
             other => panic!("expected LoRA training, got {other:?}"),
         }
     }
-    fine_tunes_retrieve => |out| {
-        let v = out.value::<FinetuneResponse>();
-        assert_eq!(v.id, common::FT_ID);
+    fine_tunes_retrieve => |v: FinetuneResponse| {
+        assert_eq!(v.id, samples::FT_ID);
         assert_eq!(v.status.to_string(), "running");
         assert_eq!(v.n_epochs, Some(3));
         assert_eq!(v.lr_scheduler.as_ref().map(|s| s.lr_scheduler_type.to_string()), Some("linear".to_string()));
     }
-    fine_tunes_events => |out| {
-        let v = out.value::<FinetuneListEvents>();
+    fine_tunes_events => |v: FinetuneListEvents| {
         assert_eq!(v.data.len(), 1);
         assert_eq!(v.data[0].type_.to_string(), "training_start");
         assert_eq!(v.data[0].level.as_ref().map(|l| l.to_string()), Some("info".to_string()));
         assert_eq!(v.data[0].param_count, 8_030_261_248);
         assert_eq!(v.data[0].total_steps, 120);
     }
-    finetune_download => |out| {
-        out.value::<()>();
-    }
-    fine_tunes_cancel => |out| {
-        let v = out.value::<FinetuneResponse>();
+    finetune_download => |_v: ()| {}
+    fine_tunes_cancel => |v: FinetuneResponse| {
         assert_eq!(v.status.to_string(), "cancel_requested");
     }
-    rerank => |out| {
-        let v = out.value::<RerankResponse>();
+    rerank => |v: RerankResponse| {
         assert_eq!(v.results.len(), 2);
         assert_eq!(v.results[0].index, 1);
         assert_eq!(v.results[0].relevance_score, 0.9231);
@@ -265,47 +244,38 @@ operation_tests! {
             Some("The llama is a domesticated South American camelid.")
         );
     }
-    audio_speech => |out| {
-        out.value::<()>();
-    }
-    list_endpoints => |out| {
-        let v = out.value::<ListEndpointsResponse>();
+    audio_speech => |_v: ()| {}
+    list_endpoints => |v: ListEndpointsResponse| {
         assert_eq!(v.data.len(), 1);
-        assert_eq!(v.data[0].id, common::ENDPOINT_ID);
+        assert_eq!(v.data[0].id, samples::ENDPOINT_ID);
         assert_eq!(v.data[0].type_.to_string(), "dedicated");
         assert_eq!(v.data[0].state.to_string(), "STARTED");
     }
-    create_endpoint => |out| {
-        let v = out.value::<DedicatedEndpoint>();
-        assert_eq!(v.id, common::ENDPOINT_ID);
+    create_endpoint => |v: DedicatedEndpoint| {
+        assert_eq!(v.id, samples::ENDPOINT_ID);
         assert_eq!(v.state.to_string(), "PENDING");
         assert_eq!((v.autoscaling.min_replicas, v.autoscaling.max_replicas), (1, 2));
     }
-    get_endpoint => |out| {
-        let v = out.value::<DedicatedEndpoint>();
+    get_endpoint => |v: DedicatedEndpoint| {
         assert_eq!(v.display_name, "SDK test endpoint");
         assert_eq!(v.state.to_string(), "STARTED");
         assert_eq!(v.created_at, "2025-01-15T10:00:00Z");
     }
-    delete_endpoint => |out| {
-        out.value::<()>();
-    }
-    update_endpoint => |out| {
-        let v = out.value::<DedicatedEndpoint>();
+    delete_endpoint => |_v: ()| {}
+    update_endpoint => |v: DedicatedEndpoint| {
         assert_eq!(v.state.to_string(), "STOPPED");
     }
-    list_hardware => |out| {
-        let v = out.value::<ListHardwareResponse>();
+    list_hardware => |v: ListHardwareResponse| {
         assert_eq!(v.data.len(), 1);
-        assert_eq!(v.data[0].id, common::HARDWARE_ID);
+        assert_eq!(v.data[0].id, samples::HARDWARE_ID);
         assert_eq!(v.data[0].specs.gpu_count, 1);
         assert_eq!(v.data[0].pricing.cents_per_minute, 5.42);
         assert_eq!(v.data[0].availability.as_ref().map(|a| a.status.to_string()), Some("available".to_string()));
     }
-    tci_execute => |out| {
-        match out.value::<ExecuteResponse>() {
+    tci_execute => |v: ExecuteResponse| {
+        match v {
             ExecuteResponse::SuccessfulExecution { data, errors } => {
-                assert_eq!(data.session_id, common::SESSION_ID);
+                assert_eq!(data.session_id, samples::SESSION_ID);
                 assert!(errors.is_null());
                 match &data.outputs[..] {
                     [SuccessfulExecutionDataOutputsItem::Variant0 { data, type_ }] => {
@@ -318,56 +288,35 @@ operation_tests! {
             other => panic!("expected a successful execution, got {other:?}"),
         }
     }
-    sessions_list => |out| {
-        let v = out.value::<SessionListResponse>();
+    sessions_list => |v: SessionListResponse| {
         let sessions = &v.data.as_ref().expect("data").sessions;
         assert_eq!(sessions.len(), 1);
-        assert_eq!(sessions[0].id, common::SESSION_ID);
+        assert_eq!(sessions[0].id, samples::SESSION_ID);
         assert_eq!(sessions[0].execute_count, 3);
         assert_eq!(sessions[0].expires_at, "2025-01-15T11:00:00Z");
     }
 }
 
-/// The 28 operations of the API, as client methods.
-const OPERATIONS: [&str; 28] = [
-    "chat_completions",
-    "completions",
-    "embeddings",
-    "models",
-    "upload_model",
-    "get_job",
-    "list_jobs",
-    "images_generations",
-    "files_list",
-    "files_retrieve",
-    "files_delete",
-    "files_content",
-    "fine_tunes_list",
-    "fine_tunes_create",
-    "fine_tunes_retrieve",
-    "fine_tunes_events",
-    "finetune_download",
-    "fine_tunes_cancel",
-    "rerank",
-    "audio_speech",
-    "list_endpoints",
-    "create_endpoint",
-    "get_endpoint",
-    "delete_endpoint",
-    "update_endpoint",
-    "list_hardware",
-    "tci_execute",
-    "sessions_list",
-];
+/// The operations the build generated, as client methods.
+fn generated() -> BTreeSet<&'static str> {
+    OPERATION_EFFECTS.iter().map(|(id, _)| *id).collect()
+}
 
+/// The hand-written table has one call for each generated operation, and
+/// none for an operation that is not generated.
 #[test]
-fn the_table_has_every_operation_once() {
-    let table = common::every_operation();
+fn the_table_has_every_generated_operation_once() {
+    let table = calls::every_operation();
     let names: Vec<&str> = table.iter().map(|c| c.operation).collect();
     let distinct: BTreeSet<&str> = names.iter().copied().collect();
-    assert_eq!(names.len(), 28, "{names:?}");
-    assert_eq!(distinct.len(), 28, "an operation appears twice: {names:?}");
-    assert_eq!(distinct, OPERATIONS.into_iter().collect::<BTreeSet<_>>());
+    let generated = generated();
+    assert_eq!(generated.len(), OPERATION_EFFECTS.len(), "an operation twice in OPERATION_EFFECTS");
+    assert_eq!(distinct.len(), names.len(), "an operation appears twice: {names:?}");
+    let missing: Vec<_> = generated.difference(&distinct).collect();
+    assert!(missing.is_empty(), "generated operations with no call: {missing:?}");
+    let unknown: Vec<_> = distinct.difference(&generated).collect();
+    assert!(unknown.is_empty(), "calls of operations that are not generated: {unknown:?}");
+    assert_eq!(names.len(), OPERATION_EFFECTS.len(), "{names:?}");
     assert_eq!(TESTED.iter().copied().collect::<BTreeSet<_>>(), distinct, "one #[tokio::test] per operation");
     assert!(togetherai::UNSUPPORTED_OPERATIONS.is_empty(), "{:?}", togetherai::UNSUPPORTED_OPERATIONS);
 }
@@ -397,7 +346,7 @@ fn resolve<'a>(spec: &'a Value, schema: &'a Value) -> &'a Value {
 #[test]
 fn the_table_follows_the_spec() {
     let spec = spec();
-    let table = common::every_operation();
+    let table = calls::every_operation();
     let mut seen = 0;
     for (template, item) in spec["paths"].as_object().expect("paths") {
         for (verb, op) in item.as_object().expect("a path item") {
@@ -441,24 +390,16 @@ fn the_table_follows_the_spec() {
 /// they decode, and the unknown enum value is kept.
 #[tokio::test]
 async fn chat_keeps_unknown_finish_reasons_and_ignores_unknown_fields() {
-    let call = common::call("chat_completions");
-    let mut response = common::chat_response("content_filter");
+    let mut response = samples::chat_response("content_filter");
     response["system_fingerprint"] = json!("fp_8d1f2e");
     response["choices"][0]["moderation"] = json!({ "flagged": true, "categories": ["violence"] });
     response["choices"][0]["message"]["refusal"] = json!(null);
     response["choices"][0]["message"]["annotations"] = json!([{ "type": "note" }]);
     response["usage"]["cached_tokens"] = json!(5);
 
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .and(path("/chat/completions"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(&response))
-        .expect(1)
-        .mount(&server)
-        .await;
-    let out = (call.run)(&client(&server)).await.unwrap_or_else(|e| panic!("{e}"));
+    let send = async |c: &Client| requests::chat_completions(c).send().await;
+    let v = answer("chat_completions", &response, send).await.unwrap_or_else(|e| panic!("{e}"));
 
-    let v = out.value::<ChatCompletionResponse>();
     let reason = v.choices[0].finish_reason.clone().expect("a finish reason");
     assert_eq!(reason, FinishReason::Other("content_filter".into()));
     assert!(matches!(&reason, FinishReason::Other(s) if s == "content_filter"), "{reason:?}");
@@ -466,36 +407,17 @@ async fn chat_keeps_unknown_finish_reasons_and_ignores_unknown_fields() {
     assert_eq!(v.choices[0].message.as_ref().and_then(|m| m.content.as_deref()), Some("Hello!"));
     assert_eq!(v.usage.as_ref().map(|u| u.total_tokens), Some(22));
     // Serialising the decoded value gives the unknown value back.
-    let again = serde_json::to_value(v).expect("serializes");
+    let again = serde_json::to_value(&v).expect("serializes");
     assert_eq!(again["choices"][0]["finish_reason"], "content_filter");
 }
 
 /// A known value decodes to its variant, not to `Other`.
 #[tokio::test]
 async fn known_finish_reasons_decode_to_their_variant() {
-    let call = common::call("chat_completions");
-    let server = MockServer::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(common::chat_response("length")))
-        .expect(1)
-        .mount(&server)
-        .await;
-    let out = (call.run)(&client(&server)).await.unwrap_or_else(|e| panic!("{e}"));
-    let reason = out.value::<ChatCompletionResponse>().choices[0].finish_reason.clone();
+    let send = async |c: &Client| requests::chat_completions(c).send().await;
+    let v = answer("chat_completions", &samples::chat_response("length"), send).await.unwrap_or_else(|e| panic!("{e}"));
+    let reason = v.choices[0].finish_reason.clone();
     assert!(matches!(reason, Some(FinishReason::Length)), "{reason:?}");
-}
-
-/// Serves `response` (status 200) to the table's call of `operation`.
-async fn answer(operation: &str, response: Value) -> Result<Outcome, togetherai::Error> {
-    let call = common::call(operation);
-    let server = MockServer::start().await;
-    Mock::given(method(call.method))
-        .and(path(call.path))
-        .respond_with(ResponseTemplate::new(200).set_body_json(response))
-        .expect(1)
-        .mount(&server)
-        .await;
-    (call.run)(&client(&server)).await
 }
 
 /// The three kinds of interpreter output are told apart by their `type`
@@ -504,7 +426,7 @@ async fn answer(operation: &str, response: Value) -> Result<Outcome, togetherai:
 async fn tci_outputs_decode_to_their_kind() {
     let response = json!({
         "data": {
-            "session_id": common::SESSION_ID,
+            "session_id": samples::SESSION_ID,
             "outputs": [
                 { "type": "stderr", "data": "warning: deprecated\n" },
                 { "type": "error", "data": "Traceback (most recent call last): ZeroDivisionError" },
@@ -513,10 +435,9 @@ async fn tci_outputs_decode_to_their_kind() {
         },
         "errors": null
     });
-    let out = answer("tci_execute", response).await.unwrap_or_else(|e| panic!("{e}"));
-    let ExecuteResponse::SuccessfulExecution { data, .. } = out.value::<ExecuteResponse>() else {
-        panic!("not a successful execution: {:?}", out.value::<ExecuteResponse>())
-    };
+    let send = async |c: &Client| requests::tci_execute(c).send().await;
+    let v = answer("tci_execute", &response, send).await.unwrap_or_else(|e| panic!("{e}"));
+    let ExecuteResponse::SuccessfulExecution { data, .. } = &v else { panic!("not a successful execution: {v:?}") };
     match &data.outputs[..] {
         [SuccessfulExecutionDataOutputsItem::Variant0 { data: stream, type_: stream_type }, SuccessfulExecutionDataOutputsItem::Variant1 { data: error, type_: error_type }, SuccessfulExecutionDataOutputsItem::Variant2 { data: display, type_: display_type }] =>
         {
@@ -540,13 +461,14 @@ async fn tci_outputs_decode_to_their_kind() {
 /// `num_cycles`. `ambiguous_unions` merges them into one object.
 #[tokio::test]
 async fn cosine_scheduler_args_keep_num_cycles() {
-    let mut response = common::call("fine_tunes_retrieve").response;
+    let mut response = calls::call("fine_tunes_retrieve").response;
     response["lr_scheduler"] = json!({
         "lr_scheduler_type": "cosine",
         "lr_scheduler_args": { "min_lr_ratio": 0.1, "num_cycles": 0.5 }
     });
-    let out = answer("fine_tunes_retrieve", response).await.unwrap_or_else(|e| panic!("{e}"));
-    let scheduler = &out.value::<FinetuneResponse>().lr_scheduler;
+    let send = async |c: &Client| requests::fine_tunes_retrieve(c).send().await;
+    let v = answer("fine_tunes_retrieve", &response, send).await.unwrap_or_else(|e| panic!("{e}"));
+    let scheduler = &v.lr_scheduler;
     let again = serde_json::to_value(scheduler).expect("serializes");
     assert_eq!(again["lr_scheduler_args"]["num_cycles"], json!(0.5), "decoded as {scheduler:?}");
 }
