@@ -3,9 +3,11 @@
 //! constant memory.
 
 use crate::error::Error;
+use crate::meta::ResponseMeta;
+use crate::transport::Opened;
 use bytes::Bytes;
 use futures_core::Stream;
-use reqwest::header::{HeaderMap, CONTENT_TYPE};
+use reqwest::header::{HeaderMap, CONTENT_LENGTH, CONTENT_TYPE};
 use reqwest::StatusCode;
 use std::path::Path;
 use std::pin::Pin;
@@ -65,7 +67,7 @@ impl ByteStream {
     /// Writes raw PCM as a WAV file: a header for `format`, then the samples
     /// as they arrive, then the header's sizes once the length is known.
     /// Returns the length of the sample data.
-    pub async fn save_wav(self, path: impl AsRef<Path>, format: crate::audio::WavFormat) -> Result<u64, Error> {
+    pub async fn save_wav(self, path: impl AsRef<Path>, format: crate::wav::WavFormat) -> Result<u64, Error> {
         use tokio::io::AsyncSeekExt;
         let mut file = create(path).await?;
         file.write_all(&format.header(0)).await?;
@@ -111,61 +113,56 @@ impl<S: Stream<Item = reqwest::Result<Bytes>> + Unpin> Stream for Body<S> {
 /// fine-tuned model's archive. Nothing is read until asked for.
 #[derive(Debug)]
 pub struct BinaryResponse {
-    status: StatusCode,
-    headers: HeaderMap,
-    attempts: u32,
+    meta: ResponseMeta,
     body: ByteStream,
 }
 
 impl BinaryResponse {
-    /// Wraps a 2xx response (generated code calls this after checking the status).
-    pub(crate) fn new(response: reqwest::Response) -> Self {
-        let status = response.status();
-        let headers = response.headers().clone();
-        let attempts = crate::transport::attempts(&response);
-        let body = ByteStream::new(Body(Box::pin(response.bytes_stream())));
-        BinaryResponse { status, headers, attempts, body }
+    /// The response of a call, its body unread.
+    pub(crate) fn new(opened: Opened) -> Self {
+        let body = ByteStream::new(Body(Box::pin(opened.body.bytes_stream())));
+        BinaryResponse { meta: opened.meta, body }
     }
 
     /// The HTTP status.
     pub fn status(&self) -> StatusCode {
-        self.status
+        self.meta.status()
     }
 
     /// The response headers.
     pub fn headers(&self) -> &HeaderMap {
-        &self.headers
+        self.meta.headers()
     }
 
     /// The server's id for the request, to quote to support.
     pub fn request_id(&self) -> Option<&str> {
-        crate::error::request_id(&self.headers)
+        self.meta.request_id()
     }
 
     /// One `x-ratelimit-*` header by its suffix: `rate_limit("remaining")`
     /// is `x-ratelimit-remaining`.
     pub fn rate_limit(&self, name: &str) -> Option<&str> {
-        crate::response::rate_limit(&self.headers, name)
+        self.meta.rate_limit(name)
     }
 
     /// Every `x-ratelimit-*` header, as (full name, value).
     pub fn rate_limits(&self) -> impl Iterator<Item = (&str, &str)> {
-        crate::response::rate_limits(&self.headers)
+        self.meta.rate_limits()
     }
 
     /// Attempts the call took before the body started: 1, plus the retries.
     pub fn attempts(&self) -> u32 {
-        self.attempts
+        self.meta.attempts()
     }
 
     /// The `Content-Type` (`audio/wav`, `application/octet-stream`...).
     pub fn content_type(&self) -> Option<&str> {
-        self.headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok())
+        self.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok())
     }
 
     /// The `Content-Length`, when the server sent one.
     pub fn content_length(&self) -> Option<u64> {
-        self.headers.get(reqwest::header::CONTENT_LENGTH)?.to_str().ok()?.parse().ok()
+        self.headers().get(CONTENT_LENGTH)?.to_str().ok()?.parse().ok()
     }
 
     /// Reads the whole body into memory.

@@ -55,8 +55,8 @@ pub(crate) async fn send_binary(
     options: &RequestOptions,
     effect: Effect,
 ) -> Result<BinaryResponse, Error> {
-    let response = crate::transport::open(client, request, info, options, effect).await?;
-    Ok(BinaryResponse::new(response))
+    let opened = crate::transport::open(client, request, info, options, effect, None).await?;
+    Ok(BinaryResponse::new(opened))
 }
 
 /// Sends a request that asks for `text/event-stream`.

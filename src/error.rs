@@ -6,10 +6,6 @@ use reqwest::StatusCode;
 use serde::Deserialize;
 use std::fmt;
 
-/// Response headers that carry the server's id for a request, in the order
-/// they are looked up.
-const REQUEST_ID_HEADERS: &[&str] = &["x-request-id", "x-together-request-id", "request-id"];
-
 /// How much of a body an error message quotes.
 const EXCERPT_CHARS: usize = 300;
 
@@ -139,11 +135,6 @@ fn after(attempts: u32) -> String {
     }
 }
 
-/// The request id among the response headers.
-pub(crate) fn request_id(headers: &HeaderMap) -> Option<&str> {
-    REQUEST_ID_HEADERS.iter().find_map(|h| headers.get(*h)).and_then(|v| v.to_str().ok())
-}
-
 /// The API's JSON error object (`{"error": {"message": ..., "type": ...}}`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[non_exhaustive]
@@ -185,8 +176,8 @@ impl ErrorDetail {
 
 impl ApiError {
     pub(crate) fn new(operation: &'static str, status: StatusCode, headers: HeaderMap, body: Bytes) -> Self {
-        let request_id = request_id(&headers).map(str::to_owned);
-        let retry_after = crate::retry::retry_after(&headers);
+        let request_id = crate::headers::request_id(&headers).map(str::to_owned);
+        let retry_after = crate::headers::retry_after(&headers);
         ApiError {
             operation,
             status,

@@ -6,6 +6,8 @@ mod binary;
 mod client;
 mod contract;
 mod error;
+mod headers;
+mod meta;
 #[cfg(feature = "mock")]
 pub mod mock;
 mod request;
@@ -14,6 +16,7 @@ pub mod retry;
 pub mod sse;
 pub mod stream;
 mod transport;
+mod wav;
 
 #[allow(
     missing_docs,

@@ -7,6 +7,7 @@ use crate::retry::RetryPolicy;
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::Serialize;
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// What one call adds to the client's configuration.
 #[derive(Debug, Clone, Default)]
@@ -44,13 +45,25 @@ impl RequestOptions {
         self.extra.insert(name.into(), value.into());
     }
 
-    /// The policy for this call: the client's, or this request's, with its `max_retries`.
-    pub(crate) fn policy(&self, client: &RetryPolicy) -> RetryPolicy {
-        let mut policy = self.retry.clone().unwrap_or_else(|| client.clone());
-        if let Some(n) = self.max_retries {
-            policy.max_retries = n;
+    /// The policy for this call: the client's, or this request's, with its
+    /// `max_retries`; copied only when `max_retries` changes it.
+    pub(crate) fn policy<'a>(&'a self, client: &'a RetryPolicy) -> Cow<'a, RetryPolicy> {
+        let policy = self.retry.as_ref().unwrap_or(client);
+        match self.max_retries {
+            Some(n) if n != policy.max_retries => Cow::Owned(policy.clone().max_retries(n)),
+            _ => Cow::Borrowed(policy),
         }
-        policy
+    }
+
+    /// Puts this request's headers in `headers`, in place of those of the
+    /// same name.
+    pub(crate) fn set_headers(&self, headers: &mut HeaderMap) {
+        for name in self.headers.keys() {
+            headers.remove(name);
+            for value in self.headers.get_all(name) {
+                headers.append(name, value.clone());
+            }
+        }
     }
 
     /// Fails a call whose options could not be built.
@@ -132,5 +145,21 @@ mod tests {
         assert_eq!(options.policy(&client).max_retries, 0);
         let options = RequestOptions { retry: Some(RetryPolicy::none().max_retries(5)), ..Default::default() };
         assert_eq!(options.policy(&client).max_retries, 5);
+        let options = RequestOptions { retry: Some(RetryPolicy::none()), max_retries: Some(3), ..Default::default() };
+        assert_eq!(*options.policy(&client), RetryPolicy::none().max_retries(3));
+        assert!(matches!(RequestOptions::default().policy(&client), Cow::Borrowed(p) if *p == client));
+    }
+
+    #[test]
+    fn request_headers_replace_those_of_the_same_name() {
+        let mut options = RequestOptions::default();
+        options.header("x-a", "mine");
+        let mut headers = HeaderMap::new();
+        headers.append("x-a", HeaderValue::from_static("1"));
+        headers.append("x-a", HeaderValue::from_static("2"));
+        headers.append("x-b", HeaderValue::from_static("kept"));
+        options.set_headers(&mut headers);
+        assert_eq!(headers.get_all("x-a").iter().collect::<Vec<_>>(), ["mine"]);
+        assert_eq!(headers["x-b"], "kept");
     }
 }

@@ -3,6 +3,7 @@
 //! JSON path that failed).
 
 use crate::error::{readable_excerpt, Error};
+use crate::meta::ResponseMeta;
 use crate::transport::Reply;
 use progenitor_client::OperationInfo;
 use reqwest::header::HeaderMap;
@@ -16,9 +17,7 @@ use serde::Deserialize;
 #[derive(Debug, Clone)]
 pub struct Response<T> {
     value: T,
-    status: StatusCode,
-    headers: HeaderMap,
-    attempts: u32,
+    meta: ResponseMeta,
     body: bytes::Bytes,
 }
 
@@ -44,33 +43,33 @@ impl<T> Response<T> {
 
     /// The HTTP status.
     pub fn status(&self) -> StatusCode {
-        self.status
+        self.meta.status()
     }
 
     /// The response headers.
     pub fn headers(&self) -> &HeaderMap {
-        &self.headers
+        self.meta.headers()
     }
 
     /// The server's id for the request, to quote to support.
     pub fn request_id(&self) -> Option<&str> {
-        crate::error::request_id(&self.headers)
+        self.meta.request_id()
     }
 
     /// One `x-ratelimit-*` header by its suffix: `rate_limit("remaining")`
     /// is `x-ratelimit-remaining`.
     pub fn rate_limit(&self, name: &str) -> Option<&str> {
-        rate_limit(&self.headers, name)
+        self.meta.rate_limit(name)
     }
 
     /// Every `x-ratelimit-*` header, as (full name, value).
     pub fn rate_limits(&self) -> impl Iterator<Item = (&str, &str)> {
-        rate_limits(&self.headers)
+        self.meta.rate_limits()
     }
 
     /// Attempts the call took: 1, plus the retries.
     pub fn attempts(&self) -> u32 {
-        self.attempts
+        self.meta.attempts()
     }
 }
 
@@ -88,28 +87,14 @@ impl<T> std::ops::DerefMut for Response<T> {
     }
 }
 
-/// One `x-ratelimit-*` header by its suffix.
-pub(crate) fn rate_limit<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
-    headers.get(format!("x-ratelimit-{name}")).and_then(|v| v.to_str().ok())
-}
-
-/// Every `x-ratelimit-*` header, as (full name, value).
-pub(crate) fn rate_limits(headers: &HeaderMap) -> impl Iterator<Item = (&str, &str)> {
-    headers
-        .iter()
-        .filter(|(name, _)| name.as_str().starts_with("x-ratelimit-"))
-        .filter_map(|(name, value)| Some((name.as_str(), value.to_str().ok()?)))
-}
-
 /// Decodes a JSON reply.
 pub(crate) fn json<T: DeserializeOwned>(reply: Reply, info: &OperationInfo) -> Result<Response<T>, Error> {
-    let value = decode(&reply.body, info.operation_id)?;
-    Ok(Response { value, status: reply.status, headers: reply.headers, attempts: reply.attempts, body: reply.body })
+    Ok(Response { value: decode(&reply.body, info.operation_id)?, meta: reply.meta, body: reply.body })
 }
 
 /// A reply without a body.
 pub(crate) fn empty(reply: Reply) -> Result<Response<()>, Error> {
-    Ok(Response { value: (), status: reply.status, headers: reply.headers, attempts: reply.attempts, body: reply.body })
+    Ok(Response { value: (), meta: reply.meta, body: reply.body })
 }
 
 /// For fields holding response integers (`i128`, alone or in an `Option`,
@@ -210,7 +195,13 @@ where
 }
 
 /// Decodes JSON, reporting the path that failed and an excerpt of the body.
+/// Tracking the path costs an allocation for every key read, so only a body
+/// that fails is read again to find it (what follows the value is not
+/// checked either way).
 pub(crate) fn decode<T: DeserializeOwned>(body: &bytes::Bytes, operation: &'static str) -> Result<T, Error> {
+    if let Ok(value) = T::deserialize(&mut serde_json::Deserializer::from_slice(body)) {
+        return Ok(value);
+    }
     let de = &mut serde_json::Deserializer::from_slice(body);
     serde_path_to_error::deserialize(de).map_err(|e| Error::Decode {
         operation,
@@ -291,5 +282,7 @@ mod tests {
         assert_eq!(path, "choices[1].index");
         assert_eq!(operation, "chat");
         assert!(excerpt.starts_with(r#"{"choices""#));
+        // What follows the value is not read, on either path.
+        assert!(decode::<Outer>(&bytes::Bytes::from_static(br#"{"choices":[]} trailing"#), "chat").is_ok());
     }
 }

@@ -6,10 +6,11 @@
 //! from the spec. Nothing here names a generated type.
 
 use crate::error::{ApiError, Error};
+use crate::meta::ResponseMeta;
 use crate::request::RequestOptions;
 use crate::retry::{Effect, Failure};
 use crate::sse::{Decoder, Event};
-use crate::transport::{self, Budget};
+use crate::transport::{self, Budget, Opened};
 use crate::Client;
 use bytes::Bytes;
 use futures_core::Stream;
@@ -29,7 +30,7 @@ use std::time::Duration;
 const DONE: &str = "[DONE]";
 
 type Body = Pin<Box<dyn Stream<Item = reqwest::Result<Bytes>> + Send>>;
-type Opening = Pin<Box<dyn Future<Output = Result<reqwest::Response, Error>> + Send>>;
+type Opening = Pin<Box<dyn Future<Output = Result<Opened, Error>> + Send>>;
 
 /// What it takes to send a stream's request again, until its first event.
 struct Reopen {
@@ -52,16 +53,11 @@ pub(crate) async fn open<T>(
     effect: Effect,
 ) -> Result<EventStream<T>, Error> {
     let again = request.try_clone();
-    let response = transport::open(client, request, info, options, effect).await?;
-    let budget = transport::budget(&response);
-    let mut stream = EventStream::new(response, info.operation_id, client.inner().stream_idle_timeout());
-    stream.again = again.map(|request| Reopen {
-        client: client.clone(),
-        request,
-        options: options.clone(),
-        effect,
-        deadline: budget.deadline,
-    });
+    let opened = transport::open(client, request, info, options, effect, None).await?;
+    let deadline = opened.deadline;
+    let mut stream = EventStream::new(opened, info.operation_id, client.inner().stream_idle_timeout());
+    stream.again =
+        again.map(|request| Reopen { client: client.clone(), request, options: options.clone(), effect, deadline });
     Ok(stream)
 }
 
@@ -78,14 +74,12 @@ pub(crate) async fn open<T>(
 #[must_use = "a stream does nothing unless polled"]
 pub struct EventStream<T> {
     operation: &'static str,
-    status: StatusCode,
-    headers: HeaderMap,
+    meta: ResponseMeta,
     body: Body,
     decoder: Decoder,
     idle: Option<Duration>,
     timer: Option<Pin<Box<tokio::time::Sleep>>>,
     events: u64,
-    attempts: u32,
     finished: bool,
     /// The chunks folded so far, when accumulating.
     fold: Option<Fold>,
@@ -102,7 +96,7 @@ impl<T> std::fmt::Debug for EventStream<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("EventStream")
             .field("operation", &self.operation)
-            .field("status", &self.status)
+            .field("status", &self.meta.status())
             .field("events", &self.events)
             .field("finished", &self.finished)
             .finish_non_exhaustive()
@@ -110,19 +104,16 @@ impl<T> std::fmt::Debug for EventStream<T> {
 }
 
 impl<T> EventStream<T> {
-    /// Wraps a 2xx response (generated code calls this after checking the status).
-    pub(crate) fn new(response: reqwest::Response, operation: &'static str, idle: Option<Duration>) -> Self {
-        let attempts = transport::attempts(&response);
+    /// The events of an opened call's body.
+    fn new(opened: Opened, operation: &'static str, idle: Option<Duration>) -> Self {
         EventStream {
             operation,
-            status: response.status(),
-            headers: response.headers().clone(),
-            body: Box::pin(response.bytes_stream()),
+            meta: opened.meta,
+            body: Box::pin(opened.body.bytes_stream()),
             decoder: Decoder::new(),
             idle,
             timer: None,
             events: 0,
-            attempts,
             finished: false,
             fold: None,
             last: None,
@@ -149,34 +140,34 @@ impl<T> EventStream<T> {
 
     /// The HTTP status the stream started with.
     pub fn status(&self) -> StatusCode {
-        self.status
+        self.meta.status()
     }
 
     /// The response headers.
     pub fn headers(&self) -> &HeaderMap {
-        &self.headers
+        self.meta.headers()
     }
 
     /// The server's id for the request, to quote to support.
     pub fn request_id(&self) -> Option<&str> {
-        crate::error::request_id(&self.headers)
+        self.meta.request_id()
     }
 
     /// One `x-ratelimit-*` header by its suffix: `rate_limit("remaining")`
     /// is `x-ratelimit-remaining`.
     pub fn rate_limit(&self, name: &str) -> Option<&str> {
-        crate::response::rate_limit(&self.headers, name)
+        self.meta.rate_limit(name)
     }
 
     /// Every `x-ratelimit-*` header, as (full name, value).
     pub fn rate_limits(&self) -> impl Iterator<Item = (&str, &str)> {
-        crate::response::rate_limits(&self.headers)
+        self.meta.rate_limits()
     }
 
     /// Attempts it took to open the stream (1, plus the retries before any
     /// event; once an event is yielded, nothing is retried).
     pub fn attempts(&self) -> u32 {
-        self.attempts
+        self.meta.attempts()
     }
 
     /// Chunk events received so far.
@@ -196,25 +187,27 @@ impl<T> EventStream<T> {
     /// allow it; otherwise `failure`.
     fn reopen(&mut self, failure: Error) -> Result<(), Error> {
         let Some(again) = self.again.as_ref().filter(|_| self.events == 0) else { return Err(failure) };
+        let attempts = self.meta.attempts();
         let policy = again.options.policy(again.client.inner().retry_policy());
-        let decision = policy.decide(again.effect, self.attempts, &Failure::Interrupted);
-        let Some(wait) = transport::wait(decision, again.deadline, self.attempts) else { return Err(failure) };
+        let decision = policy.decide(again.effect, attempts, &Failure::Interrupted);
+        let Some(wait) = transport::wait(decision, again.deadline, attempts) else { return Err(failure) };
         let Some(request) = again.request.try_clone() else { return Err(failure) };
-        tracing::info!(operation = self.operation, attempt = self.attempts, error = %failure, "stream failed before its first event");
+        tracing::info!(operation = self.operation, attempt = attempts, error = %failure, "stream failed before its first event");
         let (client, effect, operation, options) =
             (again.client.clone(), again.effect, self.operation, again.options.clone());
-        let budget = Budget { deadline: again.deadline, attempts: self.attempts };
+        let budget = Budget { deadline: again.deadline, attempts };
         self.opening = Some(Box::pin(async move {
             tokio::time::sleep(wait).await;
             let info = OperationInfo { operation_id: operation };
-            transport::open_within(&client, request, &info, &options, effect, Some(budget)).await
+            transport::open(&client, request, &info, &options, effect, Some(budget)).await
         }));
         Ok(())
     }
 
     /// An error the server sent as an event.
     fn server_error(&self, data: String) -> Error {
-        Error::StreamEvent(Box::new(ApiError::new(self.operation, self.status, self.headers.clone(), data.into())))
+        let (status, headers) = (self.meta.status(), self.meta.headers().clone());
+        Error::StreamEvent(Box::new(ApiError::new(self.operation, status, headers, data.into())))
     }
 
     /// What one event means: a chunk, the end, or the server's error.
@@ -281,12 +274,10 @@ impl<T: DeserializeOwned> Stream for EventStream<T> {
                 };
                 this.opening = None;
                 match response {
-                    Ok(response) => {
+                    Ok(opened) => {
                         // Attempts are counted over the whole call.
-                        this.attempts = transport::attempts(&response);
-                        this.status = response.status();
-                        this.headers = response.headers().clone();
-                        this.body = Box::pin(response.bytes_stream());
+                        this.meta = opened.meta;
+                        this.body = Box::pin(opened.body.bytes_stream());
                         this.decoder = Decoder::new();
                         this.timer = None;
                     }
@@ -310,7 +301,7 @@ impl<T: DeserializeOwned> Stream for EventStream<T> {
                     }
                 }
                 Poll::Ready(Some(Err(e))) => {
-                    let failure = Error::Transport { source: e, attempts: this.attempts };
+                    let failure = Error::Transport { source: e, attempts: this.meta.attempts() };
                     if let Err(failure) = this.reopen(failure) {
                         this.finished = true;
                         return Poll::Ready(Some(Err(failure)));

@@ -4,13 +4,13 @@
 //! `send()` and `send_stream()` comes through here.
 
 use crate::error::{ApiError, Error};
+use crate::meta::ResponseMeta;
 use crate::request::RequestOptions;
 use crate::retry::{Decision, Effect, Failure};
 use crate::Client;
 use bytes::Bytes;
 use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
-use reqwest::header::HeaderMap;
-use reqwest::StatusCode;
+use std::future::Future;
 use std::time::Duration;
 use tokio::time::Instant;
 use tracing::Instrument;
@@ -18,36 +18,52 @@ use tracing::Instrument;
 /// A complete 2xx response, body read.
 #[derive(Debug)]
 pub(crate) struct Reply {
-    pub status: StatusCode,
-    pub headers: HeaderMap,
+    pub meta: ResponseMeta,
     pub body: Bytes,
-    pub attempts: u32,
+}
+
+/// A 2xx response whose body is the caller's to read (event streams,
+/// binary bodies).
+#[derive(Debug)]
+pub(crate) struct Opened {
+    pub meta: ResponseMeta,
+    /// The response, its headers moved to `meta`.
+    pub body: reqwest::Response,
+    /// The call's deadline, which a stream sent again shares.
+    pub deadline: Option<Instant>,
 }
 
 /// What a call has spent, shared by all its attempts (a stream sent again
 /// before its first event included): the deadline of
 /// [`crate::RetryPolicy::deadline`], and the attempts made so far, which
-/// [`crate::RetryPolicy::max_retries`] counts against. Kept in the
-/// extensions of the response a call returns.
+/// [`crate::RetryPolicy::max_retries`] counts against.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Budget {
     pub deadline: Option<Instant>,
     pub attempts: u32,
 }
 
-/// What the call that got `response` spent (one attempt, no deadline, for
-/// a response from elsewhere).
-pub(crate) fn budget(response: &reqwest::Response) -> Budget {
-    response.extensions().get::<Budget>().copied().unwrap_or(Budget { deadline: None, attempts: 1 })
+/// What a call makes of a 2xx response: [`Reply`] reads the body, and a body
+/// cut short (the error) is retried like a failed request, within the
+/// policy; [`Opened`] hands the response over as it is.
+trait Outcome: Sized {
+    fn from_success(response: reqwest::Response, spent: Budget) -> impl Future<Output = reqwest::Result<Self>> + Send;
 }
 
-/// The attempts it took to get `response`.
-pub(crate) fn attempts(response: &reqwest::Response) -> u32 {
-    budget(response).attempts
+impl Outcome for Reply {
+    async fn from_success(mut response: reqwest::Response, spent: Budget) -> reqwest::Result<Self> {
+        let meta = ResponseMeta::take(&mut response, spent.attempts);
+        Ok(Reply { body: response.bytes().await?, meta })
+    }
 }
 
-/// Sends and reads the whole body (JSON and empty answers): a body cut
-/// short is retried like a failed request, within the policy.
+impl Outcome for Opened {
+    async fn from_success(mut response: reqwest::Response, spent: Budget) -> reqwest::Result<Self> {
+        Ok(Opened { meta: ResponseMeta::take(&mut response, spent.attempts), body: response, deadline: spent.deadline })
+    }
+}
+
+/// Sends and reads the whole body (JSON and empty answers).
 pub(crate) async fn send(
     client: &Client,
     request: reqwest::Request,
@@ -55,62 +71,36 @@ pub(crate) async fn send(
     options: &RequestOptions,
     effect: Effect,
 ) -> Result<Reply, Error> {
-    match run(client, request, info, options, effect, true, None).await? {
-        Done::Read(reply) => Ok(reply),
-        Done::Open(_) => unreachable!("bodies are read"),
-    }
+    call(client, request, info, options, effect, None).await
 }
 
 /// Sends and returns the response as soon as a 2xx status and its headers
-/// are in (event streams, binary bodies); what follows is the caller's.
+/// are in (event streams, binary bodies), going on with what a call has
+/// `spent` (`None` starts a call).
 pub(crate) async fn open(
     client: &Client,
     request: reqwest::Request,
     info: &OperationInfo,
     options: &RequestOptions,
     effect: Effect,
-) -> Result<reqwest::Response, Error> {
-    open_within(client, request, info, options, effect, None).await
-}
-
-/// [`open`], going on with what a call has `spent` (`None` starts a call).
-pub(crate) async fn open_within(
-    client: &Client,
-    request: reqwest::Request,
-    info: &OperationInfo,
-    options: &RequestOptions,
-    effect: Effect,
     spent: Option<Budget>,
-) -> Result<reqwest::Response, Error> {
-    match run(client, request, info, options, effect, false, spent).await? {
-        Done::Open(response) => Ok(response),
-        Done::Read(_) => unreachable!("bodies are left unread"),
-    }
+) -> Result<Opened, Error> {
+    call(client, request, info, options, effect, spent).await
 }
 
-enum Done {
-    Read(Reply),
-    Open(reqwest::Response),
-}
-
-async fn run(
+/// The attempts of one call, until one ends in an `O` or the policy gives up.
+async fn call<O: Outcome>(
     client: &Client,
     mut request: reqwest::Request,
     info: &OperationInfo,
     options: &RequestOptions,
     effect: Effect,
-    read_body: bool,
     spent: Option<Budget>,
-) -> Result<Done, Error> {
+) -> Result<O, Error> {
     options.check()?;
     let config = client.inner();
     let policy = options.policy(config.retry_policy());
-    for name in options.headers.keys() {
-        request.headers_mut().remove(name);
-        for value in options.headers.get_all(name) {
-            request.headers_mut().append(name, value.clone());
-        }
-    }
+    options.set_headers(request.headers_mut());
     let span = tracing::debug_span!(
         "togetherai.request",
         operation = info.operation_id,
@@ -126,53 +116,55 @@ async fn run(
         let mut attempt = spent.map_or(0, |s| s.attempts);
         loop {
             attempt += 1;
-            let mut this = request.try_clone().expect("bodies are bytes, never streams");
+            // A copy to send again, while the policy allows another attempt
+            // (a body that is a stream has none: it is sent once). Made
+            // before the attempt, as reqwest gives nothing of it back.
+            let again = if attempt > policy.max_retries { None } else { request.try_clone() };
             if let Some(deadline) = deadline {
                 let left = deadline.saturating_duration_since(Instant::now());
-                *this.timeout_mut() = Some(config.timeout().map_or(left, |t| t.min(left)));
+                *request.timeout_mut() = Some(config.timeout().map_or(left, |t| t.min(left)));
             }
             let sent = Instant::now();
-            let result = client.exec(this, info).await;
-            let latency_ms = sent.elapsed().as_millis() as u64;
-            let (failure, error) = match result {
-                Ok(mut response) if response.status().is_success() => {
-                    tracing::debug!(attempt, status = response.status().as_u16(), latency_ms, "response");
-                    if !read_body {
-                        response.extensions_mut().insert(Budget { deadline, attempts: attempt });
-                        return Ok(Done::Open(response));
-                    }
-                    let (status, headers) = (response.status(), response.headers().clone());
-                    match response.bytes().await {
-                        Ok(body) => return Ok(Done::Read(Reply { status, headers, body, attempts: attempt })),
+            let result = client.exec(request, info).await;
+            // Read only by the events that are enabled.
+            let latency_ms = || sent.elapsed().as_millis() as u64;
+            let (decision, error) = match result {
+                Ok(response) if response.status().is_success() => {
+                    tracing::debug!(
+                        attempt,
+                        status = response.status().as_u16(),
+                        latency_ms = latency_ms(),
+                        "response"
+                    );
+                    match O::from_success(response, Budget { deadline, attempts: attempt }).await {
+                        Ok(done) => return Ok(done),
                         Err(e) => {
                             tracing::debug!(attempt, error = %e, "body cut short");
-                            (Failure::Interrupted, Error::Transport { source: e, attempts: attempt })
+                            let decision = policy.decide(effect, attempt, &Failure::Interrupted);
+                            (decision, Error::Transport { source: e, attempts: attempt })
                         }
                     }
                 }
-                Ok(response) => {
-                    let (status, headers) = (response.status(), response.headers().clone());
-                    tracing::debug!(attempt, status = status.as_u16(), latency_ms, "response");
+                Ok(mut response) => {
+                    let (status, headers) = (response.status(), std::mem::take(response.headers_mut()));
+                    tracing::debug!(attempt, status = status.as_u16(), latency_ms = latency_ms(), "response");
                     let body = response.bytes().await.unwrap_or_default();
                     let error = ApiError::new(info.operation_id, status, headers, body).attempts(attempt);
-                    let decision = policy.decide(effect, attempt, &Failure::Status(status, &error.headers));
-                    match wait(decision, deadline, attempt) {
-                        Some(wait) => {
-                            tokio::time::sleep(wait).await;
-                            continue;
-                        }
-                        None => return Err(error.into()),
-                    }
+                    (policy.decide(effect, attempt, &Failure::Status(status, &error.headers)), error.into())
                 }
                 Err(e) => {
-                    tracing::debug!(attempt, error = %e, latency_ms, "transport error");
+                    tracing::debug!(attempt, error = %e, latency_ms = latency_ms(), "transport error");
                     let unsent = e.is_connect() || (e.is_request() && !e.is_timeout());
                     let failure = if unsent { Failure::Unsent } else { Failure::Interrupted };
-                    (failure, Error::Transport { source: e, attempts: attempt })
+                    (policy.decide(effect, attempt, &failure), Error::Transport { source: e, attempts: attempt })
                 }
             };
-            match wait(policy.decide(effect, attempt, &failure), deadline, attempt) {
-                Some(wait) => tokio::time::sleep(wait).await,
+            let Some(again) = again else { return Err(error) };
+            match wait(decision, deadline, attempt) {
+                Some(wait) => {
+                    tokio::time::sleep(wait).await;
+                    request = again;
+                }
                 None => return Err(error),
             }
         }

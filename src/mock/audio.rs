@@ -1,7 +1,7 @@
 //! Real audio for the speech operation: a tone in any of the API's PCM
 //! encodings, wrapped as WAV, bare, or as silent MP3 frames.
 
-use crate::audio::{PcmEncoding, WavFormat};
+use crate::wav::{PcmEncoding, WavFormat};
 
 /// Frequency of the generated tone, in hertz.
 pub(crate) const TONE_HZ: f64 = 440.0;
