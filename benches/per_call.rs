@@ -16,15 +16,12 @@
 //! size it down for `valgrind --tool=callgrind`, where the instructions of
 //! a run with one client less those of the other are what the SDK adds.
 
-#[allow(dead_code, reason = "the throughput helpers are the other benches'")]
-mod common;
-
-use common::{Body, Response, Server};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 use togetherai::reqwest::{self, header};
 use togetherai::types::{ChatCompletionRequest, ChatCompletionRequestMessagesItem, ChatCompletionResponse};
 use togetherai::Client;
+use togetherai_testkit::{Reply, Server};
 
 /// Calls of each client in one round.
 const CALLS: usize = 20_000;
@@ -99,7 +96,7 @@ struct Clients {
 
 impl Clients {
     fn new(server: &Server) -> Clients {
-        let sdk = Client::builder().api_key(KEY).base_url(server.base_url()).build().unwrap();
+        let sdk = Client::builder().api_key(KEY).base_url(server.url()).build().unwrap();
         let mut defaults = header::HeaderMap::new();
         let mut auth = header::HeaderValue::from_str(&format!("Bearer {KEY}")).unwrap();
         auth.set_sensitive(true);
@@ -112,7 +109,7 @@ impl Clients {
             .default_headers(defaults)
             .build()
             .unwrap();
-        Clients { sdk, http, url: format!("{}/chat/completions", server.base_url()) }
+        Clients { sdk, http, url: format!("{}/chat/completions", server.url()) }
     }
 
     async fn call(&self, kind: Kind) -> ChatCompletionResponse {
@@ -162,10 +159,10 @@ fn main() {
     let settings = Settings::from_env();
     let sent: Vec<u8> = serde_json::to_vec(&ChatCompletionRequest::try_from(request()).unwrap()).unwrap();
     let sent_len = sent.len();
-    let server = Server::start(move |request| {
-        assert_eq!(request.path, "/chat/completions");
+    let server = Server::on_own_thread(move |request| {
+        assert_eq!(request.path(), "/chat/completions");
         assert!(request.body == sent, "{}", String::from_utf8_lossy(&request.body));
-        Response { content_type: "application/json", body: Body::default().then(ANSWER, 1) }
+        Reply::new(200).header("content-type", "application/json").send(ANSWER)
     });
     let clients = Clients::new(&server);
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();

@@ -21,50 +21,79 @@ pub fn extract(code: &str) -> Result<Api, String> {
 
 /// The public items of the hand-written modules under `src` (from
 /// `src/lib.rs` down): those of a `pub mod` under its path, and those of a
-/// private one that its parent re-exports (`pub use binary::BinaryResponse`)
-/// under the parent's.
+/// private one under the path of each module that re-exports them
+/// (`pub use crate::wav::WavFormat` in `audio`: `audio::WavFormat`). Methods
+/// of private modules stay under the nearest public path; [`crate_api`]
+/// keeps those of public types.
 pub fn extract_sources(src: &Path) -> Result<Api, String> {
+    let mut modules = Vec::new();
+    module_files(&src.join("lib.rs"), src, ("", ""), true, &mut modules)?;
+    // (module re-exported from, item name, the path it is re-exported at)
+    let mut exports = Vec::new();
+    for m in modules.iter().filter(|m| m.public) {
+        for item in &m.file.items {
+            if let syn::Item::Use(u) = item {
+                if is_pub(&u.vis) {
+                    let mut names = Vec::new();
+                    use_names(&u.tree, &mut Vec::new(), &mut names);
+                    exports.extend(names.into_iter().map(|(module, name)| (module, name, m.prefix.clone())));
+                }
+            }
+        }
+    }
     let mut api = Api::new();
-    module_file(&src.join("lib.rs"), src, "", &mut api)?;
+    for m in &modules {
+        let mut items = Api::new();
+        m.file.items.iter().for_each(|item| item_in(item, &m.prefix, &mut items));
+        for (item, sig) in items {
+            let (kind, rest) = item.split_once(' ').unwrap_or_default();
+            let rest = rest.strip_prefix(m.prefix.as_str()).unwrap_or(rest);
+            let name = rest.split(['.', ':']).next().unwrap_or_default();
+            let at: Vec<&String> =
+                exports.iter().filter(|(module, n, _)| *module == m.name && n == name).map(|(_, _, at)| at).collect();
+            if m.public || (at.is_empty() && kind == "fn" && rest.contains("::")) {
+                api.insert(item, sig);
+            } else {
+                at.into_iter().for_each(|at| {
+                    api.insert(format!("{kind} {at}{rest}"), sig.clone());
+                });
+            }
+        }
+    }
     Ok(api)
 }
 
-fn module_file(file: &Path, dir: &Path, prefix: &str, api: &mut Api) -> Result<(), String> {
-    let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-    let parsed = syn::parse_file(&text).map_err(|e| format!("{}: {e}", file.display()))?;
-    let mut exported = Vec::new();
-    for item in &parsed.items {
-        if let syn::Item::Use(u) = item {
-            if is_pub(&u.vis) {
-                use_names(&u.tree, &mut Vec::new(), &mut exported);
-            }
+/// A module file of `src/`: its name, whether it is public, and its items'
+/// path (its own when public, else the nearest public one).
+struct ModuleFile {
+    name: String,
+    public: bool,
+    prefix: String,
+    file: syn::File,
+}
+
+fn module_files(
+    path: &Path,
+    dir: &Path,
+    (name, prefix): (&str, &str),
+    public: bool,
+    out: &mut Vec<ModuleFile>,
+) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let file = syn::parse_file(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    for item in &file.items {
+        let syn::Item::Mod(m) = item else { continue };
+        if m.content.is_some() {
+            continue;
         }
+        let child = m.ident.to_string();
+        let flat = dir.join(format!("{child}.rs"));
+        let file = if flat.is_file() { flat } else { dir.join(&child).join("mod.rs") };
+        let pub_child = public && is_pub(&m.vis);
+        let child_prefix = if pub_child { format!("{prefix}{child}::") } else { prefix.to_string() };
+        module_files(&file, &dir.join(&child), (&child, &child_prefix), pub_child, out)?;
     }
-    for item in &parsed.items {
-        match item {
-            syn::Item::Mod(m) if m.content.is_none() => {
-                let name = m.ident.to_string();
-                let flat = dir.join(format!("{name}.rs"));
-                let path = if flat.is_file() { flat } else { dir.join(&name).join("mod.rs") };
-                if is_pub(&m.vis) {
-                    module_file(&path, &dir.join(&name), &format!("{prefix}{name}::"), api)?;
-                } else {
-                    let mut private = Api::new();
-                    module_file(&path, &dir.join(&name), prefix, &mut private)?;
-                    let names: Vec<&str> =
-                        exported.iter().filter(|(m, _)| *m == name).map(|(_, n)| n.as_str()).collect();
-                    // Methods stay: [`crate_api`] keeps those of public types.
-                    private.retain(|item, _| {
-                        let rest = item.split_once(' ').map_or("", |(_, r)| r).trim_start_matches(prefix);
-                        item.starts_with("fn ") && rest.contains("::")
-                            || names.contains(&rest.split(['.', ':']).next().unwrap_or_default())
-                    });
-                    api.extend(private);
-                }
-            }
-            _ => item_in(item, prefix, api),
-        }
-    }
+    out.push(ModuleFile { name: name.to_string(), public, prefix: prefix.to_string(), file });
     Ok(())
 }
 
