@@ -76,6 +76,43 @@ pub(crate) fn json_body<B: Serialize>(body: &B, options: &RequestOptions) -> Res
     crate::request::json_body(body, options)
 }
 
+/// An operation builder's JSON body as set so far: a value given whole
+/// (`.body(value)`), kept as it came, or a builder while `.body_map()`
+/// builds one. `send()` takes the value without converting it twice.
+#[derive(Debug, Clone)]
+pub(crate) enum Staged<B, T> {
+    /// Nothing set yet: an empty builder, made only if it is needed.
+    Unset,
+    Building(B),
+    Built(T),
+}
+
+impl<B, T> Staged<B, T>
+where
+    B: Default,
+    T: Into<B> + TryFrom<B>,
+    <T as TryFrom<B>>::Error: std::fmt::Display,
+{
+    /// The body as `f` changes its builder (a whole value becomes one first).
+    pub(crate) fn map(self, f: impl FnOnce(B) -> B) -> Self {
+        Staged::Building(f(match self {
+            Staged::Unset => B::default(),
+            Staged::Building(builder) => builder,
+            Staged::Built(value) => value.into(),
+        }))
+    }
+
+    /// The body to send.
+    pub(crate) fn value(self) -> Result<T, String> {
+        let builder = match self {
+            Staged::Built(value) => return Ok(value),
+            Staged::Unset => B::default(),
+            Staged::Building(builder) => builder,
+        };
+        T::try_from(builder).map_err(|e| e.to_string())
+    }
+}
+
 /// A body's `stream` field, set for `send_stream()` and cleared for `send()`.
 pub(crate) trait StreamField {
     /// Sets the field to ask for a stream (`true`) or not.
@@ -121,4 +158,20 @@ where
         }
     }
     deserializer.deserialize_str(Text(std::marker::PhantomData))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Staged;
+
+    #[test]
+    fn a_staged_body_is_converted_only_when_it_was_built_field_by_field() {
+        // `i64` as the builder of an `i32`: converting back can fail.
+        assert_eq!(Staged::<i64, i32>::Built(7).value(), Ok(7));
+        assert_eq!(Staged::<i64, i32>::Building(8).value(), Ok(8));
+        assert_eq!(Staged::<i64, i32>::Built(7).map(|b| b * 2).value(), Ok(14));
+        assert!(Staged::<i64, i32>::Building(1 << 40).value().unwrap_err().contains("out of range"));
+        assert_eq!(Staged::<i64, i32>::Unset.value(), Ok(0));
+        assert_eq!(Staged::<i64, i32>::Unset.map(|b| b + 3).value(), Ok(3));
+    }
 }

@@ -11,6 +11,7 @@ use crate::Client;
 use bytes::Bytes;
 use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
 use std::future::Future;
+use std::pin::Pin;
 use std::time::Duration;
 use tokio::time::Instant;
 use tracing::Instrument;
@@ -64,43 +65,42 @@ impl Outcome for Opened {
 }
 
 /// Sends and reads the whole body (JSON and empty answers).
-pub(crate) async fn send(
-    client: &Client,
+pub(crate) fn send<'a>(
+    client: &'a Client,
     request: reqwest::Request,
-    info: &OperationInfo,
-    options: &RequestOptions,
+    info: &'a OperationInfo,
+    options: &'a RequestOptions,
     effect: Effect,
-) -> Result<Reply, Error> {
-    call(client, request, info, options, effect, None).await
+) -> impl Future<Output = Result<Reply, Error>> + Send + 'a {
+    call(client, request, info, options, effect, None)
 }
 
 /// Sends and returns the response as soon as a 2xx status and its headers
 /// are in (event streams, binary bodies), going on with what a call has
 /// `spent` (`None` starts a call).
-pub(crate) async fn open(
-    client: &Client,
+pub(crate) fn open<'a>(
+    client: &'a Client,
     request: reqwest::Request,
-    info: &OperationInfo,
-    options: &RequestOptions,
+    info: &'a OperationInfo,
+    options: &'a RequestOptions,
     effect: Effect,
     spent: Option<Budget>,
-) -> Result<Opened, Error> {
-    call(client, request, info, options, effect, spent).await
+) -> impl Future<Output = Result<Opened, Error>> + Send + 'a {
+    call(client, request, info, options, effect, spent)
 }
 
 /// The attempts of one call, until one ends in an `O` or the policy gives up.
-async fn call<O: Outcome>(
-    client: &Client,
+/// One future, in the call's span, boxed: the layers above (the contract,
+/// the generated `send()`) hold a pointer to it, and a future of about 2 KiB
+/// is not copied from one into the next, which cost more than the box.
+fn call<'a, O: Outcome + 'a>(
+    client: &'a Client,
     mut request: reqwest::Request,
-    info: &OperationInfo,
-    options: &RequestOptions,
+    info: &'a OperationInfo,
+    options: &'a RequestOptions,
     effect: Effect,
     spent: Option<Budget>,
-) -> Result<O, Error> {
-    options.check()?;
-    let config = client.inner();
-    let policy = options.policy(config.retry_policy());
-    options.set_headers(request.headers_mut());
+) -> Pin<Box<impl Future<Output = Result<O, Error>> + Send + 'a>> {
     let span = tracing::debug_span!(
         "togetherai.request",
         operation = info.operation_id,
@@ -108,69 +108,74 @@ async fn call<O: Outcome>(
         path = request.url().path(),
         ?effect,
     );
-    async move {
-        let deadline = match spent {
-            Some(spent) => spent.deadline,
-            None => policy.deadline.map(|d| Instant::now() + d),
-        };
-        let mut attempt = spent.map_or(0, |s| s.attempts);
-        loop {
-            attempt += 1;
-            // A copy to send again, while the policy allows another attempt
-            // (a body that is a stream has none: it is sent once). Made
-            // before the attempt, as reqwest gives nothing of it back.
-            let again = if attempt > policy.max_retries { None } else { request.try_clone() };
-            if let Some(deadline) = deadline {
-                let left = deadline.saturating_duration_since(Instant::now());
-                *request.timeout_mut() = Some(config.timeout().map_or(left, |t| t.min(left)));
-            }
-            let sent = Instant::now();
-            let result = client.exec(request, info).await;
-            // Read only by the events that are enabled.
-            let latency_ms = || sent.elapsed().as_millis() as u64;
-            let (decision, error) = match result {
-                Ok(response) if response.status().is_success() => {
-                    tracing::debug!(
-                        attempt,
-                        status = response.status().as_u16(),
-                        latency_ms = latency_ms(),
-                        "response"
-                    );
-                    match O::from_success(response, Budget { deadline, attempts: attempt }).await {
-                        Ok(done) => return Ok(done),
-                        Err(e) => {
-                            tracing::debug!(attempt, error = %e, "body cut short");
-                            let decision = policy.decide(effect, attempt, &Failure::Interrupted);
-                            (decision, Error::Transport { source: e, attempts: attempt })
+    Box::pin(
+        async move {
+            options.check()?;
+            let config = client.inner();
+            let policy = options.policy(config.retry_policy());
+            options.set_headers(request.headers_mut());
+            let deadline = match spent {
+                Some(spent) => spent.deadline,
+                None => policy.deadline.map(|d| Instant::now() + d),
+            };
+            let mut attempt = spent.map_or(0, |s| s.attempts);
+            loop {
+                attempt += 1;
+                // A copy to send again, while the policy allows another attempt
+                // (a body that is a stream has none: it is sent once). Made
+                // before the attempt, as reqwest gives nothing of it back.
+                let again = if attempt > policy.max_retries { None } else { request.try_clone() };
+                if let Some(deadline) = deadline {
+                    let left = deadline.saturating_duration_since(Instant::now());
+                    *request.timeout_mut() = Some(config.timeout().map_or(left, |t| t.min(left)));
+                }
+                let sent = Instant::now();
+                let result = client.exec(request, info).await;
+                // Read only by the events that are enabled.
+                let latency_ms = || sent.elapsed().as_millis() as u64;
+                let (decision, error) = match result {
+                    Ok(response) if response.status().is_success() => {
+                        tracing::debug!(
+                            attempt,
+                            status = response.status().as_u16(),
+                            latency_ms = latency_ms(),
+                            "response"
+                        );
+                        match O::from_success(response, Budget { deadline, attempts: attempt }).await {
+                            Ok(done) => return Ok(done),
+                            Err(e) => {
+                                tracing::debug!(attempt, error = %e, "body cut short");
+                                let decision = policy.decide(effect, attempt, &Failure::Interrupted);
+                                (decision, Error::Transport { source: e, attempts: attempt })
+                            }
                         }
                     }
+                    Ok(mut response) => {
+                        let (status, headers) = (response.status(), std::mem::take(response.headers_mut()));
+                        tracing::debug!(attempt, status = status.as_u16(), latency_ms = latency_ms(), "response");
+                        let body = response.bytes().await.unwrap_or_default();
+                        let error = ApiError::new(info.operation_id, status, headers, body).attempts(attempt);
+                        (policy.decide(effect, attempt, &Failure::Status(status, &error.headers)), error.into())
+                    }
+                    Err(e) => {
+                        tracing::debug!(attempt, error = %e, latency_ms = latency_ms(), "transport error");
+                        let unsent = e.is_connect() || (e.is_request() && !e.is_timeout());
+                        let failure = if unsent { Failure::Unsent } else { Failure::Interrupted };
+                        (policy.decide(effect, attempt, &failure), Error::Transport { source: e, attempts: attempt })
+                    }
+                };
+                let Some(again) = again else { return Err(error) };
+                match wait(decision, deadline, attempt) {
+                    Some(wait) => {
+                        tokio::time::sleep(wait).await;
+                        request = again;
+                    }
+                    None => return Err(error),
                 }
-                Ok(mut response) => {
-                    let (status, headers) = (response.status(), std::mem::take(response.headers_mut()));
-                    tracing::debug!(attempt, status = status.as_u16(), latency_ms = latency_ms(), "response");
-                    let body = response.bytes().await.unwrap_or_default();
-                    let error = ApiError::new(info.operation_id, status, headers, body).attempts(attempt);
-                    (policy.decide(effect, attempt, &Failure::Status(status, &error.headers)), error.into())
-                }
-                Err(e) => {
-                    tracing::debug!(attempt, error = %e, latency_ms = latency_ms(), "transport error");
-                    let unsent = e.is_connect() || (e.is_request() && !e.is_timeout());
-                    let failure = if unsent { Failure::Unsent } else { Failure::Interrupted };
-                    (policy.decide(effect, attempt, &failure), Error::Transport { source: e, attempts: attempt })
-                }
-            };
-            let Some(again) = again else { return Err(error) };
-            match wait(decision, deadline, attempt) {
-                Some(wait) => {
-                    tokio::time::sleep(wait).await;
-                    request = again;
-                }
-                None => return Err(error),
             }
         }
-    }
-    .instrument(span)
-    .await
+        .instrument(span),
+    )
 }
 
 /// The wait before the next attempt, or `None` to give up: the policy said

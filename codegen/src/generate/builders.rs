@@ -270,3 +270,72 @@ pub fn json_bodies(file: &mut syn::File, cx: &Context) -> Result<usize, String> 
     }
     Ok(total)
 }
+
+/// A JSON body given whole (`.body(value)`) is kept as it came, not made a
+/// builder again and converted back at `send()`: the builder's `body` holds
+/// a `crate::contract::Staged` (a builder only while `.body_map()` builds
+/// one). Four sites per operation with a body: the field, its start in
+/// `new`, the setters, and the conversion in `send()`.
+pub fn staged_bodies(file: &mut syn::File, cx: &Context) -> Result<usize, String> {
+    use syn::visit_mut::VisitMut;
+    let builders = module_mut(&mut file.items, "builder")?;
+    let mut fields = 0;
+    for item in builders.iter_mut() {
+        let syn::Item::Struct(s) = item else { continue };
+        for field in s.fields.iter_mut().filter(|f| shape::is_body_field(f)) {
+            let staged = shape::first_type_argument(&field.ty, "Result").cloned().map(|builder| {
+                let mut typed = builder.clone();
+                if let syn::Type::Path(p) = &mut typed {
+                    p.path.segments = p.path.segments.iter().filter(|s| s.ident != "builder").cloned().collect();
+                }
+                syn::parse_quote!(::std::result::Result<crate::contract::Staged<#builder, #typed>, ::std::string::String>)
+            });
+            if let Some(staged) = staged {
+                field.ty = staged;
+                fields += 1;
+            }
+        }
+    }
+    struct Sites(usize);
+    impl VisitMut for Sites {
+        fn visit_field_value_mut(&mut self, fv: &mut syn::FieldValue) {
+            if matches!(&fv.member, syn::Member::Named(n) if n == "body") && shape::is_optional_default(fv) {
+                fv.expr = syn::parse_quote!(Ok(crate::contract::Staged::Unset));
+                self.0 += 1;
+            }
+            syn::visit_mut::visit_field_value_mut(self, fv);
+        }
+        fn visit_expr_method_call_mut(&mut self, call: &mut syn::ExprMethodCall) {
+            syn::visit_mut::visit_expr_method_call_mut(self, call);
+            if shape::is_map_from_from(call) {
+                call.args[0] = syn::parse_quote!(crate::contract::Staged::Built);
+            } else if shape::is_body_map_call(call) {
+                call.args[0] = syn::parse_quote!(|body| body.map(f));
+            } else if shape::is_body_conversion(call) {
+                call.args[0] = syn::parse_quote!(crate::contract::Staged::value);
+            } else {
+                return;
+            }
+            self.0 += 1;
+        }
+    }
+    let mut total = 0;
+    for item in builder_impls(file)? {
+        let ty = shape::type_name(&item.self_ty).unwrap_or_default();
+        let id = send_index(item).and_then(|at| match &item.items[at] {
+            syn::ImplItem::Fn(f) => shape::operation_id(f),
+            _ => None,
+        });
+        let mut sites = Sites(0);
+        sites.visit_item_impl_mut(item);
+        let expected = if id.and_then(|id| cx.operation(&id).map(|o| o.json_body)).unwrap_or(false) { 4 } else { 0 };
+        if sites.0 != expected {
+            return Err(format!("the builder {ty} has {} of the 4 body sites where {expected} were expected", sites.0));
+        }
+        total += usize::from(sites.0 > 0);
+    }
+    if total != fields {
+        return Err(format!("{fields} `body` fields but {total} builders using them"));
+    }
+    Ok(total)
+}

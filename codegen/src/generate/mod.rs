@@ -101,6 +101,12 @@ pub const PASSES: &[Pass] = &[
         expect: |cx| Expect::Exactly(cx.operations.iter().filter(|o| o.json_body).count()),
     },
     Pass {
+        name: "staged_bodies",
+        finds: "the body of each JSON-body builder (field, `new`, setters, `send()`), kept as it was given",
+        run: builders::staged_bodies,
+        expect: |cx| Expect::Exactly(cx.operations.iter().filter(|o| o.json_body).count()),
+    },
+    Pass {
         name: "stream_methods",
         finds: "the `send()` of each event-stream operation, given `send_stream()`",
         run: streams::stream_methods,

@@ -227,6 +227,37 @@ pub fn is_headers_call(call: &syn::ExprMethodCall, name: &str) -> bool {
     call.method == "headers" && call.args.len() == 1 && is_ident_expr(&call.args[0], name)
 }
 
+/// In an operation builder: its `body` field, `Result<types::builder::X, String>`.
+pub fn is_body_field(field: &syn::Field) -> bool {
+    field.ident.as_ref().is_some_and(|i| i == "body") && shape_of_builder_result(&field.ty)
+}
+
+fn shape_of_builder_result(ty: &syn::Type) -> bool {
+    first_type_argument(ty, "Result")
+        .is_some_and(|t| matches!(t, syn::Type::Path(p) if p.path.segments.iter().any(|s| s.ident == "builder")))
+}
+
+/// `<receiver>.map(From::from)`: a typed body made a builder again (the body setter).
+pub fn is_map_from_from(call: &syn::ExprMethodCall) -> bool {
+    call.method == "map"
+        && matches!(call.args.first(), Some(syn::Expr::Path(p)) if call.args.len() == 1 && path_is(&p.path, &["From", "from"]))
+}
+
+/// `self.body.map(f)`: `body_map` changing the builder.
+pub fn is_body_map_call(call: &syn::ExprMethodCall) -> bool {
+    call.method == "map"
+        && matches!(&*call.receiver, syn::Expr::Field(f) if matches!(&f.member, syn::Member::Named(n) if n == "body") && is_ident_expr(&f.base, "self"))
+        && call.args.len() == 1
+        && is_ident_expr(&call.args[0], "f")
+}
+
+/// `body.and_then(|v| X::try_from(v)...)`: `send()` turning the builder into the body.
+pub fn is_body_conversion(call: &syn::ExprMethodCall) -> bool {
+    call.method == "and_then"
+        && is_ident_expr(&call.receiver, "body")
+        && matches!(call.args.first(), Some(syn::Expr::Closure(_)))
+}
+
 /// `<receiver>.build()`, which ends the request builder chain.
 pub fn is_build_call(call: &syn::ExprMethodCall) -> bool {
     call.method == "build" && call.args.is_empty()
@@ -239,7 +270,7 @@ pub fn is_optional_default(value: &syn::FieldValue) -> bool {
     let is_ok = matches!(&*ok.func, syn::Expr::Path(p) if p.path.is_ident("Ok"));
     is_ok
         && matches!(ok.args.first(), Some(syn::Expr::Call(d))
-            if d.args.is_empty() && matches!(&*d.func, syn::Expr::Path(p) if path_is(&p.path, &["Default", "default"])))
+            if d.args.is_empty() && matches!(&*d.func, syn::Expr::Path(p) if path_ends_with(&p.path, &["Default", "default"])))
 }
 
 /// In a typify builder setter's `where` clause: the `X` of `T: TryInto<X>`.
@@ -402,6 +433,38 @@ pub(crate) mod tests {
         assert_eq!(calls("things_delete"), ["build", "headers"]);
         assert_eq!(calls("speech"), ["build", "headers", "json"]);
         assert!(send_of("chat").block.stmts.iter().any(|s| binds(s, "body")));
+    }
+
+    #[test]
+    fn operation_builders_stage_their_body_as_a_builder() {
+        let builders = module(&raw().items, "builder");
+        let chat = builders
+            .iter()
+            .find_map(|i| match i {
+                syn::Item::Struct(s) if s.ident == "Chat" => Some(s),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(chat.fields.iter().filter(|f| is_body_field(f)).count(), 1);
+        struct Calls(Vec<&'static str>);
+        impl<'ast> Visit<'ast> for Calls {
+            fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+                for (p, name) in [
+                    (is_map_from_from as fn(&syn::ExprMethodCall) -> bool, "from"),
+                    (is_body_map_call, "body_map"),
+                    (is_body_conversion, "and_then"),
+                ] {
+                    if p(call) {
+                        self.0.push(name);
+                    }
+                }
+                syn::visit::visit_expr_method_call(self, call);
+            }
+        }
+        let chat_impl = impls(builders).find(|i| is_inherent_impl_of(i, "Chat")).unwrap();
+        let mut calls = Calls(Vec::new());
+        calls.visit_item_impl(chat_impl);
+        assert_eq!(calls.0, ["from", "body_map", "and_then"]);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 // builder_options: 5
 // send_via_contract: 5
 // json_bodies: 2
+// staged_bodies: 2
 // stream_methods: 0
 // stream_traits: 0
 // non_exhaustive: 10
@@ -14,7 +15,7 @@
 // text_conversions: 1
 // open_enums: 5
 // operation_tables: 2
-// contract_only: 71
+// contract_only: 79
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -1561,14 +1562,17 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct Chat<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::ChatRequest, String>,
+        body: ::std::result::Result<
+            crate::contract::Staged<types::builder::ChatRequest, types::ChatRequest>,
+            ::std::string::String,
+        >,
         options: crate::contract::RequestOptions,
     }
     impl<'a> Chat<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                body: Ok(::std::default::Default::default()),
+                body: Ok(crate::contract::Staged::Unset),
                 options: ::std::default::Default::default(),
             }
         }
@@ -1579,7 +1583,7 @@ pub mod builder {
         {
             self.body = value
                 .try_into()
-                .map(From::from)
+                .map(crate::contract::Staged::Built)
                 .map_err(|s| {
                     format!("conversion to `ChatRequest` for body failed: {}", s)
                 });
@@ -1591,7 +1595,7 @@ pub mod builder {
                 types::builder::ChatRequest,
             ) -> types::builder::ChatRequest,
         {
-            self.body = self.body.map(f);
+            self.body = self.body.map(|body| body.map(f));
             self
         }
         ///Sends a `POST` request to `/chat/completions`
@@ -1603,7 +1607,7 @@ pub mod builder {
         > {
             let Self { client, body, options } = self;
             let body = body
-                .and_then(|v| types::ChatRequest::try_from(v).map_err(|e| e.to_string()))
+                .and_then(crate::contract::Staged::value)
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/chat/completions", client.baseurl,);
             #[allow(unused_mut)]
@@ -1943,14 +1947,17 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct Speech<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::SpeechBody, String>,
+        body: ::std::result::Result<
+            crate::contract::Staged<types::builder::SpeechBody, types::SpeechBody>,
+            ::std::string::String,
+        >,
         options: crate::contract::RequestOptions,
     }
     impl<'a> Speech<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                body: Ok(::std::default::Default::default()),
+                body: Ok(crate::contract::Staged::Unset),
                 options: ::std::default::Default::default(),
             }
         }
@@ -1961,7 +1968,7 @@ pub mod builder {
         {
             self.body = value
                 .try_into()
-                .map(From::from)
+                .map(crate::contract::Staged::Built)
                 .map_err(|s| {
                     format!("conversion to `SpeechBody` for body failed: {}", s)
                 });
@@ -1973,7 +1980,7 @@ pub mod builder {
                 types::builder::SpeechBody,
             ) -> types::builder::SpeechBody,
         {
-            self.body = self.body.map(f);
+            self.body = self.body.map(|body| body.map(f));
             self
         }
         ///Sends a `POST` request to `/speech`
@@ -1985,7 +1992,7 @@ pub mod builder {
         > {
             let Self { client, body, options } = self;
             let body = body
-                .and_then(|v| types::SpeechBody::try_from(v).map_err(|e| e.to_string()))
+                .and_then(crate::contract::Staged::value)
                 .map_err(Error::InvalidRequest)?;
             let url = format!("{}/speech", client.baseurl,);
             #[allow(unused_mut)]

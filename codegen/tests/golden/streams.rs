@@ -4,6 +4,7 @@
 // builder_options: 3
 // send_via_contract: 3
 // json_bodies: 2
+// staged_bodies: 2
 // stream_methods: 3
 // stream_traits: 2
 // non_exhaustive: 11
@@ -14,7 +15,7 @@
 // text_conversions: 0
 // open_enums: 0
 // operation_tables: 2
-// contract_only: 48
+// contract_only: 58
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -888,14 +889,17 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct ChatV2<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::ChatV2Request, String>,
+        body: ::std::result::Result<
+            crate::contract::Staged<types::builder::ChatV2Request, types::ChatV2Request>,
+            ::std::string::String,
+        >,
         options: crate::contract::RequestOptions,
     }
     impl<'a> ChatV2<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                body: Ok(::std::default::Default::default()),
+                body: Ok(crate::contract::Staged::Unset),
                 options: ::std::default::Default::default(),
             }
         }
@@ -906,7 +910,7 @@ pub mod builder {
         {
             self.body = value
                 .try_into()
-                .map(From::from)
+                .map(crate::contract::Staged::Built)
                 .map_err(|s| {
                     format!("conversion to `ChatV2Request` for body failed: {}", s)
                 });
@@ -918,7 +922,7 @@ pub mod builder {
                 types::builder::ChatV2Request,
             ) -> types::builder::ChatV2Request,
         {
-            self.body = self.body.map(f);
+            self.body = self.body.map(|body| body.map(f));
             self
         }
         ///Sends a `POST` request to `/v2/chat`
@@ -930,9 +934,7 @@ pub mod builder {
         > {
             let Self { client, body, options } = self;
             let mut body = body
-                .and_then(|v| {
-                    types::ChatV2Request::try_from(v).map_err(|e| e.to_string())
-                })
+                .and_then(crate::contract::Staged::value)
                 .map_err(Error::InvalidRequest)?;
             crate::contract::stream_flag(&mut body.stream, false);
             let url = format!("{}/v2/chat", client.baseurl,);
@@ -971,9 +973,7 @@ pub mod builder {
         > {
             let Self { client, body, options } = self;
             let mut body = body
-                .and_then(|v| {
-                    types::ChatV2Request::try_from(v).map_err(|e| e.to_string())
-                })
+                .and_then(crate::contract::Staged::value)
                 .map_err(Error::InvalidRequest)?;
             crate::contract::stream_flag(&mut body.stream, true);
             let url = format!("{}/v2/chat", client.baseurl,);
@@ -1125,14 +1125,17 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct SpeakV2<'a> {
         client: &'a super::Client,
-        body: Result<types::builder::SpeakV2Body, String>,
+        body: ::std::result::Result<
+            crate::contract::Staged<types::builder::SpeakV2Body, types::SpeakV2Body>,
+            ::std::string::String,
+        >,
         options: crate::contract::RequestOptions,
     }
     impl<'a> SpeakV2<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
-                body: Ok(::std::default::Default::default()),
+                body: Ok(crate::contract::Staged::Unset),
                 options: ::std::default::Default::default(),
             }
         }
@@ -1143,7 +1146,7 @@ pub mod builder {
         {
             self.body = value
                 .try_into()
-                .map(From::from)
+                .map(crate::contract::Staged::Built)
                 .map_err(|s| {
                     format!("conversion to `SpeakV2Body` for body failed: {}", s)
                 });
@@ -1155,7 +1158,7 @@ pub mod builder {
                 types::builder::SpeakV2Body,
             ) -> types::builder::SpeakV2Body,
         {
-            self.body = self.body.map(f);
+            self.body = self.body.map(|body| body.map(f));
             self
         }
         ///Sends a `POST` request to `/v2/speak`
@@ -1167,7 +1170,7 @@ pub mod builder {
         > {
             let Self { client, body, options } = self;
             let mut body = body
-                .and_then(|v| types::SpeakV2Body::try_from(v).map_err(|e| e.to_string()))
+                .and_then(crate::contract::Staged::value)
                 .map_err(Error::InvalidRequest)?;
             crate::contract::stream_flag(&mut body.stream, false);
             let url = format!("{}/v2/speak", client.baseurl,);
@@ -1202,7 +1205,7 @@ pub mod builder {
         > {
             let Self { client, body, options } = self;
             let mut body = body
-                .and_then(|v| types::SpeakV2Body::try_from(v).map_err(|e| e.to_string()))
+                .and_then(crate::contract::Staged::value)
                 .map_err(Error::InvalidRequest)?;
             crate::contract::stream_flag(&mut body.stream, true);
             let url = format!("{}/v2/speak", client.baseurl,);
