@@ -9,7 +9,7 @@ use std::time::Duration;
 
 /// What an operation does on the server, which decides how freely it is
 /// retried. Derived at build time from the spec: the HTTP method, plus one
-/// table of POST paths that only compute (`build/normalize.rs`, `INFERENCE`).
+/// table of POST paths that only compute (`INFERENCE` in `codegen/src/normalize/policy.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Effect {
