@@ -249,6 +249,14 @@ impl From<progenitor_client::Error> for Error {
     }
 }
 
+/// A header parameter whose value cannot go on the wire (generated code
+/// converts it with `?`).
+impl From<reqwest::header::InvalidHeaderValue> for Error {
+    fn from(e: reqwest::header::InvalidHeaderValue) -> Self {
+        Error::InvalidRequest(format!("invalid header value: {e}"))
+    }
+}
+
 /// At most [`EXCERPT_CHARS`] of a body as one readable line: markup removed,
 /// whitespace folded.
 pub(crate) fn readable_excerpt(body: &[u8]) -> String {
@@ -291,6 +299,12 @@ pub(crate) fn readable_excerpt(body: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_header_parameter_that_cannot_be_sent_is_an_invalid_request() {
+        let bad = reqwest::header::HeaderValue::from_str("line\nbreak").unwrap_err();
+        assert!(matches!(Error::from(bad), Error::InvalidRequest(m) if m.starts_with("invalid header value")));
+    }
 
     #[test]
     fn parses_the_api_error_object() {
