@@ -136,18 +136,15 @@ pub fn send_via_contract(file: &mut syn::File, cx: &Context) -> Result<usize, St
     Ok(done)
 }
 
-fn rewrite_send(f: &mut syn::ImplItemFn, answer: Answer, effect: &syn::Ident) -> Result<(), String> {
+/// `answer` is the document's (`None` for an operation whose only success
+/// is a redirect, which progenitor decodes as it sees fit): progenitor's
+/// status match must agree with it.
+fn rewrite_send(f: &mut syn::ImplItemFn, answer: Option<Answer>, effect: &syn::Ident) -> Result<(), String> {
     let syn::ReturnType::Type(_, ty) = &f.sig.output else { return Err("send() without a return type".into()) };
     let value = shape::first_type_argument(ty, "Result")
         .and_then(|ok| shape::first_type_argument(ok, "ResponseValue"))
         .ok_or_else(|| format!("send() returns `{}`, not `Result<ResponseValue<T>, _>`", quote!(#ty)))?
         .clone();
-    let (output, call): (syn::Type, syn::Ident) = match answer {
-        Answer::Json => (syn::parse_quote!(crate::contract::Response<#value>), format_ident!("send_json")),
-        Answer::Empty => (syn::parse_quote!(crate::contract::Response<#value>), format_ident!("send_empty")),
-        Answer::Binary => (syn::parse_quote!(crate::contract::BinaryResponse), format_ident!("send_binary")),
-    };
-    f.sig.output = syn::parse_quote!(-> ::std::result::Result<#output, crate::contract::Error>);
 
     let mut removed = [0usize; 5];
     let mut matched = None;
@@ -173,7 +170,18 @@ fn rewrite_send(f: &mut syn::ImplItemFn, answer: Answer, effect: &syn::Ident) ->
             }
         }
         if let Some(found) = shape::status_match(&stmt) {
+            if answer.is_some_and(|a| a != found) {
+                return Err(format!("progenitor decodes the answer as {found:?}, the spec says {answer:?}"));
+            }
             matched = Some(found);
+            let call = format_ident!(
+                "{}",
+                match found {
+                    Answer::Json => "send_json",
+                    Answer::Empty => "send_empty",
+                    Answer::Binary => "send_binary",
+                }
+            );
             f.block.stmts.push(syn::parse_quote! {
                 return crate::contract::#call(client, request, &info, &options, crate::contract::Effect::#effect).await;
             });
@@ -187,11 +195,12 @@ fn rewrite_send(f: &mut syn::ImplItemFn, answer: Answer, effect: &syn::Ident) ->
     if let Some(i) = removed.iter().position(|n| *n != 1) {
         return Err(format!("send() has {} of {}, where one was expected", removed[i], names[i]));
     }
-    match matched {
-        Some(found) if found == answer => Ok(()),
-        Some(found) => Err(format!("progenitor decodes the answer as {found:?}, the spec says {answer:?}")),
-        None => Err("send() has no status match with a 2xx arm".into()),
-    }
+    let output: syn::Type = match matched.ok_or("send() has no status match with a 2xx arm")? {
+        Answer::Json | Answer::Empty => syn::parse_quote!(crate::contract::Response<#value>),
+        Answer::Binary => syn::parse_quote!(crate::contract::BinaryResponse),
+    };
+    f.sig.output = syn::parse_quote!(-> ::std::result::Result<#output, crate::contract::Error>);
+    Ok(())
 }
 
 /// The header map progenitor builds for the `api-version` header holds

@@ -21,8 +21,9 @@ pub struct Operation {
     pub id: String,
     /// The request has a JSON body.
     pub json_body: bool,
-    /// What its first 2xx response carries.
-    pub answer: Answer,
+    /// What its first 2xx response carries; `None` without one (an
+    /// operation that answers with a redirect).
+    pub answer: Option<Answer>,
 }
 
 /// Counts of constructs in the document's schemas.
@@ -65,12 +66,11 @@ fn operations(doc: &Value) -> Vec<Operation> {
             .get("responses")
             .and_then(Value::as_object)
             .and_then(|r| r.iter().find(|(code, _)| code.starts_with('2')).map(|(_, r)| resolve(doc, r)));
-        let content = success.and_then(|r| r.get("content")).and_then(Value::as_object);
-        let answer = match content {
+        let answer = success.map(|r| match r.get("content").and_then(Value::as_object) {
             Some(c) if c.keys().any(|m| is_json(m)) => Answer::Json,
             Some(c) if !c.is_empty() => Answer::Binary,
             _ => Answer::Empty,
-        };
+        });
         out.push(Operation { id, json_body, answer });
     }
     out
@@ -160,7 +160,10 @@ mod tests {
         let notes = Notes::default();
         let cx = Context::new(&doc, &notes);
         let ops: Vec<_> = cx.operations.iter().map(|o| (o.id.as_str(), o.json_body, o.answer)).collect();
-        assert_eq!(ops, [("a", true, Answer::Json), ("b", false, Answer::Binary), ("c", false, Answer::Empty)]);
+        assert_eq!(
+            ops,
+            [("a", true, Some(Answer::Json)), ("b", false, Some(Answer::Binary)), ("c", false, Some(Answer::Empty))]
+        );
         assert_eq!(cx.facts, Facts { text_unions: 1, optional_lists: 1, wide_integers: 1, optional_properties: 3 });
     }
 }

@@ -279,7 +279,7 @@ mod tests {
         let names: Vec<_> = done.iter().map(|(n, _)| *n).collect();
         assert_eq!(names, PASSES.iter().map(|p| p.name).collect::<Vec<_>>());
         let sites = |name| done.iter().find(|(n, _)| *n == name).unwrap().1;
-        assert_eq!(sites("send_via_contract"), 5);
+        assert_eq!(sites("send_via_contract"), 6);
         assert_eq!(sites("json_bodies"), 2);
         assert!(sites("open_unions") >= 1 && sites("lenient_integers") >= 1 && sites("optional_setters") >= 1);
     }

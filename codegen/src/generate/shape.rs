@@ -188,9 +188,15 @@ pub fn status_match(stmt: &syn::Stmt) -> Option<Answer> {
     if scrutinee.method != "as_u16" {
         return None;
     }
-    let arm = m.arms.iter().find(|a| {
-        matches!(&a.pat, syn::Pat::Lit(syn::PatLit { lit: syn::Lit::Int(i), .. })
+    // `200u16 =>`, or `200..=299 =>` for an operation whose success is a redirect.
+    let success = |e: &syn::Expr| {
+        matches!(e, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(i), .. })
             if i.base10_parse::<u16>().is_ok_and(|s| (200..300).contains(&s)))
+    };
+    let arm = m.arms.iter().find(|a| match &a.pat {
+        syn::Pat::Lit(lit) => success(&syn::Expr::Lit(lit.clone())),
+        syn::Pat::Range(range) => range.start.as_deref().is_some_and(success),
+        _ => false,
     })?;
     struct Find(Option<Answer>);
     impl<'ast> Visit<'ast> for Find {
@@ -377,14 +383,14 @@ pub(crate) mod tests {
                 _ => None,
             })
             .collect();
-        assert_eq!(structs, ["Chat", "ThingsRetrieve", "ThingsDelete", "FilesContent", "Speech"]);
+        assert_eq!(structs, ["Chat", "ThingsRetrieve", "ThingsDelete", "ThingsDownload", "FilesContent", "Speech"]);
         let constructors = impls(builders)
             .flat_map(|i| &i.items)
             .filter(|i| matches!(i, syn::ImplItem::Fn(f) if is_builder_constructor(f)))
             .count();
-        assert_eq!(constructors, 5);
+        assert_eq!(constructors, 6);
         let ids: Vec<_> = sends().into_iter().filter_map(operation_id).collect();
-        assert_eq!(ids, ["chat", "things_retrieve", "things_delete", "files_content", "speech"]);
+        assert_eq!(ids, ["chat", "things_retrieve", "things_delete", "things_download", "files_content", "speech"]);
     }
 
     #[test]
@@ -403,6 +409,7 @@ pub(crate) mod tests {
         assert_eq!(answer("chat"), Some(Answer::Json));
         assert_eq!(answer("things_delete"), Some(Answer::Empty));
         assert_eq!(answer("speech"), Some(Answer::Binary));
+        assert_eq!(answer("things_download"), Some(Answer::Binary), "a redirect's `200..=299` arm");
     }
 
     #[test]

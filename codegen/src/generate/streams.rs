@@ -133,7 +133,7 @@ fn set_stream(f: &mut syn::ImplItemFn, on: bool) -> Result<(), String> {
 
 /// Whether the stream's operation also answers JSON, which the stream folds into.
 fn folds(cx: &Context, stream: &StreamOp) -> bool {
-    !stream.only && cx.operation(&stream.operation_id).is_some_and(|o| o.answer == super::shape::Answer::Json)
+    !stream.only && cx.operation(&stream.operation_id).is_some_and(|o| o.answer == Some(super::shape::Answer::Json))
 }
 
 /// One impl per payload type and trait: `Accumulate` for a payload whose

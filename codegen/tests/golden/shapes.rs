@@ -1,8 +1,8 @@
 // Generated from codegen/tests/fixtures/shapes.yaml by togetherai-codegen: the passes and the sites each changed,
 // then the code. Refresh with `cargo xtask generate --bless`, and review the diff.
 // client_constructor: 1
-// builder_options: 5
-// send_via_contract: 5
+// builder_options: 6
+// send_via_contract: 6
 // json_bodies: 2
 // staged_bodies: 2
 // stream_methods: 0
@@ -15,7 +15,7 @@
 // text_conversions: 1
 // open_enums: 5
 // operation_tables: 2
-// contract_only: 79
+// contract_only: 86
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -1524,6 +1524,17 @@ let response = client.things_delete()
     pub fn things_delete(&self) -> builder::ThingsDelete<'_> {
         builder::ThingsDelete::new(self)
     }
+    /**Sends a `GET` request to `/things/{id}/download`
+
+```ignore
+let response = client.things_download()
+    .id(id)
+    .send()
+    .await;
+```*/
+    pub fn things_download(&self) -> builder::ThingsDownload<'_> {
+        builder::ThingsDownload::new(self)
+    }
     /**Sends a `GET` request to `/files/{id}/content`
 
 ```ignore
@@ -1864,6 +1875,83 @@ pub mod builder {
             self
         }
     }
+    /**Builder for [`Client::things_download`]
+
+[`Client::things_download`]: super::Client::things_download*/
+    #[derive(Debug, Clone)]
+    pub struct ThingsDownload<'a> {
+        client: &'a super::Client,
+        id: Result<::std::string::String, String>,
+        options: crate::contract::RequestOptions,
+    }
+    impl<'a> ThingsDownload<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                id: Err("id was not initialized".to_string()),
+                options: ::std::default::Default::default(),
+            }
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/things/{id}/download`
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            crate::contract::BinaryResponse,
+            crate::contract::Error,
+        > {
+            let Self { client, id, options } = self;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/things/{}/download", client.baseurl, encode_path(& id.to_string()),
+            );
+            #[allow(unused_mut)]
+            let mut request = client.client.get(url).build()?;
+            let info = OperationInfo {
+                operation_id: "things_download",
+            };
+            return crate::contract::send_binary(
+                    client,
+                    request,
+                    &info,
+                    &options,
+                    crate::contract::Effect::Read,
+                )
+                .await;
+        }
+        /// Adds a header to this request only; it replaces a client default of the same name.
+        pub fn header<K, V>(mut self, name: K, value: V) -> Self
+        where
+            K: ::std::convert::TryInto<::reqwest::header::HeaderName>,
+            K::Error: ::std::fmt::Display,
+            V: ::std::convert::TryInto<::reqwest::header::HeaderValue>,
+            V::Error: ::std::fmt::Display,
+        {
+            self.options.header(name, value);
+            self
+        }
+        /// Retries for this request only (0 disables them), within the client's policy.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options.max_retries = Some(retries);
+            self
+        }
+        /// The retry policy for this request only.
+        pub fn retry_policy(mut self, policy: crate::contract::RetryPolicy) -> Self {
+            self.options.retry = Some(policy);
+            self
+        }
+    }
     /**Builder for [`Client::files_content`]
 
 [`Client::files_content`]: super::Client::files_content*/
@@ -2071,5 +2159,6 @@ pub const OPERATION_EFFECTS: &[(&str, crate::contract::Effect)] = &[
     ("files_content", crate::contract::Effect::Read),
     ("speech", crate::contract::Effect::Mutation),
     ("things_delete", crate::contract::Effect::Mutation),
+    ("things_download", crate::contract::Effect::Read),
     ("things_retrieve", crate::contract::Effect::Read),
 ];
