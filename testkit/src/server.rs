@@ -19,7 +19,12 @@ type Respond = dyn Fn(&Request) -> Reply + Send + Sync;
 
 struct Shared {
     respond: Box<Respond>,
-    requests: Mutex<Vec<Request>>,
+    /// Every request received, when the server keeps them (not a bench's:
+    /// hundreds of thousands of copies would be work and memory the
+    /// numbers then include).
+    requests: Option<Mutex<Vec<Request>>>,
+    /// Requests received, for their indexes when they are not kept.
+    received: AtomicUsize,
     connections: AtomicUsize,
 }
 
@@ -34,7 +39,7 @@ impl Server {
     /// Starts a server on the current tokio runtime that answers each
     /// request with `respond`'s reply for it.
     pub fn start(respond: impl Fn(&Request) -> Reply + Send + Sync + 'static) -> Server {
-        let (listener, server) = Server::bind(respond);
+        let (listener, server) = Server::bind(respond, true);
         tokio::spawn(accept(listener, server.shared.clone()));
         server
     }
@@ -49,9 +54,10 @@ impl Server {
 
     /// Starts a server on a thread of its own with its own single-threaded
     /// runtime, for benches: on a two-core machine it takes one core and
-    /// the client under test the other.
+    /// the client under test the other. It keeps no requests
+    /// ([`Server::requests`] is empty).
     pub fn on_own_thread(respond: impl Fn(&Request) -> Reply + Send + Sync + 'static) -> Server {
-        let (listener, server) = Server::bind(respond);
+        let (listener, server) = Server::bind(respond, false);
         let shared = server.shared.clone();
         std::thread::Builder::new()
             .name("testkit-server".into())
@@ -63,11 +69,18 @@ impl Server {
         server
     }
 
-    fn bind(respond: impl Fn(&Request) -> Reply + Send + Sync + 'static) -> (std::net::TcpListener, Server) {
+    fn bind(
+        respond: impl Fn(&Request) -> Reply + Send + Sync + 'static,
+        keep: bool,
+    ) -> (std::net::TcpListener, Server) {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port on 127.0.0.1");
         listener.set_nonblocking(true).expect("a non-blocking listener");
-        let shared =
-            Shared { respond: Box::new(respond), requests: Mutex::default(), connections: AtomicUsize::new(0) };
+        let shared = Shared {
+            respond: Box::new(respond),
+            requests: keep.then(Mutex::default),
+            received: AtomicUsize::new(0),
+            connections: AtomicUsize::new(0),
+        };
         let addr = listener.local_addr().expect("a bound address");
         (listener, Server { addr, shared: Arc::new(shared) })
     }
@@ -79,7 +92,7 @@ impl Server {
 
     /// The requests received so far, in order.
     pub fn requests(&self) -> Vec<Request> {
-        self.shared.requests.lock().unwrap().clone()
+        self.shared.requests.as_ref().map(|r| r.lock().unwrap().clone()).unwrap_or_default()
     }
 
     /// Connections accepted so far: with keep-alive, one per client.
@@ -103,10 +116,14 @@ async fn accept(listener: std::net::TcpListener, shared: Arc<Shared>) {
 async fn serve(mut socket: TcpStream, shared: Arc<Shared>) {
     let mut buf = Vec::with_capacity(8192);
     while let Some(mut request) = request::read(&mut socket, &mut buf).await {
-        {
-            let mut requests = shared.requests.lock().unwrap();
-            request.index = requests.len();
-            requests.push(request.clone());
+        match &shared.requests {
+            // Under the lock, so the list is in the order of the indexes.
+            Some(requests) => {
+                let mut requests = requests.lock().unwrap();
+                request.index = requests.len();
+                requests.push(request.clone());
+            }
+            None => request.index = shared.received.fetch_add(1, Ordering::Relaxed),
         }
         let reply = (shared.respond)(&request);
         match write(&mut socket, &reply).await {

@@ -14,10 +14,7 @@ pub fn generate_code(path: &Path) -> Result<String, String> {
     Ok(output.code)
 }
 
-/// The crate's root directory (xtask lives in it).
-pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask is inside the workspace").to_path_buf()
-}
+pub use togetherai_codegen::golden::workspace_root as root;
 
 pub fn command(args: &[String]) -> Result<u8, String> {
     let mut spec = root().join("spec/openapi.yaml");

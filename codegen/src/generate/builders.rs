@@ -5,7 +5,7 @@
 
 use super::context::Context;
 use super::shape::{self, Answer};
-use super::{builder_impls, module_mut, send_index};
+use super::{builder_impls, module_mut, send_of, send_of_mut};
 use quote::{format_ident, quote};
 
 /// Removes progenitor's `Client::new`: it builds a reqwest client with a
@@ -52,10 +52,7 @@ pub fn builder_options(file: &mut syn::File, cx: &Context) -> Result<usize, Stri
         let literal =
             literal.ok_or_else(|| format!("the builder {ty} has no `new(client)` ending in `Self {{ .. }}`"))?;
         literal.fields.push(syn::parse_quote!(options: ::std::default::Default::default()));
-        let id = send_index(item).and_then(|at| match &item.items[at] {
-            syn::ImplItem::Fn(f) => shape::operation_id(f),
-            _ => None,
-        });
+        let id = send_of(item).and_then(shape::operation_id);
         let id = id.ok_or_else(|| format!("the builder {ty}'s send() has no operation id"))?;
         let json_body = cx.operation(&id).is_some_and(|o| o.json_body);
         for method in option_methods(json_body) {
@@ -126,8 +123,7 @@ fn option_methods(json_body: bool) -> Vec<syn::ImplItem> {
 pub fn send_via_contract(file: &mut syn::File, cx: &Context) -> Result<usize, String> {
     let mut done = 0;
     for item in builder_impls(file)? {
-        let Some(at) = send_index(item) else { continue };
-        let syn::ImplItem::Fn(send) = &mut item.items[at] else { continue };
+        let Some(send) = send_of_mut(item) else { continue };
         let id = shape::operation_id(send).ok_or("a send() without an operation id")?;
         let operation = cx.operation(&id).ok_or_else(|| format!("`{id}` is not an operation of the spec"))?;
         rewrite_send(send, operation.answer, &super::tables::effect(cx, &id)).map_err(|e| format!("{id}: {e}"))?;
@@ -266,8 +262,7 @@ pub fn json_bodies(file: &mut syn::File, cx: &Context) -> Result<usize, String> 
     }
     let mut total = 0;
     for item in builder_impls(file)? {
-        let Some(at) = send_index(item) else { continue };
-        let syn::ImplItem::Fn(send) = &mut item.items[at] else { continue };
+        let Some(send) = send_of_mut(item) else { continue };
         let id = shape::operation_id(send).unwrap_or_default();
         let mut body = Body(0);
         body.visit_impl_item_fn_mut(send);
@@ -331,10 +326,7 @@ pub fn staged_bodies(file: &mut syn::File, cx: &Context) -> Result<usize, String
     let mut total = 0;
     for item in builder_impls(file)? {
         let ty = shape::type_name(&item.self_ty).unwrap_or_default();
-        let id = send_index(item).and_then(|at| match &item.items[at] {
-            syn::ImplItem::Fn(f) => shape::operation_id(f),
-            _ => None,
-        });
+        let id = send_of(item).and_then(shape::operation_id);
         let mut sites = Sites(0);
         sites.visit_item_impl_mut(item);
         let expected = if id.and_then(|id| cx.operation(&id).map(|o| o.json_body)).unwrap_or(false) { 4 } else { 0 };

@@ -264,6 +264,22 @@ fn send_index(item: &syn::ItemImpl) -> Option<usize> {
     item.items.iter().position(|m| matches!(m, syn::ImplItem::Fn(f) if shape::is_send(f)))
 }
 
+/// The builder's `send()`.
+fn send_of(item: &syn::ItemImpl) -> Option<&syn::ImplItemFn> {
+    item.items.iter().find_map(|m| match m {
+        syn::ImplItem::Fn(f) if shape::is_send(f) => Some(f),
+        _ => None,
+    })
+}
+
+/// The builder's `send()`, to rewrite.
+fn send_of_mut(item: &mut syn::ItemImpl) -> Option<&mut syn::ImplItemFn> {
+    item.items.iter_mut().find_map(|m| match m {
+        syn::ImplItem::Fn(f) if shape::is_send(f) => Some(f),
+        _ => None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@
 //! (`AudioChunk`).
 
 use super::context::Context;
-use super::{builder_impls, send_index, shape};
+use super::{builder_impls, send_index, send_of, shape};
 use crate::normalize::StreamOp;
 use quote::{format_ident, quote};
 use std::collections::BTreeMap;
@@ -158,8 +158,7 @@ pub fn stream_traits(file: &mut syn::File, cx: &Context) -> Result<usize, String
     // The JSON response type of each operation, from its `send()`.
     let mut responses = BTreeMap::new();
     for item in builder_impls(file)? {
-        let Some(at) = send_index(item) else { continue };
-        let syn::ImplItem::Fn(send) = &item.items[at] else { continue };
+        let Some(send) = send_of(item) else { continue };
         let syn::ReturnType::Type(_, ty) = &send.sig.output else { continue };
         let response = shape::first_type_argument(ty, "Result").and_then(|r| shape::first_type_argument(r, "Response"));
         if let (Some(id), Some(response)) = (shape::operation_id(send), response) {
