@@ -18,6 +18,11 @@ pub(crate) use crate::response::{lenient_integer, null_as_default};
 pub(crate) use crate::{audio::AudioChunk, stream::Accumulate};
 pub(crate) use crate::{BinaryResponse, Effect, Error, EventStream, Response, RetryPolicy, UnsupportedOperation};
 
+#[cfg(feature = "conform")]
+pub(crate) use crate::conform::{
+    answer as conform_answer, Call as ConformCall, Operation as ConformOperation, Request as ConformRequest,
+};
+
 use crate::Client;
 use progenitor_client::OperationInfo;
 use serde::de::DeserializeOwned;

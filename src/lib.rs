@@ -4,6 +4,8 @@
 pub mod audio;
 mod binary;
 mod client;
+#[cfg(feature = "conform")]
+pub mod conform;
 mod contract;
 mod error;
 mod headers;

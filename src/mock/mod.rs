@@ -19,8 +19,8 @@
 //! ```
 
 mod audio;
-mod schema;
-mod spec;
+pub(crate) mod schema;
+pub(crate) mod spec;
 mod sse;
 mod state;
 

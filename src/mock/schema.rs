@@ -270,13 +270,24 @@ fn synth(spec: &Spec, schema: &Value, depth: usize, name: &str) -> Value {
     }
     for key in ["oneOf", "anyOf"] {
         if let Some(members) = schema.get(key).and_then(Value::as_array) {
-            let first = members.iter().find(|m| {
-                let m = spec.resolve(m);
-                !(m.get("type") == Some(&json!("null")) || m.get("enum") == Some(&json!([null])))
-            });
-            if let Some(m) = first {
-                return synth(spec, m, depth + 1, name);
+            let mut candidates = members
+                .iter()
+                .filter(|m| {
+                    let m = spec.resolve(m);
+                    !(m.get("type") == Some(&json!("null")) || m.get("enum") == Some(&json!([null])))
+                })
+                .map(|m| synth(spec, m, depth + 1, name));
+            let Some(first) = candidates.next() else { continue };
+            // A `oneOf` value must match exactly one member: when the first
+            // member's value also matches another (members that differ by
+            // what they require, with no `additionalProperties: false`),
+            // the first member whose value is unambiguous.
+            if key == "oneOf" && ambiguous(spec, schema, &first) {
+                if let Some(v) = candidates.find(|v| !ambiguous(spec, schema, v)) {
+                    return v;
+                }
             }
+            return first;
         }
     }
     let ts = types(schema);

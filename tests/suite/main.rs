@@ -24,8 +24,6 @@ mod mock;
 #[cfg(not(togetherai_other_spec))]
 mod operations;
 #[cfg(not(togetherai_other_spec))]
-mod prism;
-#[cfg(not(togetherai_other_spec))]
 mod retries;
 #[cfg(not(togetherai_other_spec))]
 mod secrets;

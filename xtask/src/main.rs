@@ -1,7 +1,9 @@
 //! Project automation: `cargo xtask <command>`.
 
 mod codegen;
+mod conform;
 mod diff;
+mod prism;
 mod update;
 
 use std::process::ExitCode;
@@ -14,6 +16,14 @@ Commands:
                    What changed between two specs, on the wire and for Rust users,
                    each change with a level. OLD and NEW are paths or REV:PATH.
   diff --rules     The rules the diff applies, with their levels.
+  conform [--spec PATH] [--dynamic [N]] [--format text|json]
+                   Whether every operation of a spec (default spec/openapi.yaml) works
+                   on the wire: builds the crate from it, starts Prism on it (npm
+                   installs it into .ci/node_modules on first use) and calls every
+                   generated operation through its typed builder, once against
+                   `prism mock`, then N times (default 20) against `prism mock
+                   --dynamic`. A table per operation and a summary; exit 1 on any
+                   request violation, decode failure or other failure.
   generate [--spec PATH] [--out FILE]
                    The generated client code for a spec (default spec/openapi.yaml),
                    as build.rs generates it, to FILE or standard output.
@@ -22,7 +32,8 @@ Commands:
   generate --bless Rewrites the golden files; review the diff.
   update-spec PATH The drop-in workflow: diff spec/openapi.yaml against PATH, replace it,
                    regenerate and `cargo check`; report the change to the crate's public
-                   API with a version suggestion. A failed check restores the old spec.
+                   API with a version suggestion, and `conform` the new spec. A failed
+                   check restores the old spec.
   help             Print this message.
 ";
 
@@ -34,6 +45,7 @@ fn main() -> ExitCode {
             Ok(0)
         }
         Some("diff") => diff::command(&args[1..]),
+        Some("conform") => conform::command(&args[1..]),
         Some("generate") => codegen::command(&args[1..]),
         Some("update-spec") => update::command(&args[1..]),
         Some(other) => Err(format!("unknown command `{other}`\n\n{HELP}")),

@@ -1,9 +1,10 @@
 //! `cargo xtask update-spec PATH`: the drop-in workflow in one command.
 //! Diff the current spec against PATH, generate both, replace
 //! `spec/openapi.yaml`, `cargo check`, and report what changed for users of
-//! the crate with a version suggestion. A failed check restores the old spec.
+//! the crate with a version suggestion, then `conform` the new spec against
+//! Prism and report its summary. A failed check restores the old spec.
 
-use crate::{codegen, diff};
+use crate::{codegen, conform, diff};
 use std::path::Path;
 use std::process::Command;
 use togetherai_codegen::api;
@@ -11,7 +12,14 @@ use togetherai_codegen::api;
 pub fn command(args: &[String]) -> Result<u8, String> {
     let [path] = args else { return Err("usage: cargo xtask update-spec PATH".into()) };
     let root = codegen::root();
-    update(&root, Path::new(path), cargo_check)
+    update(&root, Path::new(path), cargo_check, conform_static)
+}
+
+/// `cargo xtask conform` on the new spec, static mode: its summary line.
+fn conform_static(root: &Path) -> Result<(bool, String), String> {
+    let spec = root.join("spec/openapi.yaml");
+    let runs = conform::conform(root, &spec, None)?;
+    Ok((runs.iter().all(|r| r.passed), conform::summary(&spec, &runs)))
 }
 
 /// `cargo check --lib` of the crate with its own spec; the failure's last lines.
@@ -30,8 +38,14 @@ fn cargo_check(root: &Path) -> Result<(), String> {
     Err(tail.into_iter().rev().collect::<Vec<_>>().join("\n"))
 }
 
-/// The workflow, with the check passed in (tests use a fake one).
-pub fn update(root: &Path, new_spec: &Path, check: impl Fn(&Path) -> Result<(), String>) -> Result<u8, String> {
+/// The workflow, with the check and the conformance run passed in (tests
+/// use fakes). A conformance failure keeps the new spec and exits 1.
+pub fn update(
+    root: &Path,
+    new_spec: &Path,
+    check: impl Fn(&Path) -> Result<(), String>,
+    conform: impl Fn(&Path) -> Result<(bool, String), String>,
+) -> Result<u8, String> {
     let current = root.join("spec/openapi.yaml");
     let old_text = std::fs::read_to_string(&current).map_err(|e| format!("cannot read {}: {e}", current.display()))?;
     let new_text = std::fs::read_to_string(new_spec).map_err(|e| format!("cannot read {}: {e}", new_spec.display()))?;
@@ -56,7 +70,16 @@ pub fn update(root: &Path, new_spec: &Path, check: impl Fn(&Path) -> Result<(), 
     let version = crate_version(root)?;
     let (next, why) = changes.next_version(&version);
     println!("\nsuggested version: {version} -> {next} ({why})");
-    Ok(0)
+    match conform(root) {
+        Ok((passed, summary)) => {
+            println!("\n{summary}");
+            Ok(if passed { 0 } else { 1 })
+        }
+        Err(e) => {
+            println!("\nconform could not run on the new spec: {e}");
+            Ok(1)
+        }
+    }
 }
 
 fn crate_version(root: &Path) -> Result<String, String> {
@@ -91,7 +114,7 @@ mod tests {
     fn a_failed_check_restores_the_old_spec() {
         let dir = scratch("fail");
         let before = std::fs::read_to_string(dir.join("spec/openapi.yaml")).unwrap();
-        let code = update(&dir, &fixture(), |_| Err("error[E0000]: boom".into())).unwrap();
+        let code = update(&dir, &fixture(), |_| Err("error[E0000]: boom".into()), |_| unreachable!()).unwrap();
         assert_eq!(code, 1);
         assert_eq!(std::fs::read_to_string(dir.join("spec/openapi.yaml")).unwrap(), before);
         std::fs::remove_dir_all(dir).unwrap();
@@ -100,7 +123,18 @@ mod tests {
     #[test]
     fn a_passing_check_keeps_the_new_spec() {
         let dir = scratch("pass");
-        assert_eq!(update(&dir, &fixture(), |_| Ok(())).unwrap(), 0);
+        let conformed = |_: &Path| Ok((true, "conform passed".to_string()));
+        assert_eq!(update(&dir, &fixture(), |_| Ok(()), conformed).unwrap(), 0);
+        let now = std::fs::read_to_string(dir.join("spec/openapi.yaml")).unwrap();
+        assert_eq!(now, std::fs::read_to_string(fixture()).unwrap());
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_conformance_failure_keeps_the_new_spec_and_fails() {
+        let dir = scratch("conform");
+        let failed = |_: &Path| Ok((false, "conform FAILED".to_string()));
+        assert_eq!(update(&dir, &fixture(), |_| Ok(()), failed).unwrap(), 1);
         let now = std::fs::read_to_string(dir.join("spec/openapi.yaml")).unwrap();
         assert_eq!(now, std::fs::read_to_string(fixture()).unwrap());
         std::fs::remove_dir_all(dir).unwrap();

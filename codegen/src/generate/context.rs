@@ -24,6 +24,9 @@ pub struct Operation {
     /// What its first 2xx response carries; `None` without one (an
     /// operation that answers with a redirect).
     pub answer: Option<Answer>,
+    /// The names of its parameters (the path's, then its own), as the spec
+    /// writes them.
+    pub parameters: Vec<String>,
 }
 
 /// Counts of constructs in the document's schemas.
@@ -71,7 +74,15 @@ fn operations(doc: &Value) -> Vec<Operation> {
             Some(c) if !c.is_empty() => Answer::Binary,
             _ => Answer::Empty,
         });
-        out.push(Operation { id, json_body, answer });
+        let path_item = doc.pointer(&format!("/paths/{}", crate::spec::esc(&path)));
+        let parameters = [path_item.and_then(|p| p.get("parameters")), op.get("parameters")]
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_array)
+            .flatten()
+            .filter_map(|p| resolve(doc, p).get("name").and_then(Value::as_str).map(str::to_string))
+            .collect();
+        out.push(Operation { id, json_body, answer, parameters });
     }
     out
 }

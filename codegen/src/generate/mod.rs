@@ -9,6 +9,7 @@
 //! shape cannot silently change what the crate does.
 
 mod builders;
+mod conform;
 mod context;
 mod contract;
 mod open_enums;
@@ -165,6 +166,12 @@ pub const PASSES: &[Pass] = &[
         finds: "the tables `UNSUPPORTED_OPERATIONS` and `OPERATION_EFFECTS`",
         run: tables::operation_tables,
         expect: |_| Expect::Exactly(2),
+    },
+    Pass {
+        name: "conform_table",
+        finds: "operation builders with a `Client` method, each called from JSON in `conform::OPERATIONS`",
+        run: conform::conform_table,
+        expect: |cx| Expect::Exactly(cx.operations.len()),
     },
     Pass {
         name: "contract_only",

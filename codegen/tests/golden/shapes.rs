@@ -15,7 +15,8 @@
 // text_conversions: 1
 // open_enums: 5
 // operation_tables: 2
-// contract_only: 86
+// conform_table: 6
+// contract_only: 111
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -2162,3 +2163,124 @@ pub const OPERATION_EFFECTS: &[(&str, crate::contract::Effect)] = &[
     ("things_download", crate::contract::Effect::Read),
     ("things_retrieve", crate::contract::Effect::Read),
 ];
+/// Every generated operation, callable with its request as JSON
+/// through its typed builder: what `cargo xtask conform` calls
+/// (feature `conform`, see `togetherai::conform`).
+#[cfg(feature = "conform")]
+#[allow(unused_variables)]
+pub mod conform {
+    use super::types;
+    /// One entry per generated operation, in the spec's order.
+    pub static OPERATIONS: &[crate::contract::ConformOperation] = &[
+        crate::contract::ConformOperation {
+            id: "chat",
+            call: chat,
+        },
+        crate::contract::ConformOperation {
+            id: "things_retrieve",
+            call: things_retrieve,
+        },
+        crate::contract::ConformOperation {
+            id: "things_delete",
+            call: things_delete,
+        },
+        crate::contract::ConformOperation {
+            id: "things_download",
+            call: things_download,
+        },
+        crate::contract::ConformOperation {
+            id: "files_content",
+            call: files_content,
+        },
+        crate::contract::ConformOperation {
+            id: "speech",
+            call: speech,
+        },
+    ];
+    fn chat<'a>(
+        client: &'a super::Client,
+        request: &'a crate::contract::ConformRequest,
+    ) -> crate::contract::ConformCall<'a> {
+        Box::pin(async move {
+            #[allow(unused_mut)]
+            let mut builder = client.chat();
+            if let Some(value) = request.body::<types::ChatRequest>()? {
+                builder = builder.body(value);
+            }
+            crate::contract::conform_answer(builder.send().await).await
+        })
+    }
+    fn things_retrieve<'a>(
+        client: &'a super::Client,
+        request: &'a crate::contract::ConformRequest,
+    ) -> crate::contract::ConformCall<'a> {
+        Box::pin(async move {
+            #[allow(unused_mut)]
+            let mut builder = client.things_retrieve();
+            if let Some(value) = request.parameter::<::std::string::String>("id")? {
+                builder = builder.id(value);
+            }
+            if let Some(value) = request.parameter::<i64>("limit")? {
+                builder = builder.limit(value);
+            }
+            if let Some(value) = request
+                .parameter::<::std::string::String>("x-trace-id")?
+            {
+                builder = builder.x_trace_id(value);
+            }
+            crate::contract::conform_answer(builder.send().await).await
+        })
+    }
+    fn things_delete<'a>(
+        client: &'a super::Client,
+        request: &'a crate::contract::ConformRequest,
+    ) -> crate::contract::ConformCall<'a> {
+        Box::pin(async move {
+            #[allow(unused_mut)]
+            let mut builder = client.things_delete();
+            if let Some(value) = request.parameter::<::std::string::String>("id")? {
+                builder = builder.id(value);
+            }
+            crate::contract::conform_answer(builder.send().await).await
+        })
+    }
+    fn things_download<'a>(
+        client: &'a super::Client,
+        request: &'a crate::contract::ConformRequest,
+    ) -> crate::contract::ConformCall<'a> {
+        Box::pin(async move {
+            #[allow(unused_mut)]
+            let mut builder = client.things_download();
+            if let Some(value) = request.parameter::<::std::string::String>("id")? {
+                builder = builder.id(value);
+            }
+            crate::contract::conform_answer(builder.send().await).await
+        })
+    }
+    fn files_content<'a>(
+        client: &'a super::Client,
+        request: &'a crate::contract::ConformRequest,
+    ) -> crate::contract::ConformCall<'a> {
+        Box::pin(async move {
+            #[allow(unused_mut)]
+            let mut builder = client.files_content();
+            if let Some(value) = request.parameter::<::std::string::String>("id")? {
+                builder = builder.id(value);
+            }
+            crate::contract::conform_answer(builder.send().await).await
+        })
+    }
+    fn speech<'a>(
+        client: &'a super::Client,
+        request: &'a crate::contract::ConformRequest,
+    ) -> crate::contract::ConformCall<'a> {
+        Box::pin(async move {
+            #[allow(unused_mut)]
+            let mut builder = client.speech();
+            if let Some(value) = request.body::<types::SpeechBody>()? {
+                builder = builder.body(value);
+            }
+            crate::contract::conform_answer(builder.send().await).await
+        })
+    }
+}

@@ -15,7 +15,8 @@
 // text_conversions: 0
 // open_enums: 0
 // operation_tables: 2
-// contract_only: 58
+// conform_table: 3
+// contract_only: 71
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -1292,3 +1293,65 @@ pub const OPERATION_EFFECTS: &[(&str, crate::contract::Effect)] = &[
     ("job_events", crate::contract::Effect::Read),
     ("speak_v2", crate::contract::Effect::Mutation),
 ];
+/// Every generated operation, callable with its request as JSON
+/// through its typed builder: what `cargo xtask conform` calls
+/// (feature `conform`, see `togetherai::conform`).
+#[cfg(feature = "conform")]
+#[allow(unused_variables)]
+pub mod conform {
+    use super::types;
+    /// One entry per generated operation, in the spec's order.
+    pub static OPERATIONS: &[crate::contract::ConformOperation] = &[
+        crate::contract::ConformOperation {
+            id: "chat_v2",
+            call: chat_v2,
+        },
+        crate::contract::ConformOperation {
+            id: "job_events",
+            call: job_events,
+        },
+        crate::contract::ConformOperation {
+            id: "speak_v2",
+            call: speak_v2,
+        },
+    ];
+    fn chat_v2<'a>(
+        client: &'a super::Client,
+        request: &'a crate::contract::ConformRequest,
+    ) -> crate::contract::ConformCall<'a> {
+        Box::pin(async move {
+            #[allow(unused_mut)]
+            let mut builder = client.chat_v2();
+            if let Some(value) = request.body::<types::ChatV2Request>()? {
+                builder = builder.body(value);
+            }
+            crate::contract::conform_answer(builder.send().await).await
+        })
+    }
+    fn job_events<'a>(
+        client: &'a super::Client,
+        request: &'a crate::contract::ConformRequest,
+    ) -> crate::contract::ConformCall<'a> {
+        Box::pin(async move {
+            #[allow(unused_mut)]
+            let mut builder = client.job_events();
+            if let Some(value) = request.parameter::<::std::string::String>("id")? {
+                builder = builder.id(value);
+            }
+            crate::contract::conform_answer(builder.send_stream().await).await
+        })
+    }
+    fn speak_v2<'a>(
+        client: &'a super::Client,
+        request: &'a crate::contract::ConformRequest,
+    ) -> crate::contract::ConformCall<'a> {
+        Box::pin(async move {
+            #[allow(unused_mut)]
+            let mut builder = client.speak_v2();
+            if let Some(value) = request.body::<types::SpeakV2Body>()? {
+                builder = builder.body(value);
+            }
+            crate::contract::conform_answer(builder.send().await).await
+        })
+    }
+}

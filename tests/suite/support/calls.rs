@@ -1,5 +1,6 @@
-//! One valid call per operation of the API, shared by the operation, error,
-//! mock and Prism tests.
+//! One valid call per operation of the API, shared by the operation, error
+//! and mock tests: each checks specific fields on the wire and specific
+//! answers (`cargo xtask conform` calls every operation generically).
 //!
 //! Each [`Call`] says what the client must put on the wire (method, concrete
 //! path, query, exact JSON body: only the fields the call sets) and carries a
