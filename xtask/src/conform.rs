@@ -231,3 +231,46 @@ pub fn summary(spec: &Path, runs: &[Run]) -> String {
         .collect();
     format!("conform {}: {}: {}", if passed { "passed" } else { "FAILED" }, spec.display(), modes.join("; "))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(passed: bool) -> Run {
+        let report = json!({
+            "operations": [
+                { "id": "models", "calls": 2, "decoded": 2, "request_violations": 0, "decode_failures": 0, "millis": 3 },
+                { "id": "rerank", "calls": 2, "decoded": 1, "request_violations": 1, "decode_failures": 1, "millis": 4 }
+            ],
+            "findings": [
+                { "operation": "rerank", "what": "request violation: request body.query: must be string (type)",
+                  "count": 1, "detail": "request: {}", "fails": true },
+                { "operation": "models", "what": "answer flagged by Prism: response body: x", "count": 2,
+                  "detail": "", "fails": false }
+            ],
+            "millis": 1500
+        });
+        Run { mode: "dynamic", calls: 2, passed, report }
+    }
+
+    #[test]
+    fn the_table_has_each_operation_the_findings_and_the_totals() {
+        let table = run(false).table();
+        assert!(table.lines().any(|l| l.trim_start().starts_with("rerank") && l.contains(" 1 ")), "{table}");
+        assert!(table.contains("1 × rerank: request violation: request body.query"), "{table}");
+        assert!(table.contains("2 × models: answer flagged by Prism: response body: x (not a failure)"), "{table}");
+        let last = table.lines().last().unwrap();
+        assert!(
+            last.starts_with("conform dynamic: 2 operations, 4 calls, 1 request violations, 1 decode failures"),
+            "{last}"
+        );
+        assert!(last.ends_with("1.5 s"), "{last}");
+    }
+
+    #[test]
+    fn the_summary_says_passed_or_failed() {
+        let spec = Path::new("spec.yaml");
+        assert!(summary(spec, &[run(true)]).starts_with("conform passed: spec.yaml: dynamic 4 calls of 2 operations"));
+        assert!(summary(spec, &[run(true), run(false)]).starts_with("conform FAILED"));
+    }
+}

@@ -304,6 +304,10 @@ mod tests {
         let sites = |name| done.iter().find(|(n, _)| *n == name).unwrap().1;
         assert_eq!(sites("send_via_contract"), 6);
         assert_eq!(sites("json_bodies"), 2);
+        assert_eq!(sites("conform_table"), 6);
+        let code = prettyplease::unparse(&file);
+        // Each parameter by the spec's name, whatever the setter is called.
+        assert!(code.contains(r#".parameter::<::std::string::String>("x-trace-id")?"#), "{code}");
         assert!(sites("open_unions") >= 1 && sites("lenient_integers") >= 1 && sites("optional_setters") >= 1);
     }
 
