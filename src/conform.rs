@@ -255,6 +255,9 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Wall time of the run, in milliseconds.
     pub millis: u64,
+    /// The spec's operations this build does not generate, so not called:
+    /// `METHOD path: reason` ([`crate::UNSUPPORTED_OPERATIONS`]).
+    pub not_generated: Vec<String>,
 }
 
 impl Report {
@@ -348,6 +351,8 @@ pub async fn run(client: &Client, calls: usize) -> Report {
     }
     report.findings = findings.into_values().collect();
     report.millis = started.elapsed().as_millis() as u64;
+    report.not_generated =
+        crate::UNSUPPORTED_OPERATIONS.iter().map(|u| format!("{} {}: {}", u.method, u.path, u.reason)).collect();
     report
 }
 
