@@ -189,6 +189,8 @@ pub const TRANSFORMS: &[Transform] = &[
     Transform { name: "operation_ids", run: operations::operation_ids },
     Transform { name: "component_names", run: operations::component_names },
     Transform { name: "overrides", run: operations::overrides },
+    Transform { name: "json_media_types", run: operations::json_media_types },
+    Transform { name: "security_schemes", run: operations::security_schemes },
     Transform { name: "unsupported_operations", run: operations::unsupported_operations },
     Transform { name: "openapi_version", run: openapi31::openapi_version },
     Transform { name: "type_arrays", run: openapi31::type_arrays },
