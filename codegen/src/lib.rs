@@ -22,8 +22,8 @@ pub struct Output {
     pub notes: normalize::Notes,
     /// Each generation pass by name, with the sites it changed.
     pub passes: Vec<(&'static str, usize)>,
-    /// For the `mock` feature: the spec as written, with the operation ids
-    /// the client gives it (see [`mock_spec`]).
+    /// For the `mock` feature: the spec as read (the lenient reading done,
+    /// nothing else), with the operation ids the client gives it (see [`mock_spec`]).
     pub mock_spec: Option<String>,
 }
 
@@ -33,19 +33,27 @@ pub fn run_file(path: &Path, with_mock_spec: bool) -> Result<Output, String> {
     run(&text, with_mock_spec).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Runs the pipeline on spec text (YAML or JSON).
+/// Runs the pipeline on spec text (YAML or JSON). Any input gives the
+/// client or an error naming the place that cannot be read: a panic in a
+/// transform (a bug) is an error too.
 pub fn run(text: &str, with_mock_spec: bool) -> Result<Output, String> {
     let mut doc = normalize::parse(text).map_err(|e| e.to_string())?;
-    // The mock serves the spec as written; taken before normalising changes it.
-    let raw = with_mock_spec.then(|| doc.to_string());
-    let notes = normalize::normalize(&mut doc).map_err(|e| e.to_string())?;
-    let mock_spec = raw.map(|raw| mock_spec(&raw, &doc, &notes));
-    let generated = generate::generate(doc, &notes)?;
+    let bug = |panic| format!("togetherai-codegen panicked on this spec (a bug, please report it): {panic}");
+    let mut notes = generate::isolate::catch(|| normalize::read(&mut doc)).map_err(bug)?.map_err(|e| e.to_string())?;
+    // The mock serves the spec as its author meant it: as read (Swagger 2
+    // leftovers in OpenAPI 3 form), before normalising adapts it to progenitor.
+    let read = with_mock_spec.then(|| doc.to_string());
+    generate::isolate::catch(|| normalize::normalize_rest(&mut doc, &mut notes))
+        .map_err(bug)?
+        .map_err(|e| e.to_string())?;
+    let generated = generate::generate(doc, &mut notes)?;
+    let mock_spec = read.map(|read| mock_spec(&read, &generated.doc, &notes));
     Ok(Output { code: generated.code, passes: generated.passes, notes, mock_spec })
 }
 
-/// The spec as written, each operation with the id the client gives it (the
-/// normalised document's, and those of the operations it leaves out), and
+/// The spec as read ([`normalize::read`]: as its author meant it, in
+/// OpenAPI 3 form), each operation with the id the client gives it (the
+/// generated document's, and those of the operations it leaves out), and
 /// the overrides table: `{"spec", "operations": [{"id","method","path"}], "overrides"}`.
 pub fn mock_spec(raw: &str, doc: &serde_json::Value, notes: &normalize::Notes) -> String {
     let mut operations: Vec<_> = spec::operations(doc)

@@ -62,9 +62,11 @@ pub fn ref_name(v: &Value) -> Option<String> {
     r.strip_prefix("#/components/schemas/").map(str::to_string)
 }
 
-/// Whether a media type is JSON (`application/json`, `application/problem+json`).
+/// Whether a media type is JSON (`application/json`, `application/problem+json`,
+/// `application/json; charset=utf-8`, in any case).
 pub fn is_json(media: &str) -> bool {
-    media == "application/json" || media.ends_with("+json")
+    let essence = media.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    essence == "application/json" || essence.ends_with("+json")
 }
 
 /// The values of a string enum: an `enum` of strings, typed `string` or untyped.
@@ -114,38 +116,36 @@ pub fn walk(v: &mut Value, at: &str, f: &mut dyn FnMut(&mut Map<String, Value>, 
 /// `schema` of parameters and media types, recursively. Examples are skipped,
 /// since their keys are data, not schema keywords.
 pub fn walk_schemas(doc: &mut Value, f: &mut dyn FnMut(&mut Map<String, Value>, &str)) {
-    fn schema(v: &mut Value, at: &str, f: &mut dyn FnMut(&mut Map<String, Value>, &str)) {
-        let Value::Object(map) = v else { return };
-        for (k, child) in map.iter_mut() {
-            let here = format!("{at}/{}", esc(k));
-            match k.as_str() {
-                "properties" | "patternProperties" => {
-                    if let Value::Object(props) = child {
-                        for (name, p) in props.iter_mut() {
-                            schema(p, &format!("{here}/{}", esc(name)), f);
-                        }
-                    }
-                }
-                "items" | "additionalProperties" | "not" => schema(child, &here, f),
-                "allOf" | "anyOf" | "oneOf" => {
-                    if let Value::Array(list) = child {
-                        for (i, s) in list.iter_mut().enumerate() {
-                            schema(s, &format!("{here}/{i}"), f);
-                        }
-                    }
-                }
-                _ => {}
-            }
+    walk_schema_values(doc, &mut |v, at| {
+        if let Value::Object(map) = v {
+            f(map, at)
         }
-        f(map, at);
+    });
+}
+
+/// Visits every value in a schema position, whatever its JSON type (a
+/// boolean schema, or a string where a schema belongs), children before
+/// the schema itself, with its JSON pointer: the places [`walk_schemas`]
+/// visits, and the non-objects among them.
+pub fn walk_schema_values(doc: &mut Value, f: &mut dyn FnMut(&mut Value, &str)) {
+    fn schema(v: &mut Value, at: &str, f: &mut dyn FnMut(&mut Value, &str)) {
+        for_each_subschema(v, at, &mut |child, here, _| schema(child, here, f));
+        f(v, at);
     }
-    fn container(v: &mut Value, at: &str, f: &mut dyn FnMut(&mut Map<String, Value>, &str)) {
+    for_each_schema_root(doc, &mut |v, at| schema(v, at, f));
+}
+
+/// Visits each root schema position: every component schema and the
+/// `schema` of each parameter, header and media type (not the schemas
+/// inside them).
+pub fn for_each_schema_root(doc: &mut Value, f: &mut dyn FnMut(&mut Value, &str)) {
+    fn container(v: &mut Value, at: &str, f: &mut dyn FnMut(&mut Value, &str)) {
         match v {
             Value::Object(map) => {
                 for (k, child) in map.iter_mut() {
                     let here = format!("{at}/{}", esc(k));
                     match k.as_str() {
-                        "schema" => schema(child, &here, f),
+                        "schema" => f(child, &here),
                         "example" | "examples" => {}
                         _ => container(child, &here, f),
                     }
@@ -161,7 +161,7 @@ pub fn walk_schemas(doc: &mut Value, f: &mut dyn FnMut(&mut Map<String, Value>, 
     }
     if let Some(Value::Object(schemas)) = doc.pointer_mut("/components/schemas") {
         for (name, s) in schemas.iter_mut() {
-            schema(s, &format!("/components/schemas/{}", esc(name)), f);
+            f(s, &format!("/components/schemas/{}", esc(name)));
         }
     }
     for section in ["/paths", "/components/parameters", "/components/responses", "/components/requestBodies"] {
@@ -169,6 +169,47 @@ pub fn walk_schemas(doc: &mut Value, f: &mut dyn FnMut(&mut Map<String, Value>, 
             container(v, section, f);
         }
     }
+}
+
+/// Visits the schemas directly inside the schema `v` (found at `at`):
+/// `properties`, `patternProperties`, `$defs` and `definitions` members,
+/// `items`, `additionalProperties`, `not`, and the members of `allOf`,
+/// `anyOf`, `oneOf`, each with its pointer and the keyword it is under.
+/// Any JSON shape is tolerated: what is not where a schema keyword expects
+/// it is not visited.
+pub fn for_each_subschema(v: &mut Value, at: &str, f: &mut dyn FnMut(&mut Value, &str, &str)) {
+    let Value::Object(map) = v else { return };
+    for (k, child) in map.iter_mut() {
+        let here = format!("{at}/{}", esc(k));
+        match k.as_str() {
+            "properties" | "patternProperties" | "$defs" | "definitions" => {
+                if let Value::Object(props) = child {
+                    for (name, p) in props.iter_mut() {
+                        f(p, &format!("{here}/{}", esc(name)), k);
+                    }
+                }
+            }
+            "items" | "additionalProperties" | "not" if child.is_object() || child.is_boolean() => f(child, &here, k),
+            "allOf" | "anyOf" | "oneOf" => {
+                if let Value::Array(list) = child {
+                    for (i, s) in list.iter_mut().enumerate() {
+                        f(s, &format!("{here}/{i}"), k);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The JSON pointer of every schema position in the document.
+pub fn schema_pointers(doc: &Value) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut copy = doc.clone();
+    walk_schema_values(&mut copy, &mut |_, at| {
+        out.insert(at.to_string());
+    });
+    out
 }
 
 /// Every local `$ref` inside `v`, as a JSON pointer.

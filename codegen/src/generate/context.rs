@@ -38,8 +38,12 @@ pub struct Facts {
     pub optional_lists: usize,
     /// Integers of the wide format (`response_scalars`).
     pub wide_integers: usize,
-    /// Optional properties of objects.
+    /// Optional properties of objects that typify makes an `Option` (not
+    /// lists, maps or untyped values, which it makes empty by default).
     pub optional_properties: usize,
+    /// Schemas typify makes a struct with named fields or an enum: objects
+    /// with properties, value lists, unions.
+    pub named_types: usize,
 }
 
 impl<'a> Context<'a> {
@@ -112,13 +116,20 @@ fn count(v: &Value, facts: &mut Facts) {
                     .collect();
                 for (name, schema) in properties {
                     if !required.contains(&name.as_str()) {
-                        facts.optional_properties += 1;
                         if schema.get("type") == Some(&"array".into()) {
                             facts.optional_lists += 1;
+                        } else if is_option(schema) {
+                            facts.optional_properties += 1;
                         }
                     }
                 }
             }
+            let named = map.get("properties").and_then(Value::as_object).is_some_and(|p| !p.is_empty())
+                || map.get("enum").and_then(Value::as_array).is_some_and(|e| !e.is_empty())
+                || ["oneOf", "anyOf"]
+                    .iter()
+                    .any(|k| map.get(*k).and_then(Value::as_array).is_some_and(|m| m.len() > 1));
+            facts.named_types += usize::from(named);
             for (key, child) in map {
                 if key != "example" && key != "examples" {
                     count(child, facts);
@@ -128,6 +139,15 @@ fn count(v: &Value, facts: &mut Facts) {
         Value::Array(items) => items.iter().for_each(|i| count(i, facts)),
         _ => {}
     }
+}
+
+/// Whether typify makes an optional property of this schema an `Option`:
+/// a scalar, an object with properties, a reference.
+fn is_option(schema: &Value) -> bool {
+    let scalar =
+        matches!(schema.get("type").and_then(Value::as_str), Some("string" | "integer" | "number" | "boolean"));
+    let object = schema.get("properties").and_then(Value::as_object).is_some_and(|p| !p.is_empty());
+    scalar || object || crate::spec::ref_name(schema).is_some()
 }
 
 #[cfg(test)]
@@ -175,6 +195,9 @@ mod tests {
             ops,
             [("a", true, Some(Answer::Json)), ("b", false, Some(Answer::Binary)), ("c", false, Some(Answer::Empty))]
         );
-        assert_eq!(cx.facts, Facts { text_unions: 1, optional_lists: 1, wide_integers: 1, optional_properties: 3 });
+        assert_eq!(
+            cx.facts,
+            Facts { text_unions: 1, optional_lists: 1, wide_integers: 1, optional_properties: 0, named_types: 3 }
+        );
     }
 }

@@ -12,6 +12,7 @@ mod builders;
 mod conform;
 mod context;
 mod contract;
+pub mod isolate;
 mod open_enums;
 mod shape;
 mod streams;
@@ -29,6 +30,9 @@ pub struct Generated {
     pub code: String,
     /// Each pass by name, with the sites it changed.
     pub passes: Vec<(&'static str, usize)>,
+    /// The document generated from: the normalised one, less what
+    /// progenitor could not generate ([`isolate`]).
+    pub doc: serde_json::Value,
 }
 
 /// A named rewrite of the generated syntax tree.
@@ -123,7 +127,7 @@ pub const PASSES: &[Pass] = &[
         name: "non_exhaustive",
         finds: "structs with named fields and enums in `types`",
         run: types::non_exhaustive,
-        expect: |_| Expect::AtLeast(1),
+        expect: |cx| Expect::some_if(cx.facts.named_types),
     },
     Pass {
         name: "open_unions",
@@ -181,12 +185,13 @@ pub const PASSES: &[Pass] = &[
     },
 ];
 
-/// Generates the formatted client source.
-pub fn generate(doc: serde_json::Value, notes: &Notes) -> Result<Generated, String> {
-    let cx = Context::new(&doc, notes);
-    let mut file = progenitor_output(doc, notes)?;
-    let passes = run_passes(&mut file, &cx)?;
-    Ok(Generated { code: prettyplease::unparse(&file), passes })
+/// Generates the formatted client source. What progenitor cannot generate
+/// is left out, recorded in `notes` ([`isolate`]).
+pub fn generate(doc: serde_json::Value, notes: &mut Notes) -> Result<Generated, String> {
+    let (doc, (file, passes)) = isolate::generate_what_can_be(doc, notes)?;
+    let code =
+        isolate::catch(|| prettyplease::unparse(&file)).map_err(|panic| format!("prettyplease panicked: {panic}"))?;
+    Ok(Generated { code, passes, doc })
 }
 
 /// Runs [`PASSES`] in order, checking each against what the spec calls for.
@@ -208,17 +213,26 @@ pub fn run_passes(file: &mut syn::File, cx: &Context) -> Result<Vec<(&'static st
 
 /// progenitor's output for the normalised document, before any pass.
 pub fn progenitor_output(doc: serde_json::Value, notes: &Notes) -> Result<syn::File, String> {
-    let spec: openapiv3::OpenAPI =
-        serde_json::from_value(doc).map_err(|e| format!("not an OpenAPI 3.0 document after normalisation: {e}"))?;
+    progenitor_file(&openapi(doc)?, notes)
+}
+
+/// The normalised document as openapiv3 reads it; what it cannot read is an
+/// error naming the place (a JSON pointer into the normalised document).
+fn openapi(doc: serde_json::Value) -> Result<openapiv3::OpenAPI, String> {
+    serde_path_to_error::deserialize(&doc).map_err(|e| {
+        let message = e.inner().to_string();
+        let at = isolate::locate(&doc, isolate::pointer(e.path()), &message);
+        format!("at {at}: not an OpenAPI 3.0 document after normalisation: {message}")
+    })
+}
+
+/// progenitor's output for a document; a panic in it is an error with its
+/// message ([`isolate::catch`]: not printed).
+fn progenitor_file(spec: &openapiv3::OpenAPI, notes: &Notes) -> Result<syn::File, String> {
     let mut generator = progenitor::Generator::new(&settings(notes));
-    // progenitor panics on some specs it cannot read; that is an error here.
-    let tokens = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| generator.generate_tokens(&spec)))
-        .map_err(|panic| {
-            let message =
-                panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned());
-            format!("progenitor failed on this spec: {}", message.unwrap_or_default())
-        })?
-        .map_err(|e| format!("progenitor: {e}"))?;
+    let tokens = isolate::catch(|| generator.generate_tokens(spec))
+        .map_err(|panic| format!("progenitor panicked: {panic}"))?
+        .map_err(|e| format!("progenitor: {}", e.to_string().lines().next().unwrap_or_default()))?;
     syn::parse2(tokens).map_err(|e| format!("generated code does not parse: {e}"))
 }
 

@@ -157,7 +157,13 @@ pub fn lenient_integers(file: &mut syn::File, _: &Context) -> Result<usize, Stri
 /// (`.suffix("x")`), not an `Option` of it: an unset field is simply never
 /// set. Fields that are required but nullable keep their `Option` setter.
 pub fn optional_setters(file: &mut syn::File, _: &Context) -> Result<usize, String> {
-    let builders = module_mut(types(file)?, "builder")?;
+    // typify writes `types::builder` only when some type has a builder (the
+    // expected count says whether one must).
+    let types = types(file)?;
+    if !types.iter().any(|item| matches!(item, syn::Item::Mod(m) if m.ident == "builder")) {
+        return Ok(0);
+    }
+    let builders = module_mut(types, "builder")?;
     // Optional fields start as `Ok(Default::default())` in the builder's `Default`.
     let mut optional = BTreeSet::new();
     for item in builders.iter() {

@@ -12,13 +12,20 @@
 //! does on the server.
 //!
 //! The transforms live in files by concern, each beside its unit tests, and
-//! run in the one order of [`TRANSFORMS`]: `validate` (refusing a broken
-//! spec), `patches`, `operations`, `openapi31` (3.1 and nulls into 3.0),
-//! `schemas`, `enums`, `streams`, `responses`. What they decide as data,
+//! run in the one order of [`TRANSFORMS`]: first the lenient reading
+//! (`lenient` and `validate`: what a spec writes in a form OpenAPI 3 does
+//! not have, but that reads one obvious way, becomes its OpenAPI 3 form
+//! with a warning; what cannot be read is refused, naming the place), then
+//! `patches`, `operations`, `openapi31` (3.1 and nulls into 3.0),
+//! `schemas`, `enums`, `streams`, `responses`. The first [`READING`]
+//! transforms are the reading ([`read`]); the document after them is the
+//! spec as its author meant it, which the mock serves, and the rest
+//! ([`normalize_rest`]) adapt it to progenitor. What they decide as data,
 //! each entry with its reason, is in [`policy`]; how they read the document
 //! is [`crate::spec`].
 
 mod enums;
+mod lenient;
 mod openapi31;
 mod operations;
 mod patches;
@@ -41,7 +48,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// What normalisation learnt besides the rewritten document.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Notes {
     /// One line per change: `transform: what changed`.
     pub log: Vec<String>,
@@ -142,12 +149,12 @@ impl fmt::Display for SpecError {
 }
 
 impl Notes {
-    fn log(&mut self, transform: &str, msg: impl fmt::Display) {
+    pub(crate) fn log(&mut self, transform: &str, msg: impl fmt::Display) {
         self.log.push(format!("{transform}: {msg}"));
     }
 
     /// Logs and warns.
-    fn warn(&mut self, transform: &str, msg: impl fmt::Display) {
+    pub(crate) fn warn(&mut self, transform: &str, msg: impl fmt::Display) {
         self.log(transform, &msg);
         self.warnings.push(msg.to_string());
     }
@@ -159,18 +166,31 @@ pub struct Transform {
     pub run: fn(&mut Value, &mut Notes) -> Result<(), SpecError>,
 }
 
-/// The transforms, in the order they run. Order matters: patches see the
-/// spec as published, operation ids are settled before anything records
+/// The transforms, in the order they run. Order matters: the reading comes
+/// first ([`READING`] of them), and turns any JSON into an OpenAPI 3
+/// document or an error, so that the rest can count on its shape (they
+/// still never panic on one they do not expect); `check_refs` runs after
+/// the Swagger 2 conversions, which write references of their own, and
+/// before `schema_types`, which reads what references point to. Then
+/// patches see the spec as published, operation ids are settled before anything records
 /// them, nulls are folded into `nullable` before enums are opened, what
 /// responses carry is read before event streams are removed, and error
 /// responses go last (`retry_effects` after them only reads). The strings
 /// `open_string_unions` makes are opened by `open_enums`, right after it.
 pub const TRANSFORMS: &[Transform] = &[
+    Transform { name: "document_shape", run: lenient::document_shape },
+    Transform { name: "swagger2_documents", run: lenient::swagger2_documents },
+    Transform { name: "swagger2_parameters", run: lenient::swagger2_parameters },
+    Transform { name: "path_templates", run: lenient::path_templates },
+    Transform { name: "media_types", run: lenient::media_types },
     Transform { name: "check_refs", run: validate::check_refs },
+    Transform { name: "schema_types", run: lenient::schema_types },
     Transform { name: "schema_patches", run: patches::schema_patches },
     Transform { name: "operation_ids", run: operations::operation_ids },
     Transform { name: "component_names", run: operations::component_names },
     Transform { name: "overrides", run: operations::overrides },
+    Transform { name: "json_media_types", run: operations::json_media_types },
+    Transform { name: "security_schemes", run: operations::security_schemes },
     Transform { name: "unsupported_operations", run: operations::unsupported_operations },
     Transform { name: "openapi_version", run: openapi31::openapi_version },
     Transform { name: "type_arrays", run: openapi31::type_arrays },
@@ -206,14 +226,37 @@ pub fn parse(text: &str) -> Result<Value, SpecError> {
     })
 }
 
-/// Runs every transform in order.
+/// How many of [`TRANSFORMS`], from the first, are the lenient reading:
+/// `document_shape` to `schema_types`.
+pub const READING: usize = 7;
+
+/// Runs every transform in order: [`read`], then [`normalize_rest`].
 pub fn normalize(doc: &mut Value) -> Result<Notes, SpecError> {
-    let mut notes = Notes::default();
-    for t in TRANSFORMS {
-        (t.run)(doc, &mut notes)
-            .map_err(|e| SpecError { message: format!("{} (found by {})", e.message, t.name), ..e })?;
-    }
+    let mut notes = read(doc)?;
+    normalize_rest(doc, &mut notes)?;
     Ok(notes)
+}
+
+/// The lenient reading (the first [`READING`] transforms): afterwards the
+/// document is the spec as its author meant it, in OpenAPI 3 form (every
+/// parameter has a `schema`, no `type: unknown`, every `$ref` resolves),
+/// or this is an error naming the place that cannot be read.
+pub fn read(doc: &mut Value) -> Result<Notes, SpecError> {
+    let mut notes = Notes::default();
+    run(&TRANSFORMS[..READING], doc, &mut notes)?;
+    Ok(notes)
+}
+
+/// The transforms after the reading, on a document [`read`] has read.
+pub fn normalize_rest(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    run(&TRANSFORMS[READING..], doc, notes)
+}
+
+fn run(transforms: &[Transform], doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    for t in transforms {
+        (t.run)(doc, notes).map_err(|e| SpecError { message: format!("{} (found by {})", e.message, t.name), ..e })?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -115,11 +115,17 @@ pub(super) fn nullable_all_of(doc: &mut Value, notes: &mut Notes) -> Result<(), 
 }
 
 /// A `null` listed among a string enum's values becomes `nullable`
-/// (`FinetuneEventLevels`), with the `type` it then needs.
+/// (`FinetuneEventLevels`), with the `type` it then needs; `enum: [null]`
+/// alone is null only, as `type: null`.
 pub(super) fn enum_nulls(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
     walk_schemas(doc, &mut |map, at| {
         let Some(Value::Array(values)) = map.get_mut("enum") else { return };
-        if values.iter().any(Value::is_null) && values.len() > 1 {
+        if values.len() == 1 && values[0].is_null() {
+            map.remove("enum");
+            map.remove("type");
+            map.insert("nullable".into(), json!(true));
+            notes.log("enum_nulls", format!("{at}: `enum: [null]` -> nullable"));
+        } else if values.iter().any(Value::is_null) && values.len() > 1 {
             values.retain(|v| !v.is_null());
             let strings = values.iter().all(Value::is_string);
             map.insert("nullable".into(), json!(true));

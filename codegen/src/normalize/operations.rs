@@ -4,7 +4,7 @@
 
 use super::policy::{Override, INFERENCE, OVERRIDES};
 use super::{Effect, Notes, SpecError, Unsupported};
-use crate::spec::{esc, is_json, op_id, op_pointer, operations, walk};
+use crate::spec::{esc, is_json, op_id, op_pointer, operations, walk, METHODS};
 use heck::{ToPascalCase, ToSnakeCase};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -13,10 +13,28 @@ use std::collections::{BTreeMap, BTreeSet};
 /// method and path alone, so adding an unrelated operation never renames it.
 /// `GET /files` is `files_list`, `GET /files/{id}` `files_retrieve`,
 /// `POST /fine-tunes/{id}/cancel` `fine_tunes_cancel`.
+/// A custom method after a parameter (`/sessions/{id}:stop`) is a literal:
+/// `POST /sessions/{id}:stop` is `sessions_stop`.
 pub fn derived_operation_id(method: &str, path: &str) -> String {
     let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    let literals: Vec<&str> = segments.iter().copied().filter(|s| !s.starts_with('{')).collect();
-    let ends_in_param = segments.last().is_some_and(|s| s.starts_with('{'));
+    // Each segment without its `{parameters}`.
+    let literal = |s: &str| {
+        let mut out = String::new();
+        let mut depth = 0usize;
+        for c in s.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth = depth.saturating_sub(1),
+                c if depth == 0 => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    };
+    let owned: Vec<String> =
+        segments.iter().map(|s| literal(s)).filter(|l| l.chars().any(char::is_alphanumeric)).collect();
+    let literals: Vec<&str> = owned.iter().map(String::as_str).collect();
+    let ends_in_param = segments.last().is_some_and(|s| literal(s).chars().all(|c| !c.is_alphanumeric()));
     let single = segments.len() == 1;
     let verb = match method {
         "get" if ends_in_param => "retrieve",
@@ -35,36 +53,103 @@ pub fn derived_operation_id(method: &str, path: &str) -> String {
     name
 }
 
-/// Gives every operation a snake_case `operationId`, deriving missing ones
-/// from method and path, and refuses duplicates.
+/// Names the generated `Client` and its builders' module already have: an
+/// operation of one of these names gets `_operation` after it.
+const RESERVED_OPERATION_NAMES: &[&str] = &[
+    // `Client`'s own methods (progenitor's, and the crate's in `src/client.rs`).
+    "new",
+    "new_with_client",
+    "baseurl",
+    "client",
+    "inner",
+    "api_version",
+    "from_env",
+    "builder",
+    "base_url",
+    // What the `builder` module imports, as a builder's type name (snake_case).
+    "error",
+    "byte_stream",
+    "client_info",
+    "client_hooks",
+    "operation_info",
+    "request_builder_ext",
+    "response_value",
+];
+
+/// Whether `s` is a Rust identifier (not a keyword).
+pub(super) fn is_ident(s: &str) -> bool {
+    syn::parse_str::<syn::Ident>(s).is_ok()
+}
+
+/// The snake_case name progenitor keeps as written: ASCII letters, digits
+/// and `_`, starting with a letter, not a keyword nor a name the client
+/// already has. Empty when `raw` has no letter or digit.
+fn operation_name(raw: &str) -> String {
+    let cleaned: String =
+        raw.replace('\'', "").chars().map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' }).collect();
+    let mut id = cleaned.to_snake_case();
+    if id.is_empty() {
+        return id;
+    }
+    if id.starts_with(|c: char| c.is_ascii_digit()) {
+        id = format!("op_{id}");
+    }
+    if RESERVED_OPERATION_NAMES.contains(&id.as_str()) {
+        id.push_str("_operation");
+    }
+    if !is_ident(&id) {
+        // A keyword (`type`): progenitor's own way, which it keeps.
+        id.push('_');
+    }
+    id
+}
+
+/// Gives every operation a snake_case `operationId` progenitor keeps as it
+/// is, deriving missing ones from method and path; an id another operation
+/// already has (as written, or once snake_case, or as a builder's type name)
+/// gets a number after it, with a warning.
 pub(super) fn operation_ids(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
     let ops = operations(doc);
     // Names derived for two operations on one path differ by verb.
-    let derived: Vec<String> = ops.iter().map(|(p, m)| derived_operation_id(m, p)).collect();
+    let derived: Vec<String> = ops.iter().map(|(p, m)| operation_name(&derived_operation_id(m, p))).collect();
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     for (i, (path, method)) in ops.iter().enumerate() {
         let at = op_pointer(path, method);
         let original = op_id(doc, path, method);
-        let id = if original.is_empty() {
-            let clash = derived.iter().enumerate().any(|(j, d)| j != i && *d == derived[i]);
-            match (clash, method.as_str()) {
-                (true, "get") => format!("{}_list", derived[i]),
-                (true, "post") => format!("{}_create", derived[i]),
-                _ => derived[i].clone(),
+        let written = operation_name(&original);
+        let mut id = if written.is_empty() {
+            let clash = (0..ops.len()).any(|j| j != i && derived[j] == derived[i]);
+            let base = if derived[i].is_empty() { operation_name(method) } else { derived[i].clone() };
+            match (clash && !derived[i].is_empty(), method.as_str()) {
+                (true, "get") => format!("{base}_list"),
+                (true, "post") => format!("{base}_create"),
+                _ => base,
             }
         } else {
-            original.replace(['/', '.', ' '], "_").to_snake_case()
+            written
         };
-        if let Some(first) = seen.insert(id.clone(), at.clone()) {
-            let what = if original.is_empty() { "derived operationId" } else { "duplicate operationId" };
-            return Err(SpecError {
-                at,
-                message: format!("{what} `{id}` (from `{original}`) is already used at {first}"),
-            });
+        // Builders are named in PascalCase: `a_1b` and `a1b` would be one type.
+        let key = |id: &str| id.to_pascal_case();
+        if let Some(first) = seen.get(&key(&id)).cloned() {
+            let base = id.clone();
+            let mut n = 2;
+            while seen.contains_key(&key(&id)) {
+                id = format!("{base}_{n}");
+                n += 1;
+            }
+            notes.warn(
+                "operation_ids",
+                format!(
+                    "`{at}`: the operationId `{base}` (from `{original}`) is also that of `{first}`: read as `{id}`"
+                ),
+            );
         }
+        seen.insert(key(&id), at.clone());
         if id != original {
             notes.log("operation_ids", format!("{} {path}: `{original}` -> `{id}`", method.to_uppercase()));
-            doc.pointer_mut(&at).unwrap()["operationId"] = Value::String(id);
+            if let Some(Value::Object(op)) = doc.pointer_mut(&at) {
+                op.insert("operationId".into(), Value::String(id));
+            }
         }
     }
     Ok(())
@@ -83,28 +168,44 @@ pub fn pascal_ident(raw: &str) -> String {
 }
 
 /// Component names become Rust type names (`RL.CheckpointVariant` is
-/// `RlCheckpointVariant`), so the name a type is generated under is known
-/// here; every `$ref` follows.
+/// `RlCheckpointVariant`, `thing` is `Thing`), so the name a type is
+/// generated under is known here; every `$ref` follows. A name that is
+/// another's once made a type name (`thing` beside `Thing`) gets a number
+/// after it, with a warning.
 pub(super) fn component_names(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
     let Some(Value::Object(schemas)) = doc.pointer("/components/schemas") else { return Ok(()) };
+    let rust = |name: &str| match pascal_ident(name) {
+        // typify would make it `Self_`.
+        n if n == "Self" => "SelfType".to_string(),
+        n => n,
+    };
+    // Names that are type names already keep them.
+    let mut taken: BTreeSet<String> = schemas.keys().filter(|n| rust(n) == **n).cloned().collect();
     let mut renames = BTreeMap::new();
-    let names: BTreeSet<&String> = schemas.keys().collect();
-    for name in schemas.keys() {
-        let rust = pascal_ident(name);
-        if rust != *name && !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            if names.contains(&rust) || renames.values().any(|r| *r == rust) {
-                return Err(SpecError {
-                    at: format!("/components/schemas/{}", esc(name)),
-                    message: format!("schema name `{name}` clashes with `{rust}` once made a Rust type name"),
-                });
-            }
-            renames.insert(name.clone(), rust);
+    for name in schemas.keys().filter(|n| rust(n) != **n) {
+        let base = rust(name);
+        let mut to = base.clone();
+        let mut n = 2;
+        while taken.contains(&to) {
+            to = format!("{base}{n}");
+            n += 1;
         }
+        if to != base {
+            notes.warn(
+                "component_names",
+                format!(
+                    "`/components/schemas/{}`: the schema name `{name}` is `{base}` as a Rust type, as another schema is: read as `{to}`",
+                    esc(name)
+                ),
+            );
+        }
+        taken.insert(to.clone());
+        renames.insert(name.clone(), to);
     }
     if renames.is_empty() {
         return Ok(());
     }
-    let schemas = doc.pointer_mut("/components/schemas").and_then(Value::as_object_mut).unwrap();
+    let Some(schemas) = doc.pointer_mut("/components/schemas").and_then(Value::as_object_mut) else { return Ok(()) };
     let old = std::mem::take(schemas);
     for (name, schema) in old {
         schemas.insert(renames.get(&name).cloned().unwrap_or(name), schema);
@@ -141,18 +242,130 @@ pub(super) fn overrides(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecEr
     Ok(())
 }
 
+/// JSON media types progenitor reads only as `application/json`:
+/// `application/problem+json`, `application/json; charset=utf-8`,
+/// `Application/JSON` become it, in request bodies and responses (the one
+/// beside an `application/json` goes); the client sends and reads JSON as
+/// `application/json`.
+pub(super) fn json_media_types(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    let mut owners = Vec::new();
+    for (path, method) in operations(doc) {
+        let at = op_pointer(&path, &method);
+        owners.push(format!("{at}/requestBody"));
+        if let Some(Value::Object(responses)) = doc.pointer(&format!("{at}/responses")) {
+            owners.extend(responses.keys().map(|code| format!("{at}/responses/{}", esc(code))));
+        }
+    }
+    for section in ["requestBodies", "responses"] {
+        if let Some(Value::Object(c)) = doc.pointer(&format!("/components/{section}")) {
+            owners.extend(c.keys().map(|name| format!("/components/{section}/{}", esc(name))));
+        }
+    }
+    for at in owners {
+        let Some(Value::Object(content)) = doc.pointer_mut(&format!("{at}/content")) else { continue };
+        let other: Vec<String> = content.keys().filter(|m| is_json(m) && *m != "application/json").cloned().collect();
+        for media in other {
+            let Some(v) = content.remove(&media) else { continue };
+            if content.contains_key("application/json") {
+                notes.log("json_media_types", format!("{at}: `{media}` beside `application/json` left out"));
+            } else {
+                content.insert("application/json".into(), v);
+                notes.log("json_media_types", format!("{at}: `{media}` read as `application/json`"));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The name progenitor gives a parameter in Rust (its builder's field and
+/// setter): snake_case, `_` before a leading digit, `_` after a keyword.
+pub(super) fn parameter_name(name: &str) -> String {
+    let cleaned: String =
+        name.replace('\'', "").chars().map(|c| if c.is_alphanumeric() || c == '_' { c } else { '-' }).collect();
+    let mut out = cleaned.to_snake_case();
+    if out.is_empty() {
+        out = "x".into();
+    }
+    if !out.starts_with(|c: char| c.is_alphabetic()) {
+        out = format!("_{out}");
+    }
+    if !is_ident(&out) {
+        out.push('_');
+    }
+    out
+}
+
+/// Names an operation builder has of its own: its fields (`client`,
+/// `body`, `options`), its methods (`body_map`, `send`, and the options'
+/// `header`...), and the locals of its `send()` a parameter's value would
+/// be confused with (`url`, `header_map`).
+const BUILDER_NAMES: &[&str] = &[
+    "client",
+    "body",
+    "body_map",
+    "options",
+    "send",
+    "send_stream",
+    "new",
+    "header",
+    "max_retries",
+    "retry_policy",
+    "extra_field",
+    "url",
+    "header_map",
+];
+
+/// What stops one parameter from being generated, if anything.
+fn parameter_problem(doc: &Value, p: &Value, name: &str, location: &str) -> Option<String> {
+    if location == "cookie" {
+        return Some(format!("the cookie parameter `{name}` (progenitor sends no cookies)"));
+    }
+    if p.get("content").is_some() && p.get("schema").is_none() {
+        return Some(format!("the {location} parameter `{name}` is given as `content`, which progenitor cannot send"));
+    }
+    let schema = p.get("schema").map(|s| crate::spec::resolve(doc, s));
+    let object = schema.is_some_and(|s| {
+        s.get("type").is_some_and(|t| t == "object") || s.get("properties").is_some_and(Value::is_object)
+    });
+    if object {
+        return Some(format!("the {location} parameter `{name}` is an object, which progenitor cannot send"));
+    }
+    let rust = parameter_name(name);
+    if BUILDER_NAMES.contains(&rust.as_str()) {
+        return Some(format!("the {location} parameter `{name}` would be the builder's own `{rust}`"));
+    }
+    None
+}
+
 /// Removes operations progenitor cannot generate, recording each with the
-/// construct that stops it.
+/// construct that stops it: a multipart or other non-JSON request body (a
+/// JSON one beside others is the one sent), a WebSocket upgrade, a required
+/// parameter that cannot be sent (a cookie, an object, one given as
+/// `content`, one named like the builder's own fields, two of one Rust
+/// name). Such a parameter, when optional, is left out of the operation
+/// instead, with a warning.
 pub(super) fn unsupported_operations(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
     for (path, method) in operations(doc) {
-        let op = doc.pointer(&op_pointer(&path, &method)).unwrap();
+        let at = op_pointer(&path, &method);
+        // A JSON body beside others is the one the client sends.
+        if let Some(Value::Object(content)) = doc.pointer_mut(&format!("{at}/requestBody/content")) {
+            if content.len() > 1 && content.keys().any(|m| is_json(m)) {
+                let others: Vec<String> = content.keys().filter(|m| !is_json(m)).cloned().collect();
+                content.retain(|m, _| is_json(m));
+                notes.log(
+                    "unsupported_operations",
+                    format!("{} {path}: the body is sent as JSON, not as {}", method.to_uppercase(), others.join(", ")),
+                );
+            }
+        }
+        let Some(op) = doc.pointer(&at) else { continue };
         let body_types: Vec<&str> = op
             .pointer("/requestBody/content")
             .and_then(Value::as_object)
             .map(|c| c.keys().map(String::as_str).collect())
             .unwrap_or_default();
         let responses = op.get("responses").and_then(Value::as_object);
-        let reason = if body_types.iter().any(|t| t.starts_with("multipart/")) {
+        let mut reason = if body_types.iter().any(|t| t.starts_with("multipart/")) {
             Some("multipart/form-data request body".to_string())
         } else if let Some(t) = body_types.iter().find(|t| !is_json(t)) {
             Some(format!("`{t}` request body"))
@@ -161,9 +374,132 @@ pub(super) fn unsupported_operations(doc: &mut Value, notes: &mut Notes) -> Resu
         } else {
             None
         };
+        if reason.is_none() {
+            reason = parameters(doc, notes, &path, &method);
+        }
         if let Some(reason) = reason {
             notes.log("unsupported_operations", format!("{} {path}: {reason}", method.to_uppercase()));
             drop_operation(doc, notes, &path, &method, reason);
+        }
+    }
+    Ok(())
+}
+
+/// The parameters of one operation that cannot be generated: the reason
+/// the operation cannot, when one of them is required; the optional ones
+/// are left out (the path's own parameters first copied into each of its
+/// operations, so that the others keep theirs).
+fn parameters(doc: &mut Value, notes: &mut Notes, path: &str, method: &str) -> Option<String> {
+    let at = op_pointer(path, method);
+    let item_at = format!("/paths/{}", esc(path));
+    let list =
+        |at: &str| doc.pointer(&format!("{at}/parameters")).and_then(Value::as_array).cloned().unwrap_or_default();
+    let (own, shared) = (list(&at), list(&item_at));
+    let key = |p: &Value| {
+        let p = crate::spec::resolve(doc, p);
+        let text = |k: &str| p.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+        (text("name"), text("in"))
+    };
+    // The operation's parameters: its own, and the path's it does not override.
+    let mut effective: Vec<(bool, usize, Value)> = own.iter().cloned().enumerate().map(|(i, p)| (true, i, p)).collect();
+    let own_keys: BTreeSet<(String, String)> = own.iter().map(key).collect();
+    effective.extend(
+        shared.iter().cloned().enumerate().filter(|(_, p)| !own_keys.contains(&key(p))).map(|(i, p)| (false, i, p)),
+    );
+    let mut problems: Vec<(bool, usize, String, bool)> = Vec::new();
+    let mut rust_names: BTreeMap<String, String> = BTreeMap::new();
+    // Path parameters claim their Rust names first: they cannot be left out.
+    effective.sort_by_key(|(_, _, p)| key(p).1 != "path");
+    for (own, i, p) in &effective {
+        let resolved = crate::spec::resolve(doc, p).clone();
+        let (name, location) = key(p);
+        let required = resolved.get("required") == Some(&json!(true)) || location == "path";
+        let mut problem = parameter_problem(doc, &resolved, &name, &location);
+        let rust = parameter_name(&name);
+        if problem.is_none() {
+            if let Some(first) = rust_names.get(&rust) {
+                problem = Some(format!("the {location} parameter `{name}` has the Rust name of `{first}`, `{rust}`"));
+            } else {
+                rust_names.insert(rust, name.clone());
+            }
+        }
+        if let Some(problem) = problem {
+            problems.push((*own, *i, problem, required));
+        }
+    }
+    if let Some((_, _, problem, _)) = problems.iter().find(|(.., required)| *required) {
+        return Some(problem.clone());
+    }
+    if problems.is_empty() {
+        return None;
+    }
+    if problems.iter().any(|(own, ..)| !own) {
+        share_parameters(doc, path);
+        // Now every parameter is the operation's own: start again.
+        return parameters(doc, notes, path, method);
+    }
+    let mut drop: Vec<usize> = problems.iter().map(|(_, i, ..)| *i).collect();
+    drop.sort_unstable();
+    for (_, i, problem, _) in &problems {
+        notes.warn(
+            "unsupported_operations",
+            format!(
+                "`{at}/parameters/{i}`: {problem}: the optional parameter is left out of `{}`",
+                op_id(doc, path, method)
+            ),
+        );
+    }
+    if let Some(Value::Array(params)) = doc.pointer_mut(&format!("{at}/parameters")) {
+        for i in drop.into_iter().rev() {
+            if i < params.len() {
+                params.remove(i);
+            }
+        }
+    }
+    None
+}
+
+/// Copies the parameters of the path item at `path` into each of its
+/// operations (those an operation does not override), and removes them
+/// from the path item.
+fn share_parameters(doc: &mut Value, path: &str) {
+    let item_at = format!("/paths/{}", esc(path));
+    let Some(Value::Object(item)) = doc.pointer(&item_at).cloned() else { return };
+    let Some(Value::Array(shared)) = item.get("parameters").cloned() else { return };
+    let snapshot = doc.clone();
+    let key = |p: &Value| {
+        let p = crate::spec::resolve(&snapshot, p);
+        (p.get("name").cloned(), p.get("in").cloned())
+    };
+    let Some(Value::Object(item)) = doc.pointer_mut(&item_at) else { return };
+    item.remove("parameters");
+    for (method, op) in item.iter_mut().filter(|(m, _)| METHODS.contains(&m.as_str())) {
+        let Value::Object(op) = op else { continue };
+        let own = op.entry("parameters").or_insert_with(|| json!([]));
+        let Value::Array(own) = own else { continue };
+        let keys: Vec<_> = own.iter().map(key).collect();
+        for p in shared.iter().filter(|p| !keys.contains(&key(p))) {
+            own.push(p.clone());
+        }
+        let _ = method;
+    }
+}
+
+/// Security schemes and requirements go: the client sends its API key
+/// itself (`src/client.rs`) and progenitor reads neither, so one openapiv3
+/// cannot parse (a Swagger 2 `type: basic`) stops nothing.
+pub(super) fn security_schemes(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    if let Some(Value::Object(components)) = doc.get_mut("components") {
+        if components.remove("securitySchemes").is_some() {
+            notes.log("security_schemes", "/components/securitySchemes removed: the client authenticates itself");
+        }
+    }
+    if let Value::Object(root) = doc {
+        root.remove("security");
+    }
+    for (path, method) in operations(doc) {
+        if let Some(Value::Object(op)) = doc.pointer_mut(&op_pointer(&path, &method)) {
+            op.remove("security");
         }
     }
     Ok(())
@@ -210,6 +546,8 @@ mod tests {
         assert_eq!(derived_operation_id("get", "/finetune/download"), "finetune_download");
         assert_eq!(derived_operation_id("post", "/images/generations"), "images_generations");
         assert_eq!(derived_operation_id("patch", "/deployments/{id}"), "deployments_update");
+        assert_eq!(derived_operation_id("post", "/sessions/{id}:stop"), "sessions_stop");
+        assert_eq!(derived_operation_id("get", "/v{version}.json"), "v_json_list");
     }
 
     #[test]
@@ -236,11 +574,29 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_operation_ids_are_refused() {
-        let mut d = json!({ "paths": { "/a": { "get": { "operationId": "same" } }, "/b": { "get": { "operationId": "same" } } } });
-        let err = operation_ids(&mut d, &mut Notes::default()).unwrap_err();
-        assert_eq!(err.at, "/paths/~1b/get");
-        assert!(err.message.contains("`same`") && err.message.contains("/paths/~1a/get"), "{err}");
+    fn duplicate_operation_ids_are_numbered() {
+        let mut d = json!({ "paths": { "/a": { "get": { "operationId": "same" } }, "/b": { "get": { "operationId": "Same" } },
+            "/c": { "get": { "operationId": "a_1b" } }, "/d": { "get": { "operationId": "a1b" } } } });
+        let notes = run(operation_ids, &mut d);
+        assert_eq!(d.pointer("/paths/~1b/get/operationId").unwrap(), "same_2");
+        // One builder type name, `A1b`.
+        assert_eq!(d.pointer("/paths/~1d/get/operationId").unwrap(), "a1b_2");
+        assert_eq!(
+            notes.warnings[0],
+            "`/paths/~1b/get`: the operationId `same` (from `Same`) is also that of `/paths/~1a/get`: read as `same_2`"
+        );
+    }
+
+    #[test]
+    fn operation_ids_are_names_progenitor_keeps() {
+        let mut d = json!({ "paths": { "/a": { "get": { "operationId": "type" } }, "/b": { "get": { "operationId": "2-get thing.now" } },
+            "/c": { "get": { "operationId": "new" } }, "/d": { "get": { "operationId": "error" } }, "/e": { "get": { "operationId": "é" } } } });
+        run(operation_ids, &mut d);
+        let id = |p: &str| d.pointer(&format!("/paths/~1{p}/get/operationId")).unwrap().as_str().unwrap().to_string();
+        assert_eq!(
+            [id("a"), id("b"), id("c"), id("d"), id("e")],
+            ["type_", "op_2_get_thing_now", "new_operation", "error_operation", "e_list"]
+        );
     }
 
     #[test]
@@ -256,12 +612,22 @@ mod tests {
     fn component_names_become_type_names() {
         let mut d = doc(json!({ "RL.Checkpoint": { "type": "object" }, "Keep_Me": {},
             "User": { "properties": { "c": { "$ref": "#/components/schemas/RL.Checkpoint" } } } }));
-        run(component_names, &mut d);
+        let notes = run(component_names, &mut d);
         assert!(d.pointer("/components/schemas/RlCheckpoint").is_some());
-        assert!(d.pointer("/components/schemas/Keep_Me").is_some());
+        assert!(d.pointer("/components/schemas/KeepMe").is_some());
+        assert!(notes.warnings.is_empty());
         assert_eq!(
             d.pointer("/components/schemas/User/properties/c/$ref").unwrap(),
             "#/components/schemas/RlCheckpoint"
+        );
+        // Names that are one type name: the one that is it already keeps it.
+        let mut d = doc(json!({ "thing": {}, "Thing": {}, "Self": {} }));
+        let notes = run(component_names, &mut d);
+        let names: Vec<_> = d.pointer("/components/schemas").unwrap().as_object().unwrap().keys().cloned().collect();
+        assert_eq!(names, ["Thing2", "Thing", "SelfType"]);
+        assert_eq!(
+            notes.warnings,
+            ["`/components/schemas/thing`: the schema name `thing` is `Thing` as a Rust type, as another schema is: read as `Thing2`"]
         );
     }
 
