@@ -31,6 +31,10 @@ pub const GOLDEN: &[Golden] = &[
         file: "codegen/tests/golden/streams.rs",
         source: Source::Code { spec: "codegen/tests/fixtures/streams.yaml" },
     },
+    Golden {
+        file: "codegen/tests/golden/lenient.rs",
+        source: Source::Code { spec: "codegen/tests/fixtures/lenient.yaml" },
+    },
     Golden { file: "codegen/tests/golden/public-api.txt", source: Source::Api { spec: "spec/openapi.yaml" } },
 ];
 

@@ -147,3 +147,84 @@ fn upstream_specs_normalise_generate_and_account_for_every_operation() {
         togetherai_codegen::run_file(&dir.join(file), false).unwrap_or_else(|e| panic!("{file}: {e}"));
     }
 }
+
+/// The lenient fixture: each construct read one obvious way is a warning
+/// naming its place (and the crate builds from it: CI builds every fixture).
+#[test]
+fn the_lenient_fixture_warns_naming_each_place() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lenient.yaml");
+    let output = togetherai_codegen::run_file(&path, true).unwrap();
+    let warnings: Vec<&String> = output.notes.warnings.iter().filter(|w| !w.starts_with("schema patch")).collect();
+    let expected = [
+        "`/paths/~1sessions/GET/description` is empty (null): read as absent",
+        "`/components/schemas/Event/properties/detail` is empty (null): read as an empty mapping",
+        "`/info/version` is a number: read as the text `1`",
+        "`/paths/sessions~1{id}`: the path `sessions/{id}` does not start with `/`: read as `/sessions/{id}`",
+        "`/paths/~1sessions/GET`: the method `GET` read as `get`",
+        "`/definitions` (Swagger 2) read as `/components/schemas`",
+        "`/paths/~1sessions/get/responses/200/schema`: `$ref` `#/definitions/SessionList` (Swagger 2) read as `#/components/schemas/SessionList`",
+        "`/paths/~1sessions/get/responses/200/schema` (Swagger 2) read as the response's `content` in `application/json`",
+        "`/paths/~1sessions/get/parameters/0`: `type`, `format`, `default`, `minimum` on the parameter itself (Swagger 2) read as its `schema`",
+        "`/paths/~1sessions/get/parameters/1`: `type`, `enum` on the parameter itself (Swagger 2) read as its `schema`",
+        "`/paths/~1sessions/get/parameters/2`: `type`, `items` on the parameter itself (Swagger 2) read as its `schema`",
+        "`/paths/~1sessions/get/parameters/3` has neither `schema` nor `content`: read as a string",
+        "`/paths/~1sessions/get/parameters/1/in`: `Query` read as `query`",
+        "`/paths/~1sessions/get/parameters/2`: `collectionFormat: csv` (Swagger 2) read as its style",
+        "`/paths/~1sessions/post/parameters/0`: an `in: body` parameter (Swagger 2) read as the request body, in `application/json`",
+        "`/components/schemas/Session/properties/owner`: `$ref` `#/components/schemas/Owner` points nowhere: read as any JSON value",
+        "`/paths/~1sessions~1{id}:stop/post/parameters/1`: the path parameter `reason` is not in the template `/sessions/{id}:stop`: left out",
+        "`/paths/~1legacy/get/parameters/0`: the path parameter `id` is not in the template `/legacy`: left out",
+        "`/paths/~1sessions~1{id}:stop/post/parameters/0`: the path parameter `id` is not `required`: read as required (path parameters always are)",
+        "`/paths/~1sessions~1{id}/get`: `{id}` in the template is not declared: read as a string path parameter",
+        "`/paths/~1sessions~1{id}~1events/get/parameters/2`: the query parameter `since` is declared twice: the first is kept",
+        "`/paths/~1sessions~1{id}/delete` has no `responses`: read as one answer of unknown content",
+        "`/paths/~1sessions/post/responses/201` has no `description`: read as empty",
+        "`/paths/~1sessions~1{id}:stop/post/responses/200/content/application~1json/encoding` applies only to multipart and form request bodies: left out",
+        "`/paths/~1sessions~1{id}/get/responses/200/content/application~1json` has no `schema`: read as any JSON value",
+        "`/paths/~1sessions~1{id}~1events/get/responses/200/headers/x-next-page` has neither `schema` nor `content`: read as a string",
+        "`/components/schemas/NewSession/properties/name/required` is `true` on the property itself (draft 3): read into the object's `required`",
+        "`/components/schemas/NewSession/properties/secret` is `false`: the property can never be present, left out",
+        "`/components/schemas/NewSession/properties/name/type`: `str` read as `string`",
+        "`/components/schemas/Session/properties/payload/type`: `unknown` is not a JSON Schema type: read as any JSON value",
+        "`/components/schemas/SessionList/properties/total/type`: `Integer` read as `integer`",
+        "`/components/schemas/NewSession/properties/budget/allOf` is empty: left out",
+        "`/components/schemas/NewSession/properties/mode/enum`: 1 is not of type string: read as \"1\"",
+        "`/components/schemas/NewSession/properties/mode/enum`: \"fast\" is listed twice: read once",
+        "`/components/schemas/NewSession/properties/priority/enum` is empty, which no value matches: read as no value list",
+        "`/components/schemas/Session/properties/note/not` cannot be generated: the constraint is not checked",
+        "`/components/schemas/SessionList/required` is the string `data`: read as `[data]`",
+        "`/components/schemas/SessionList/properties/data/items` is a list (draft 4 tuple): read as one schema for every item",
+        "`/components/schemas/SessionList/properties/total/x-nullable` (Swagger 2) read as `nullable`",
+        "`/components/schemas/Session/properties/score/allOf` members have conflicting types (integer, string): no value is all of them; read as any JSON value",
+        "`/paths/~1sessions~1{id}/get`: the operationId `sessions_list` (from `sessions_list`) is also that of `/paths/~1sessions/get`: read as `sessions_list_2`",
+        "`/paths/~1legacy/get`: the operationId `session_events` (from `session_events`) is also that of `/paths/~1sessions~1{id}~1events/get`: read as `session_events_2`",
+        "`/components/schemas/thing`: the schema name `thing` is `Thing` as a Rust type, as another schema is: read as `Thing2`",
+        "`/paths/~1sessions/get/parameters/4`: the cookie parameter `session` (progenitor sends no cookies): the optional parameter is left out of `sessions_list`",
+        "`/paths/~1sessions~1{id}~1events/get/parameters/2`: the query parameter `filter` is an object, which progenitor cannot send: the optional parameter is left out of `session_events`",
+        "`/components/schemas/Code` cannot be generated (progenitor: type error invalid schema for Code: invalid pattern '([' Unbalanced bracket): read as any JSON value",
+    ];
+    for w in expected {
+        assert!(warnings.iter().any(|have| *have == w), "missing warning: {w}\nhave: {warnings:#?}");
+    }
+    // Every warning names its place.
+    assert!(warnings.iter().all(|w| w.starts_with("`/")), "{warnings:#?}");
+    // Valid constructs progenitor reads otherwise are logged, not warned about.
+    for logged in [
+        "check_refs: /components/schemas/Session/properties/started: `$ref` `#/components/schemas/Event/properties/at` to a schema that is not a component: copied in",
+        "check_refs: /components/schemas/Session/properties/kind: `$ref` `#/components/schemas/session%20kind` read as `#/components/schemas/session kind`",
+        "check_refs: /paths/~1legacy: `$ref` `#/paths/~1sessions~1{id}~1events` copied in, as progenitor reads only direct component references",
+        "json_media_types: /paths/~1sessions/post/responses/201: `application/problem+json` read as `application/json`",
+        "json_media_types: /paths/~1sessions~1{id}~1events/get/responses/200: `application/json; charset=utf-8` read as `application/json`",
+    ] {
+        assert!(output.notes.log.iter().any(|l| l == logged), "not logged: {logged}");
+    }
+    assert!(output.notes.unsupported.is_empty(), "{:?}", output.notes.unsupported);
+    // The custom method is the literal path, the parameter put in.
+    assert!(output.code.contains(r#""{}/sessions/{}:stop", client.baseurl, encode_path(& id.to_string()),"#));
+    // The mock serves the spec as read: Swagger 2 parameters with their schema, no `type: unknown`.
+    let mock: serde_json::Value = serde_json::from_str(&output.mock_spec.unwrap()).unwrap();
+    let spec = &mock["spec"];
+    assert_eq!(spec.pointer("/paths/~1sessions/get/parameters/0/schema/type").unwrap(), "integer");
+    assert_eq!(spec.pointer("/components/schemas/Session/properties/payload").unwrap(), &serde_json::json!({}));
+    assert!(spec.pointer("/paths/~1sessions/post/requestBody").is_some());
+}

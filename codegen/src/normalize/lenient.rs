@@ -582,9 +582,9 @@ pub(super) fn swagger2_parameters(doc: &mut Value, notes: &mut Notes) -> Result<
         if lower == "body" || lower == "formData" {
             continue;
         }
-        if let Some(format) = p.remove("collectionFormat") {
+        if let Some(format) = p.remove("collectionFormat").map(|f| text(&f)) {
             let is_array = p.get("type").is_some_and(|t| t == "array");
-            let (style, explode) = match format.as_str().unwrap_or_default() {
+            let (style, explode) = match format.as_str() {
                 "csv" => (None, Some(false)),
                 "multi" => (None, Some(true)),
                 "ssv" => (Some("spaceDelimited"), None),

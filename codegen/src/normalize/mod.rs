@@ -171,8 +171,9 @@ pub struct Transform {
 /// document or an error, so that the rest can count on its shape (they
 /// still never panic on one they do not expect); `check_refs` runs after
 /// the Swagger 2 conversions, which write references of their own, and
-/// before `schema_types`, which reads what references point to. Then
-/// patches see the spec as published, operation ids are settled before anything records
+/// before `path_templates`, which checks the path items it copies, and
+/// `schema_types`, which reads what references point to. Then patches see
+/// the spec as published, operation ids are settled before anything records
 /// them, nulls are folded into `nullable` before enums are opened, what
 /// responses carry is read before event streams are removed, and error
 /// responses go last (`retry_effects` after them only reads). The strings
@@ -181,9 +182,9 @@ pub const TRANSFORMS: &[Transform] = &[
     Transform { name: "document_shape", run: lenient::document_shape },
     Transform { name: "swagger2_documents", run: lenient::swagger2_documents },
     Transform { name: "swagger2_parameters", run: lenient::swagger2_parameters },
+    Transform { name: "check_refs", run: validate::check_refs },
     Transform { name: "path_templates", run: lenient::path_templates },
     Transform { name: "media_types", run: lenient::media_types },
-    Transform { name: "check_refs", run: validate::check_refs },
     Transform { name: "schema_types", run: lenient::schema_types },
     Transform { name: "schema_patches", run: patches::schema_patches },
     Transform { name: "operation_ids", run: operations::operation_ids },

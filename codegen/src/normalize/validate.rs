@@ -198,7 +198,10 @@ pub(super) fn check_refs(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecE
                     SchemaRef::Keep(None) => {}
                     SchemaRef::Keep(Some(decoded)) => {
                         map.insert("$ref".into(), json!(format!("#{decoded}")));
-                        notes.log("check_refs", format!("{at}: `$ref` {r} read as `#{decoded}`"));
+                        notes.log(
+                            "check_refs",
+                            format!("{at}: `$ref` `{}` read as `#{decoded}`", r.as_str().unwrap_or_default()),
+                        );
                     }
                     SchemaRef::Any(why) => {
                         map.remove("$ref");
@@ -216,7 +219,10 @@ pub(super) fn check_refs(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecE
                         };
                         notes.log(
                             "check_refs",
-                            format!("{at}: `$ref` {r} to a schema that is not a component: copied in"),
+                            format!(
+                                "{at}: `$ref` `{}` to a schema that is not a component: copied in",
+                                r.as_str().unwrap_or_default()
+                            ),
                         );
                         if let Some(place) = doc.pointer_mut(at) {
                             *place = value;
@@ -244,7 +250,7 @@ pub(super) fn check_refs(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecE
             }
             notes.log(
                 "check_refs",
-                format!("{at}: `$ref` {r} copied in, as progenitor reads only direct component references"),
+                format!("{at}: `$ref` `{r}` copied in, as progenitor reads only direct component references"),
             );
             if let Some(place) = doc.pointer_mut(at) {
                 *place = Value::Object(copy);

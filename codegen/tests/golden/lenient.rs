@@ -1,0 +1,1971 @@
+// Generated from codegen/tests/fixtures/lenient.yaml by togetherai-codegen: the passes and the sites each changed,
+// then the code. Refresh with `cargo xtask generate --bless`, and review the diff.
+// client_constructor: 1
+// builder_options: 7
+// send_via_contract: 7
+// json_bodies: 1
+// staged_bodies: 1
+// stream_methods: 0
+// stream_traits: 0
+// non_exhaustive: 6
+// open_unions: 0
+// null_as_default: 0
+// lenient_integers: 3
+// optional_setters: 19
+// text_conversions: 0
+// open_enums: 3
+// operation_tables: 2
+// contract_only: 75
+
+#[allow(unused_imports)]
+pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
+#[allow(unused_imports)]
+use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderExt};
+/// Types used as operation parameters and responses.
+#[allow(clippy::all)]
+pub mod types {
+    ///`Code`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[serde(transparent)]
+    pub struct Code(pub ::serde_json::Value);
+    impl ::std::ops::Deref for Code {
+        type Target = ::serde_json::Value;
+        fn deref(&self) -> &::serde_json::Value {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<Code> for ::serde_json::Value {
+        fn from(value: Code) -> Self {
+            value.0
+        }
+    }
+    impl ::std::convert::From<::serde_json::Value> for Code {
+        fn from(value: ::serde_json::Value) -> Self {
+            Self(value)
+        }
+    }
+    ///`Event`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
+    pub struct Event {
+        #[serde(
+            default,
+            skip_serializing_if = "::std::option::Option::is_none",
+            deserialize_with = "crate::contract::lenient_integer"
+        )]
+        pub at: ::std::option::Option<i128>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub detail: ::std::option::Option<::serde_json::Value>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub other: ::std::option::Option<Thing>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub thing: ::std::option::Option<Thing2>,
+    }
+    impl Event {
+        pub fn builder() -> builder::Event {
+            Default::default()
+        }
+    }
+    ///`NewSession`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
+    pub struct NewSession {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub budget: ::std::option::Option<::serde_json::Value>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub labels: ::std::option::Option<::serde_json::Value>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub mode: ::std::option::Option<crate::types::NewSessionMode>,
+        pub name: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub priority: ::std::option::Option<::serde_json::Value>,
+    }
+    impl NewSession {
+        pub fn builder() -> builder::NewSession {
+            Default::default()
+        }
+    }
+    ///`Session`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
+    pub struct Session {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub code: ::std::option::Option<Code>,
+        pub id: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub kind: ::std::option::Option<SessionKind>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub note: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub owner: ::std::option::Option<::serde_json::Value>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub payload: ::std::option::Option<::serde_json::Value>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub score: ::std::option::Option<::serde_json::Value>,
+        #[serde(
+            default,
+            skip_serializing_if = "::std::option::Option::is_none",
+            deserialize_with = "crate::contract::lenient_integer"
+        )]
+        pub started: ::std::option::Option<i128>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub state: ::std::option::Option<crate::types::SessionState>,
+    }
+    impl Session {
+        pub fn builder() -> builder::Session {
+            Default::default()
+        }
+    }
+    ///`SessionKind`
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
+    #[serde(transparent)]
+    pub struct SessionKind(pub ::std::string::String);
+    impl ::std::ops::Deref for SessionKind {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<SessionKind> for ::std::string::String {
+        fn from(value: SessionKind) -> Self {
+            value.0
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for SessionKind {
+        fn from(value: ::std::string::String) -> Self {
+            Self(value)
+        }
+    }
+    impl ::std::fmt::Display for SessionKind {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            self.0.fmt(f)
+        }
+    }
+    impl ::std::str::FromStr for SessionKind {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self(value.to_string()))
+        }
+    }
+    ///`SessionList`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[non_exhaustive]
+    pub struct SessionList {
+        pub data: ::std::vec::Vec<Session>,
+        #[serde(
+            default,
+            skip_serializing_if = "::std::option::Option::is_none",
+            deserialize_with = "crate::contract::lenient_integer"
+        )]
+        pub total: ::std::option::Option<i128>,
+    }
+    impl SessionList {
+        pub fn builder() -> builder::SessionList {
+            Default::default()
+        }
+    }
+    ///`Thing`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
+    pub struct Thing {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub b: ::std::option::Option<::std::string::String>,
+    }
+    impl Thing {
+        pub fn builder() -> builder::Thing {
+            Default::default()
+        }
+    }
+    ///`Thing2`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
+    pub struct Thing2 {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub a: ::std::option::Option<::std::string::String>,
+    }
+    impl Thing2 {
+        pub fn builder() -> builder::Thing2 {
+            Default::default()
+        }
+    }
+    /// Types for composing complex structures.
+    pub mod builder {
+        #[derive(Clone, Debug)]
+        pub struct Event {
+            at: ::std::result::Result<
+                ::std::option::Option<i128>,
+                ::std::string::String,
+            >,
+            detail: ::std::result::Result<
+                ::std::option::Option<::serde_json::Value>,
+                ::std::string::String,
+            >,
+            other: ::std::result::Result<
+                ::std::option::Option<super::Thing>,
+                ::std::string::String,
+            >,
+            thing: ::std::result::Result<
+                ::std::option::Option<super::Thing2>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for Event {
+            fn default() -> Self {
+                Self {
+                    at: Ok(Default::default()),
+                    detail: Ok(Default::default()),
+                    other: Ok(Default::default()),
+                    thing: Ok(Default::default()),
+                }
+            }
+        }
+        impl Event {
+            pub fn at<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i128>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.at = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| format!("error converting supplied value for at: {e}"));
+                self
+            }
+            pub fn detail<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::serde_json::Value>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.detail = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for detail: {e}")
+                    });
+                self
+            }
+            pub fn other<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::Thing>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.other = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for other: {e}")
+                    });
+                self
+            }
+            pub fn thing<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::Thing2>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.thing = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for thing: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<Event> for super::Event {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: Event,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    at: value.at?,
+                    detail: value.detail?,
+                    other: value.other?,
+                    thing: value.thing?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::Event> for Event {
+            fn from(value: super::Event) -> Self {
+                Self {
+                    at: Ok(value.at),
+                    detail: Ok(value.detail),
+                    other: Ok(value.other),
+                    thing: Ok(value.thing),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct NewSession {
+            budget: ::std::result::Result<
+                ::std::option::Option<::serde_json::Value>,
+                ::std::string::String,
+            >,
+            labels: ::std::result::Result<
+                ::std::option::Option<::serde_json::Value>,
+                ::std::string::String,
+            >,
+            mode: ::std::result::Result<
+                ::std::option::Option<crate::types::NewSessionMode>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            priority: ::std::result::Result<
+                ::std::option::Option<::serde_json::Value>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for NewSession {
+            fn default() -> Self {
+                Self {
+                    budget: Ok(Default::default()),
+                    labels: Ok(Default::default()),
+                    mode: Ok(Default::default()),
+                    name: Err("no value supplied for name".to_string()),
+                    priority: Ok(Default::default()),
+                }
+            }
+        }
+        impl NewSession {
+            pub fn budget<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::serde_json::Value>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.budget = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for budget: {e}")
+                    });
+                self
+            }
+            pub fn labels<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::serde_json::Value>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.labels = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for labels: {e}")
+                    });
+                self
+            }
+            pub fn mode<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<crate::types::NewSessionMode>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.mode = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for mode: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn priority<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::serde_json::Value>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.priority = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for priority: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<NewSession> for super::NewSession {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: NewSession,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    budget: value.budget?,
+                    labels: value.labels?,
+                    mode: value.mode?,
+                    name: value.name?,
+                    priority: value.priority?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::NewSession> for NewSession {
+            fn from(value: super::NewSession) -> Self {
+                Self {
+                    budget: Ok(value.budget),
+                    labels: Ok(value.labels),
+                    mode: Ok(value.mode),
+                    name: Ok(value.name),
+                    priority: Ok(value.priority),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct Session {
+            code: ::std::result::Result<
+                ::std::option::Option<super::Code>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            kind: ::std::result::Result<
+                ::std::option::Option<super::SessionKind>,
+                ::std::string::String,
+            >,
+            note: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            owner: ::std::result::Result<
+                ::std::option::Option<::serde_json::Value>,
+                ::std::string::String,
+            >,
+            payload: ::std::result::Result<
+                ::std::option::Option<::serde_json::Value>,
+                ::std::string::String,
+            >,
+            score: ::std::result::Result<
+                ::std::option::Option<::serde_json::Value>,
+                ::std::string::String,
+            >,
+            started: ::std::result::Result<
+                ::std::option::Option<i128>,
+                ::std::string::String,
+            >,
+            state: ::std::result::Result<
+                ::std::option::Option<crate::types::SessionState>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for Session {
+            fn default() -> Self {
+                Self {
+                    code: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    kind: Ok(Default::default()),
+                    note: Ok(Default::default()),
+                    owner: Ok(Default::default()),
+                    payload: Ok(Default::default()),
+                    score: Ok(Default::default()),
+                    started: Ok(Default::default()),
+                    state: Ok(Default::default()),
+                }
+            }
+        }
+        impl Session {
+            pub fn code<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::Code>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.code = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for code: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn kind<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::SessionKind>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.kind = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for kind: {e}")
+                    });
+                self
+            }
+            pub fn note<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.note = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for note: {e}")
+                    });
+                self
+            }
+            pub fn owner<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::serde_json::Value>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.owner = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for owner: {e}")
+                    });
+                self
+            }
+            pub fn payload<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::serde_json::Value>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.payload = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for payload: {e}")
+                    });
+                self
+            }
+            pub fn score<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::serde_json::Value>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.score = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for score: {e}")
+                    });
+                self
+            }
+            pub fn started<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i128>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.started = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for started: {e}")
+                    });
+                self
+            }
+            pub fn state<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<crate::types::SessionState>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.state = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for state: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<Session> for super::Session {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: Session,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    code: value.code?,
+                    id: value.id?,
+                    kind: value.kind?,
+                    note: value.note?,
+                    owner: value.owner?,
+                    payload: value.payload?,
+                    score: value.score?,
+                    started: value.started?,
+                    state: value.state?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::Session> for Session {
+            fn from(value: super::Session) -> Self {
+                Self {
+                    code: Ok(value.code),
+                    id: Ok(value.id),
+                    kind: Ok(value.kind),
+                    note: Ok(value.note),
+                    owner: Ok(value.owner),
+                    payload: Ok(value.payload),
+                    score: Ok(value.score),
+                    started: Ok(value.started),
+                    state: Ok(value.state),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct SessionList {
+            data: ::std::result::Result<
+                ::std::vec::Vec<super::Session>,
+                ::std::string::String,
+            >,
+            total: ::std::result::Result<
+                ::std::option::Option<i128>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for SessionList {
+            fn default() -> Self {
+                Self {
+                    data: Err("no value supplied for data".to_string()),
+                    total: Ok(Default::default()),
+                }
+            }
+        }
+        impl SessionList {
+            pub fn data<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::Session>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.data = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for data: {e}")
+                    });
+                self
+            }
+            pub fn total<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<i128>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.total = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for total: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<SessionList> for super::SessionList {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: SessionList,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    data: value.data?,
+                    total: value.total?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::SessionList> for SessionList {
+            fn from(value: super::SessionList) -> Self {
+                Self {
+                    data: Ok(value.data),
+                    total: Ok(value.total),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct Thing {
+            b: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for Thing {
+            fn default() -> Self {
+                Self { b: Ok(Default::default()) }
+            }
+        }
+        impl Thing {
+            pub fn b<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.b = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| format!("error converting supplied value for b: {e}"));
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<Thing> for super::Thing {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: Thing,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { b: value.b? })
+            }
+        }
+        impl ::std::convert::From<super::Thing> for Thing {
+            fn from(value: super::Thing) -> Self {
+                Self { b: Ok(value.b) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct Thing2 {
+            a: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for Thing2 {
+            fn default() -> Self {
+                Self { a: Ok(Default::default()) }
+            }
+        }
+        impl Thing2 {
+            pub fn a<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.a = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| format!("error converting supplied value for a: {e}"));
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<Thing2> for super::Thing2 {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: Thing2,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { a: value.a? })
+            }
+        }
+        impl ::std::convert::From<super::Thing2> for Thing2 {
+            fn from(value: super::Thing2) -> Self {
+                Self { a: Ok(value.a) }
+            }
+        }
+    }
+    /// Error types.
+    pub mod error {
+        /// Error from a `TryFrom` or `FromStr` implementation.
+        pub struct ConversionError(::std::borrow::Cow<'static, str>);
+        impl ::std::error::Error for ConversionError {}
+        impl ::std::fmt::Display for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Display::fmt(&self.0, f)
+            }
+        }
+        impl ::std::fmt::Debug for ConversionError {
+            fn fmt(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> Result<(), ::std::fmt::Error> {
+                ::std::fmt::Debug::fmt(&self.0, f)
+            }
+        }
+        impl From<&'static str> for ConversionError {
+            fn from(value: &'static str) -> Self {
+                Self(value.into())
+            }
+        }
+        impl From<String> for ConversionError {
+            fn from(value: String) -> Self {
+                Self(value.into())
+            }
+        }
+    }
+    ///Known values of `NewSessionMode`.
+    #[derive(Clone, Debug)]
+    #[non_exhaustive]
+    pub enum NewSessionMode {
+        ///`fast`
+        Fast,
+        ///`1`
+        V1,
+        /// A value this version of the spec does not list.
+        Other(::std::string::String),
+    }
+    impl NewSessionMode {
+        /// The values the spec lists.
+        pub const KNOWN: &'static [&'static str] = &["fast", "1"];
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Fast => "fast",
+                Self::V1 => "1",
+                Self::Other(s) => s,
+            }
+        }
+    }
+    impl ::std::convert::From<&str> for NewSessionMode {
+        fn from(s: &str) -> Self {
+            match s {
+                "fast" => Self::Fast,
+                "1" => Self::V1,
+                other => Self::Other(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for NewSessionMode {
+        fn from(s: ::std::string::String) -> Self {
+            match s.as_str() {
+                "fast" => Self::Fast,
+                "1" => Self::V1,
+                _ => Self::Other(s),
+            }
+        }
+    }
+    impl ::std::convert::From<&::std::string::String> for NewSessionMode {
+        fn from(s: &::std::string::String) -> Self {
+            Self::from(s.as_str())
+        }
+    }
+    impl ::std::str::FromStr for NewSessionMode {
+        type Err = ::std::convert::Infallible;
+        fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(s))
+        }
+    }
+    impl ::std::fmt::Display for NewSessionMode {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::AsRef<str> for NewSessionMode {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+    impl ::std::cmp::PartialEq for NewSessionMode {
+        fn eq(&self, other: &Self) -> bool {
+            self.as_str() == other.as_str()
+        }
+    }
+    impl ::std::cmp::PartialEq<str> for NewSessionMode {
+        fn eq(&self, other: &str) -> bool {
+            self.as_str() == other
+        }
+    }
+    impl ::std::cmp::PartialEq<&str> for NewSessionMode {
+        fn eq(&self, other: &&str) -> bool {
+            self.as_str() == *other
+        }
+    }
+    impl ::std::cmp::Eq for NewSessionMode {}
+    impl ::std::hash::Hash for NewSessionMode {
+        fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+            self.as_str().hash(state)
+        }
+    }
+    impl ::std::cmp::PartialOrd for NewSessionMode {
+        fn partial_cmp(
+            &self,
+            other: &Self,
+        ) -> ::std::option::Option<::std::cmp::Ordering> {
+            Some(self.cmp(other))
+        }
+    }
+    impl ::std::cmp::Ord for NewSessionMode {
+        fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+            self.as_str().cmp(other.as_str())
+        }
+    }
+    impl ::serde::Serialize for NewSessionMode {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for NewSessionMode {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            crate::contract::deserialize_open_enum(d)
+        }
+    }
+    ///Known values of `SessionState`.
+    #[derive(Clone, Debug)]
+    #[non_exhaustive]
+    pub enum SessionState {
+        ///`running`
+        Running,
+        ///`stopped`
+        Stopped,
+        /// A value this version of the spec does not list.
+        Other(::std::string::String),
+    }
+    impl SessionState {
+        /// The values the spec lists.
+        pub const KNOWN: &'static [&'static str] = &["running", "stopped"];
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Running => "running",
+                Self::Stopped => "stopped",
+                Self::Other(s) => s,
+            }
+        }
+    }
+    impl ::std::convert::From<&str> for SessionState {
+        fn from(s: &str) -> Self {
+            match s {
+                "running" => Self::Running,
+                "stopped" => Self::Stopped,
+                other => Self::Other(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for SessionState {
+        fn from(s: ::std::string::String) -> Self {
+            match s.as_str() {
+                "running" => Self::Running,
+                "stopped" => Self::Stopped,
+                _ => Self::Other(s),
+            }
+        }
+    }
+    impl ::std::convert::From<&::std::string::String> for SessionState {
+        fn from(s: &::std::string::String) -> Self {
+            Self::from(s.as_str())
+        }
+    }
+    impl ::std::str::FromStr for SessionState {
+        type Err = ::std::convert::Infallible;
+        fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(s))
+        }
+    }
+    impl ::std::fmt::Display for SessionState {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::AsRef<str> for SessionState {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+    impl ::std::cmp::PartialEq for SessionState {
+        fn eq(&self, other: &Self) -> bool {
+            self.as_str() == other.as_str()
+        }
+    }
+    impl ::std::cmp::PartialEq<str> for SessionState {
+        fn eq(&self, other: &str) -> bool {
+            self.as_str() == other
+        }
+    }
+    impl ::std::cmp::PartialEq<&str> for SessionState {
+        fn eq(&self, other: &&str) -> bool {
+            self.as_str() == *other
+        }
+    }
+    impl ::std::cmp::Eq for SessionState {}
+    impl ::std::hash::Hash for SessionState {
+        fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+            self.as_str().hash(state)
+        }
+    }
+    impl ::std::cmp::PartialOrd for SessionState {
+        fn partial_cmp(
+            &self,
+            other: &Self,
+        ) -> ::std::option::Option<::std::cmp::Ordering> {
+            Some(self.cmp(other))
+        }
+    }
+    impl ::std::cmp::Ord for SessionState {
+        fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+            self.as_str().cmp(other.as_str())
+        }
+    }
+    impl ::serde::Serialize for SessionState {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SessionState {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            crate::contract::deserialize_open_enum(d)
+        }
+    }
+    ///Known values of `SessionsListOrder`.
+    #[derive(Clone, Debug)]
+    #[non_exhaustive]
+    pub enum SessionsListOrder {
+        ///`asc`
+        Asc,
+        ///`desc`
+        Desc,
+        /// A value this version of the spec does not list.
+        Other(::std::string::String),
+    }
+    impl SessionsListOrder {
+        /// The values the spec lists.
+        pub const KNOWN: &'static [&'static str] = &["asc", "desc"];
+        /// The value as sent on the wire.
+        pub fn as_str(&self) -> &str {
+            match self {
+                Self::Asc => "asc",
+                Self::Desc => "desc",
+                Self::Other(s) => s,
+            }
+        }
+    }
+    impl ::std::convert::From<&str> for SessionsListOrder {
+        fn from(s: &str) -> Self {
+            match s {
+                "asc" => Self::Asc,
+                "desc" => Self::Desc,
+                other => Self::Other(other.to_owned()),
+            }
+        }
+    }
+    impl ::std::convert::From<::std::string::String> for SessionsListOrder {
+        fn from(s: ::std::string::String) -> Self {
+            match s.as_str() {
+                "asc" => Self::Asc,
+                "desc" => Self::Desc,
+                _ => Self::Other(s),
+            }
+        }
+    }
+    impl ::std::convert::From<&::std::string::String> for SessionsListOrder {
+        fn from(s: &::std::string::String) -> Self {
+            Self::from(s.as_str())
+        }
+    }
+    impl ::std::str::FromStr for SessionsListOrder {
+        type Err = ::std::convert::Infallible;
+        fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self::from(s))
+        }
+    }
+    impl ::std::fmt::Display for SessionsListOrder {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::convert::AsRef<str> for SessionsListOrder {
+        fn as_ref(&self) -> &str {
+            self.as_str()
+        }
+    }
+    impl ::std::cmp::PartialEq for SessionsListOrder {
+        fn eq(&self, other: &Self) -> bool {
+            self.as_str() == other.as_str()
+        }
+    }
+    impl ::std::cmp::PartialEq<str> for SessionsListOrder {
+        fn eq(&self, other: &str) -> bool {
+            self.as_str() == other
+        }
+    }
+    impl ::std::cmp::PartialEq<&str> for SessionsListOrder {
+        fn eq(&self, other: &&str) -> bool {
+            self.as_str() == *other
+        }
+    }
+    impl ::std::cmp::Eq for SessionsListOrder {}
+    impl ::std::hash::Hash for SessionsListOrder {
+        fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
+            self.as_str().hash(state)
+        }
+    }
+    impl ::std::cmp::PartialOrd for SessionsListOrder {
+        fn partial_cmp(
+            &self,
+            other: &Self,
+        ) -> ::std::option::Option<::std::cmp::Ordering> {
+            Some(self.cmp(other))
+        }
+    }
+    impl ::std::cmp::Ord for SessionsListOrder {
+        fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+            self.as_str().cmp(other.as_str())
+        }
+    }
+    impl ::serde::Serialize for SessionsListOrder {
+        fn serialize<S: ::serde::Serializer>(
+            &self,
+            s: S,
+        ) -> ::std::result::Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for SessionsListOrder {
+        fn deserialize<D: ::serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Self, D::Error> {
+            crate::contract::deserialize_open_enum(d)
+        }
+    }
+}
+#[derive(Clone, Debug)]
+/**Client for lenient
+
+Version: 1*/
+pub struct Client {
+    pub(crate) baseurl: String,
+    pub(crate) client: reqwest::Client,
+    pub(crate) inner: crate::contract::Config,
+}
+impl Client {
+    /// Construct a new client with an existing `reqwest::Client`,
+    /// allowing more control over its configuration.
+    ///
+    /// `baseurl` is the base URL provided to the internal
+    /// `reqwest::Client`, and should include a scheme and hostname,
+    /// as well as port and a path stem if applicable.
+    pub fn new_with_client(
+        baseurl: &str,
+        client: reqwest::Client,
+        inner: crate::contract::Config,
+    ) -> Self {
+        Self {
+            baseurl: baseurl.to_string(),
+            client,
+            inner,
+        }
+    }
+}
+impl ClientInfo<crate::contract::Config> for Client {
+    fn api_version() -> &'static str {
+        "1"
+    }
+    fn baseurl(&self) -> &str {
+        self.baseurl.as_str()
+    }
+    fn client(&self) -> &reqwest::Client {
+        &self.client
+    }
+    fn inner(&self) -> &crate::contract::Config {
+        &self.inner
+    }
+}
+const _: () = {
+    #[allow(dead_code)]
+    fn assert_client_hooks()
+    where
+        Client: ClientHooks<crate::contract::Config>,
+    {}
+};
+impl Client {
+    /**Sends a `GET` request to `/sessions`
+
+```ignore
+let response = client.sessions_list()
+    .limit(limit)
+    .order(order)
+    .tags(tags)
+    .x_request_tag(x_request_tag)
+    .send()
+    .await;
+```*/
+    pub fn sessions_list(&self) -> builder::SessionsList<'_> {
+        builder::SessionsList::new(self)
+    }
+    /**Sends a `POST` request to `/sessions`
+
+```ignore
+let response = client.sessions_create()
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn sessions_create(&self) -> builder::SessionsCreate<'_> {
+        builder::SessionsCreate::new(self)
+    }
+    /**Sends a `POST` request to `/sessions/{id}:stop`
+
+```ignore
+let response = client.sessions_stop()
+    .id(id)
+    .send()
+    .await;
+```*/
+    pub fn sessions_stop(&self) -> builder::SessionsStop<'_> {
+        builder::SessionsStop::new(self)
+    }
+    /**Sends a `GET` request to `/sessions/{id}`
+
+```ignore
+let response = client.sessions_list_2()
+    .id(id)
+    .send()
+    .await;
+```*/
+    pub fn sessions_list_2(&self) -> builder::SessionsList2<'_> {
+        builder::SessionsList2::new(self)
+    }
+    /**Sends a `DELETE` request to `/sessions/{id}`
+
+```ignore
+let response = client.type_()
+    .id(id)
+    .send()
+    .await;
+```*/
+    pub fn type_(&self) -> builder::Type<'_> {
+        builder::Type::new(self)
+    }
+    /**Sends a `GET` request to `/sessions/{id}/events`
+
+```ignore
+let response = client.session_events()
+    .id(id)
+    .since(since)
+    .send()
+    .await;
+```*/
+    pub fn session_events(&self) -> builder::SessionEvents<'_> {
+        builder::SessionEvents::new(self)
+    }
+    /**Sends a `GET` request to `/legacy`
+
+```ignore
+let response = client.session_events_2()
+    .since(since)
+    .send()
+    .await;
+```*/
+    pub fn session_events_2(&self) -> builder::SessionEvents2<'_> {
+        builder::SessionEvents2::new(self)
+    }
+}
+/// Types for composing operation parameters.
+#[allow(clippy::all)]
+pub mod builder {
+    use super::types;
+    #[allow(unused_imports)]
+    use super::{
+        encode_path, ByteStream, ClientInfo, ClientHooks, Error, OperationInfo,
+        RequestBuilderExt, ResponseValue,
+    };
+    /**Builder for [`Client::sessions_list`]
+
+[`Client::sessions_list`]: super::Client::sessions_list*/
+    #[derive(Debug, Clone)]
+    pub struct SessionsList<'a> {
+        client: &'a super::Client,
+        limit: Result<Option<::std::num::NonZeroU32>, String>,
+        order: Result<Option<crate::types::SessionsListOrder>, String>,
+        tags: Result<Option<::std::vec::Vec<::std::string::String>>, String>,
+        x_request_tag: Result<Option<::std::string::String>, String>,
+        options: crate::contract::RequestOptions,
+    }
+    impl<'a> SessionsList<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                limit: Ok(None),
+                order: Ok(None),
+                tags: Ok(None),
+                x_request_tag: Ok(None),
+                options: ::std::default::Default::default(),
+            }
+        }
+        pub fn limit<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::num::NonZeroU32>,
+        {
+            self.limit = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: num :: NonZeroU32` for limit failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn order<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<crate::types::SessionsListOrder>,
+        {
+            self.order = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `crate :: types :: SessionsListOrder` for order failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn tags<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
+        {
+            self.tags = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: vec :: Vec < :: std :: string :: String >` for tags failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn x_request_tag<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.x_request_tag = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for x_request_tag failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/sessions`
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            crate::contract::Response<types::SessionList>,
+            crate::contract::Error,
+        > {
+            let Self { client, limit, order, tags, x_request_tag, options } = self;
+            let limit = limit.map_err(Error::InvalidRequest)?;
+            let order = order.map_err(Error::InvalidRequest)?;
+            let tags = tags.map_err(Error::InvalidRequest)?;
+            let x_request_tag = x_request_tag.map_err(Error::InvalidRequest)?;
+            let url = format!("{}/sessions", client.baseurl,);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(2usize);
+            if let Some(value) = x_request_tag {
+                header_map.append("x-request-tag", value.to_string().try_into()?);
+            }
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("limit", &limit))
+                .query(&progenitor_client::QueryParam::new("order", &order))
+                .query(&progenitor_client::QueryParam::new("tags", &tags))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "sessions_list",
+            };
+            return crate::contract::send_json(
+                    client,
+                    request,
+                    &info,
+                    &options,
+                    crate::contract::Effect::Read,
+                )
+                .await;
+        }
+        /// Adds a header to this request only; it replaces a client default of the same name.
+        pub fn header<K, V>(mut self, name: K, value: V) -> Self
+        where
+            K: ::std::convert::TryInto<::reqwest::header::HeaderName>,
+            K::Error: ::std::fmt::Display,
+            V: ::std::convert::TryInto<::reqwest::header::HeaderValue>,
+            V::Error: ::std::fmt::Display,
+        {
+            self.options.header(name, value);
+            self
+        }
+        /// Retries for this request only (0 disables them), within the client's policy.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options.max_retries = Some(retries);
+            self
+        }
+        /// The retry policy for this request only.
+        pub fn retry_policy(mut self, policy: crate::contract::RetryPolicy) -> Self {
+            self.options.retry = Some(policy);
+            self
+        }
+    }
+    /**Builder for [`Client::sessions_create`]
+
+[`Client::sessions_create`]: super::Client::sessions_create*/
+    #[derive(Debug, Clone)]
+    pub struct SessionsCreate<'a> {
+        client: &'a super::Client,
+        body: ::std::result::Result<
+            crate::contract::Staged<types::builder::NewSession, types::NewSession>,
+            ::std::string::String,
+        >,
+        options: crate::contract::RequestOptions,
+    }
+    impl<'a> SessionsCreate<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                body: Ok(crate::contract::Staged::Unset),
+                options: ::std::default::Default::default(),
+            }
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::NewSession>,
+            <V as std::convert::TryInto<types::NewSession>>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(crate::contract::Staged::Built)
+                .map_err(|s| {
+                    format!("conversion to `NewSession` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::NewSession,
+            ) -> types::builder::NewSession,
+        {
+            self.body = self.body.map(|body| body.map(f));
+            self
+        }
+        ///Sends a `POST` request to `/sessions`
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            crate::contract::Response<types::Session>,
+            crate::contract::Error,
+        > {
+            let Self { client, body, options } = self;
+            let body = body
+                .and_then(crate::contract::Staged::value)
+                .map_err(Error::InvalidRequest)?;
+            let url = format!("{}/sessions", client.baseurl,);
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .header(
+                    ::reqwest::header::CONTENT_TYPE,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .body(crate::contract::json_body(&body, &options)?)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "sessions_create",
+            };
+            return crate::contract::send_json(
+                    client,
+                    request,
+                    &info,
+                    &options,
+                    crate::contract::Effect::Mutation,
+                )
+                .await;
+        }
+        /// Adds a header to this request only; it replaces a client default of the same name.
+        pub fn header<K, V>(mut self, name: K, value: V) -> Self
+        where
+            K: ::std::convert::TryInto<::reqwest::header::HeaderName>,
+            K::Error: ::std::fmt::Display,
+            V: ::std::convert::TryInto<::reqwest::header::HeaderValue>,
+            V::Error: ::std::fmt::Display,
+        {
+            self.options.header(name, value);
+            self
+        }
+        /// Retries for this request only (0 disables them), within the client's policy.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options.max_retries = Some(retries);
+            self
+        }
+        /// The retry policy for this request only.
+        pub fn retry_policy(mut self, policy: crate::contract::RetryPolicy) -> Self {
+            self.options.retry = Some(policy);
+            self
+        }
+        /// Adds a field to the JSON body, for parameters the spec does not
+        /// know yet; it replaces a field of the same name.
+        pub fn extra_field(
+            mut self,
+            name: impl Into<String>,
+            value: impl Into<::serde_json::Value>,
+        ) -> Self {
+            self.options.extra_field(name, value);
+            self
+        }
+    }
+    /**Builder for [`Client::sessions_stop`]
+
+[`Client::sessions_stop`]: super::Client::sessions_stop*/
+    #[derive(Debug, Clone)]
+    pub struct SessionsStop<'a> {
+        client: &'a super::Client,
+        id: Result<::std::string::String, String>,
+        options: crate::contract::RequestOptions,
+    }
+    impl<'a> SessionsStop<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                id: Err("id was not initialized".to_string()),
+                options: ::std::default::Default::default(),
+            }
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `POST` request to `/sessions/{id}:stop`
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            crate::contract::Response<types::Session>,
+            crate::contract::Error,
+        > {
+            let Self { client, id, options } = self;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/sessions/{}:stop", client.baseurl, encode_path(& id.to_string()),
+            );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "sessions_stop",
+            };
+            return crate::contract::send_json(
+                    client,
+                    request,
+                    &info,
+                    &options,
+                    crate::contract::Effect::Mutation,
+                )
+                .await;
+        }
+        /// Adds a header to this request only; it replaces a client default of the same name.
+        pub fn header<K, V>(mut self, name: K, value: V) -> Self
+        where
+            K: ::std::convert::TryInto<::reqwest::header::HeaderName>,
+            K::Error: ::std::fmt::Display,
+            V: ::std::convert::TryInto<::reqwest::header::HeaderValue>,
+            V::Error: ::std::fmt::Display,
+        {
+            self.options.header(name, value);
+            self
+        }
+        /// Retries for this request only (0 disables them), within the client's policy.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options.max_retries = Some(retries);
+            self
+        }
+        /// The retry policy for this request only.
+        pub fn retry_policy(mut self, policy: crate::contract::RetryPolicy) -> Self {
+            self.options.retry = Some(policy);
+            self
+        }
+    }
+    /**Builder for [`Client::sessions_list_2`]
+
+[`Client::sessions_list_2`]: super::Client::sessions_list_2*/
+    #[derive(Debug, Clone)]
+    pub struct SessionsList2<'a> {
+        client: &'a super::Client,
+        id: Result<::std::string::String, String>,
+        options: crate::contract::RequestOptions,
+    }
+    impl<'a> SessionsList2<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                id: Err("id was not initialized".to_string()),
+                options: ::std::default::Default::default(),
+            }
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/sessions/{id}`
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            crate::contract::Response<::serde_json::Value>,
+            crate::contract::Error,
+        > {
+            let Self { client, id, options } = self;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/sessions/{}", client.baseurl, encode_path(& id.to_string()),
+            );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "sessions_list_2",
+            };
+            return crate::contract::send_json(
+                    client,
+                    request,
+                    &info,
+                    &options,
+                    crate::contract::Effect::Read,
+                )
+                .await;
+        }
+        /// Adds a header to this request only; it replaces a client default of the same name.
+        pub fn header<K, V>(mut self, name: K, value: V) -> Self
+        where
+            K: ::std::convert::TryInto<::reqwest::header::HeaderName>,
+            K::Error: ::std::fmt::Display,
+            V: ::std::convert::TryInto<::reqwest::header::HeaderValue>,
+            V::Error: ::std::fmt::Display,
+        {
+            self.options.header(name, value);
+            self
+        }
+        /// Retries for this request only (0 disables them), within the client's policy.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options.max_retries = Some(retries);
+            self
+        }
+        /// The retry policy for this request only.
+        pub fn retry_policy(mut self, policy: crate::contract::RetryPolicy) -> Self {
+            self.options.retry = Some(policy);
+            self
+        }
+    }
+    /**Builder for [`Client::type_`]
+
+[`Client::type_`]: super::Client::type_*/
+    #[derive(Debug, Clone)]
+    pub struct Type<'a> {
+        client: &'a super::Client,
+        id: Result<::std::string::String, String>,
+        options: crate::contract::RequestOptions,
+    }
+    impl<'a> Type<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                id: Err("id was not initialized".to_string()),
+                options: ::std::default::Default::default(),
+            }
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `DELETE` request to `/sessions/{id}`
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            crate::contract::Response<()>,
+            crate::contract::Error,
+        > {
+            let Self { client, id, options } = self;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/sessions/{}", client.baseurl, encode_path(& id.to_string()),
+            );
+            #[allow(unused_mut)]
+            let mut request = client.client.delete(url).build()?;
+            let info = OperationInfo {
+                operation_id: "type_",
+            };
+            return crate::contract::send_empty(
+                    client,
+                    request,
+                    &info,
+                    &options,
+                    crate::contract::Effect::Mutation,
+                )
+                .await;
+        }
+        /// Adds a header to this request only; it replaces a client default of the same name.
+        pub fn header<K, V>(mut self, name: K, value: V) -> Self
+        where
+            K: ::std::convert::TryInto<::reqwest::header::HeaderName>,
+            K::Error: ::std::fmt::Display,
+            V: ::std::convert::TryInto<::reqwest::header::HeaderValue>,
+            V::Error: ::std::fmt::Display,
+        {
+            self.options.header(name, value);
+            self
+        }
+        /// Retries for this request only (0 disables them), within the client's policy.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options.max_retries = Some(retries);
+            self
+        }
+        /// The retry policy for this request only.
+        pub fn retry_policy(mut self, policy: crate::contract::RetryPolicy) -> Self {
+            self.options.retry = Some(policy);
+            self
+        }
+    }
+    /**Builder for [`Client::session_events`]
+
+[`Client::session_events`]: super::Client::session_events*/
+    #[derive(Debug, Clone)]
+    pub struct SessionEvents<'a> {
+        client: &'a super::Client,
+        id: Result<::std::string::String, String>,
+        since: Result<Option<i64>, String>,
+        options: crate::contract::RequestOptions,
+    }
+    impl<'a> SessionEvents<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                id: Err("id was not initialized".to_string()),
+                since: Ok(None),
+                options: ::std::default::Default::default(),
+            }
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.since = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for since failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/sessions/{id}/events`
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            crate::contract::Response<::std::vec::Vec<types::Event>>,
+            crate::contract::Error,
+        > {
+            let Self { client, id, since, options } = self;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/sessions/{}/events", client.baseurl, encode_path(& id.to_string()),
+            );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "session_events",
+            };
+            return crate::contract::send_json(
+                    client,
+                    request,
+                    &info,
+                    &options,
+                    crate::contract::Effect::Read,
+                )
+                .await;
+        }
+        /// Adds a header to this request only; it replaces a client default of the same name.
+        pub fn header<K, V>(mut self, name: K, value: V) -> Self
+        where
+            K: ::std::convert::TryInto<::reqwest::header::HeaderName>,
+            K::Error: ::std::fmt::Display,
+            V: ::std::convert::TryInto<::reqwest::header::HeaderValue>,
+            V::Error: ::std::fmt::Display,
+        {
+            self.options.header(name, value);
+            self
+        }
+        /// Retries for this request only (0 disables them), within the client's policy.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options.max_retries = Some(retries);
+            self
+        }
+        /// The retry policy for this request only.
+        pub fn retry_policy(mut self, policy: crate::contract::RetryPolicy) -> Self {
+            self.options.retry = Some(policy);
+            self
+        }
+    }
+    /**Builder for [`Client::session_events_2`]
+
+[`Client::session_events_2`]: super::Client::session_events_2*/
+    #[derive(Debug, Clone)]
+    pub struct SessionEvents2<'a> {
+        client: &'a super::Client,
+        since: Result<Option<i64>, String>,
+        options: crate::contract::RequestOptions,
+    }
+    impl<'a> SessionEvents2<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                since: Ok(None),
+                options: ::std::default::Default::default(),
+            }
+        }
+        pub fn since<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.since = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i64` for since failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/legacy`
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            crate::contract::Response<::std::vec::Vec<types::Event>>,
+            crate::contract::Error,
+        > {
+            let Self { client, since, options } = self;
+            let since = since.map_err(Error::InvalidRequest)?;
+            let url = format!("{}/legacy", client.baseurl,);
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "session_events_2",
+            };
+            return crate::contract::send_json(
+                    client,
+                    request,
+                    &info,
+                    &options,
+                    crate::contract::Effect::Read,
+                )
+                .await;
+        }
+        /// Adds a header to this request only; it replaces a client default of the same name.
+        pub fn header<K, V>(mut self, name: K, value: V) -> Self
+        where
+            K: ::std::convert::TryInto<::reqwest::header::HeaderName>,
+            K::Error: ::std::fmt::Display,
+            V: ::std::convert::TryInto<::reqwest::header::HeaderValue>,
+            V::Error: ::std::fmt::Display,
+        {
+            self.options.header(name, value);
+            self
+        }
+        /// Retries for this request only (0 disables them), within the client's policy.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options.max_retries = Some(retries);
+            self
+        }
+        /// The retry policy for this request only.
+        pub fn retry_policy(mut self, policy: crate::contract::RetryPolicy) -> Self {
+            self.options.retry = Some(policy);
+            self
+        }
+    }
+}
+/// Items consumers will typically use such as the Client.
+pub mod prelude {
+    pub use self::super::Client;
+}
+/// Operations of the spec this build does not generate, each with the
+/// construct that stops it. Each one is also a build warning.
+pub const UNSUPPORTED_OPERATIONS: &[crate::contract::UnsupportedOperation] = &[];
+/// Every generated operation and what it does on the server, which
+/// decides how it is retried ([`crate::Effect`]).
+pub const OPERATION_EFFECTS: &[(&str, crate::contract::Effect)] = &[
+    ("session_events", crate::contract::Effect::Read),
+    ("session_events_2", crate::contract::Effect::Read),
+    ("sessions_create", crate::contract::Effect::Mutation),
+    ("sessions_list", crate::contract::Effect::Read),
+    ("sessions_list_2", crate::contract::Effect::Read),
+    ("sessions_stop", crate::contract::Effect::Mutation),
+    ("type_", crate::contract::Effect::Mutation),
+];
