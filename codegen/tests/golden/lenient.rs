@@ -15,7 +15,8 @@
 // text_conversions: 0
 // open_enums: 3
 // operation_tables: 2
-// contract_only: 75
+// conform_table: 7
+// contract_only: 105
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -1969,3 +1970,151 @@ pub const OPERATION_EFFECTS: &[(&str, crate::contract::Effect)] = &[
     ("sessions_stop", crate::contract::Effect::Mutation),
     ("type_", crate::contract::Effect::Mutation),
 ];
+/// Every generated operation, callable with its request as JSON
+/// through its typed builder: what `cargo xtask conform` calls
+/// (feature `conform`, see `togetherai::conform`).
+#[cfg(feature = "conform")]
+#[allow(unused_variables)]
+pub mod conform {
+    use super::types;
+    /// One entry per generated operation, in the spec's order.
+    pub static OPERATIONS: &[crate::contract::ConformOperation] = &[
+        crate::contract::ConformOperation {
+            id: "sessions_list",
+            call: sessions_list,
+        },
+        crate::contract::ConformOperation {
+            id: "sessions_create",
+            call: sessions_create,
+        },
+        crate::contract::ConformOperation {
+            id: "sessions_stop",
+            call: sessions_stop,
+        },
+        crate::contract::ConformOperation {
+            id: "sessions_list_2",
+            call: sessions_list_2,
+        },
+        crate::contract::ConformOperation {
+            id: "type_",
+            call: type_,
+        },
+        crate::contract::ConformOperation {
+            id: "session_events",
+            call: session_events,
+        },
+        crate::contract::ConformOperation {
+            id: "session_events_2",
+            call: session_events_2,
+        },
+    ];
+    fn sessions_list<'a>(
+        client: &'a super::Client,
+        request: &'a crate::contract::ConformRequest,
+    ) -> crate::contract::ConformCall<'a> {
+        Box::pin(async move {
+            #[allow(unused_mut)]
+            let mut builder = client.sessions_list();
+            if let Some(value) = request.parameter::<::std::num::NonZeroU32>("limit")? {
+                builder = builder.limit(value);
+            }
+            if let Some(value) = request
+                .parameter::<crate::types::SessionsListOrder>("order")?
+            {
+                builder = builder.order(value);
+            }
+            if let Some(value) = request
+                .parameter::<::std::vec::Vec<::std::string::String>>("tags")?
+            {
+                builder = builder.tags(value);
+            }
+            if let Some(value) = request
+                .parameter::<::std::string::String>("x-request-tag")?
+            {
+                builder = builder.x_request_tag(value);
+            }
+            crate::contract::conform_answer(builder.send().await).await
+        })
+    }
+    fn sessions_create<'a>(
+        client: &'a super::Client,
+        request: &'a crate::contract::ConformRequest,
+    ) -> crate::contract::ConformCall<'a> {
+        Box::pin(async move {
+            #[allow(unused_mut)]
+            let mut builder = client.sessions_create();
+            if let Some(value) = request.body::<types::NewSession>()? {
+                builder = builder.body(value);
+            }
+            crate::contract::conform_answer(builder.send().await).await
+        })
+    }
+    fn sessions_stop<'a>(
+        client: &'a super::Client,
+        request: &'a crate::contract::ConformRequest,
+    ) -> crate::contract::ConformCall<'a> {
+        Box::pin(async move {
+            #[allow(unused_mut)]
+            let mut builder = client.sessions_stop();
+            if let Some(value) = request.parameter::<::std::string::String>("id")? {
+                builder = builder.id(value);
+            }
+            crate::contract::conform_answer(builder.send().await).await
+        })
+    }
+    fn sessions_list_2<'a>(
+        client: &'a super::Client,
+        request: &'a crate::contract::ConformRequest,
+    ) -> crate::contract::ConformCall<'a> {
+        Box::pin(async move {
+            #[allow(unused_mut)]
+            let mut builder = client.sessions_list_2();
+            if let Some(value) = request.parameter::<::std::string::String>("id")? {
+                builder = builder.id(value);
+            }
+            crate::contract::conform_answer(builder.send().await).await
+        })
+    }
+    fn type_<'a>(
+        client: &'a super::Client,
+        request: &'a crate::contract::ConformRequest,
+    ) -> crate::contract::ConformCall<'a> {
+        Box::pin(async move {
+            #[allow(unused_mut)]
+            let mut builder = client.type_();
+            if let Some(value) = request.parameter::<::std::string::String>("id")? {
+                builder = builder.id(value);
+            }
+            crate::contract::conform_answer(builder.send().await).await
+        })
+    }
+    fn session_events<'a>(
+        client: &'a super::Client,
+        request: &'a crate::contract::ConformRequest,
+    ) -> crate::contract::ConformCall<'a> {
+        Box::pin(async move {
+            #[allow(unused_mut)]
+            let mut builder = client.session_events();
+            if let Some(value) = request.parameter::<::std::string::String>("id")? {
+                builder = builder.id(value);
+            }
+            if let Some(value) = request.parameter::<i64>("since")? {
+                builder = builder.since(value);
+            }
+            crate::contract::conform_answer(builder.send().await).await
+        })
+    }
+    fn session_events_2<'a>(
+        client: &'a super::Client,
+        request: &'a crate::contract::ConformRequest,
+    ) -> crate::contract::ConformCall<'a> {
+        Box::pin(async move {
+            #[allow(unused_mut)]
+            let mut builder = client.session_events_2();
+            if let Some(value) = request.parameter::<i64>("since")? {
+                builder = builder.since(value);
+            }
+            crate::contract::conform_answer(builder.send().await).await
+        })
+    }
+}
