@@ -203,6 +203,7 @@ pub const TRANSFORMS: &[Transform] = &[
     Transform { name: "nullable_components", run: openapi31::nullable_components },
     Transform { name: "ref_siblings", run: openapi31::ref_siblings },
     Transform { name: "inline_titles", run: schemas::inline_titles },
+    Transform { name: "property_names", run: schemas::property_names },
     Transform { name: "strip_defaults", run: schemas::strip_defaults },
     Transform { name: "open_objects", run: schemas::open_objects },
     Transform { name: "string_formats", run: schemas::string_formats },
