@@ -212,6 +212,7 @@ pub const TRANSFORMS: &[Transform] = &[
     Transform { name: "ambiguous_unions", run: schemas::ambiguous_unions },
     Transform { name: "open_string_unions", run: enums::open_string_unions },
     Transform { name: "open_enums", run: enums::open_enums },
+    Transform { name: "closed_enum_names", run: enums::closed_enum_names },
     Transform { name: "event_streams", run: streams::event_streams },
     Transform { name: "partial_deltas", run: streams::partial_deltas },
     Transform { name: "folded_responses", run: streams::folded_responses },
