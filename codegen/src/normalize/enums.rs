@@ -141,6 +141,11 @@ pub(super) fn open_enums(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecE
         .and_then(Value::as_object)
         .map(|s| s.keys().cloned().collect())
         .unwrap_or_default();
+    // The names progenitor gives an operation's own response and body types.
+    for (path, method) in crate::spec::operations(doc) {
+        let id = crate::spec::op_id(doc, &path, &method);
+        taken.extend(["response", "body"].map(|what| format!("{id}_{what}").to_pascal_case()));
+    }
     let snapshot = doc.clone();
     let open_unions = std::mem::take(&mut notes.open_unions);
     // Enums that tell the variants of a union apart stay closed: an open one
@@ -228,6 +233,57 @@ pub(super) fn open_enums(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecE
     Ok(())
 }
 
+/// typify's name for an enum variant of this value: `sanitize(value,
+/// Pascal)`, or, when `elided`, with `_` and other non-identifier
+/// characters as `X` (its second try when the first names clash).
+fn typify_variant(value: &str, elided: bool) -> String {
+    let continues = |c: char| c.is_alphanumeric() || c == '_';
+    let value = if elided { value.replace(|c| c == '_' || !continues(c), "X") } else { value.to_string() };
+    let cleaned: String = value.replace('\'', "").chars().map(|c| if continues(c) { c } else { '-' }).collect();
+    let name = match cleaned.as_str() {
+        "+1" => "Plus1".to_string(),
+        "-1" => "Minus1".to_string(),
+        _ => cleaned.to_pascal_case(),
+    };
+    match name.chars().next() {
+        None => "X".into(),
+        Some(c) if c.is_alphabetic() => name,
+        Some(_) => format!("X{name}"),
+    }
+}
+
+/// A closed string enum (one `open_enums` left to typify) whose values
+/// typify would give one Rust name (`a` and `A`, `` and `-`) cannot be
+/// generated: it is read as a string, the values in its description.
+pub(super) fn closed_enum_names(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    let open: BTreeSet<String> =
+        notes.open_enums.keys().map(|name| format!("/components/schemas/{}", esc(name))).collect();
+    let mut changed = Vec::new();
+    walk_schemas(doc, &mut |map, at| {
+        if open.contains(at) {
+            return;
+        }
+        let Some(values) = string_enum_values(&Value::Object(map.clone())) else { return };
+        let unique = |elided: bool| {
+            let names: BTreeSet<String> = values.iter().map(|v| typify_variant(v, elided)).collect();
+            names.len() == values.len()
+        };
+        if unique(false) || unique(true) {
+            return;
+        }
+        map.remove("enum");
+        crate::spec::add_description(map, &format!("Values: {}.", values.join(", ")));
+        changed.push(format!(
+            "`{at}/enum`: values typify would give one Rust name (of {}): read as a string",
+            values.join(", ")
+        ));
+    });
+    for message in changed {
+        notes.warn("closed_enum_names", message);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,6 +353,30 @@ mod tests {
         assert_eq!(d.pointer("/components/schemas/Resp/properties/batch/oneOf/1/enum").unwrap(), &json!(["max"]));
         // Tags telling union members apart stay closed, in responses too.
         assert!(d.pointer("/components/schemas/Resp/properties/outputs/items/oneOf/0/properties/type/enum").is_some());
+    }
+
+    #[test]
+    fn closed_enums_whose_values_clash_as_names_are_strings() {
+        assert_eq!(typify_variant("tool-calls", false), "ToolCalls");
+        assert_eq!(typify_variant("", false), "X");
+        assert_eq!(typify_variant("2x", false), "X2x");
+        assert_eq!(typify_variant("a_b", true), "AXb");
+        let mut d = doc(json!({
+            "Clash": { "type": "string", "enum": ["a", "A"] },
+            "Elided": { "type": "string", "enum": ["a_b", "aB"] },
+            "Fine": { "type": "string", "enum": ["a", "b"] },
+        }));
+        let notes = run(closed_enum_names, &mut d);
+        assert_eq!(
+            d.pointer("/components/schemas/Clash").unwrap(),
+            &json!({ "type": "string", "description": "Values: a, A." })
+        );
+        assert!(d.pointer("/components/schemas/Elided/enum").is_some());
+        assert!(d.pointer("/components/schemas/Fine/enum").is_some());
+        assert_eq!(
+            notes.warnings,
+            ["`/components/schemas/Clash/enum`: values typify would give one Rust name (of a, A): read as a string"]
+        );
     }
 
     #[test]

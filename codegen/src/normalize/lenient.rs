@@ -411,7 +411,8 @@ fn media_list(v: Option<&Value>) -> Vec<String> {
     }
 }
 
-/// Rewrites every `$ref` string in `v` (outside data) for which `f` gives a new one.
+/// Rewrites every `$ref` string in `v` (outside examples and extensions)
+/// for which `f` gives a new one.
 fn rewrite_refs(v: &mut Value, at: &str, f: &mut dyn FnMut(&str, &str) -> Option<String>) {
     match v {
         Value::Object(map) => {
@@ -420,7 +421,10 @@ fn rewrite_refs(v: &mut Value, at: &str, f: &mut dyn FnMut(&str, &str) -> Option
                     map.insert("$ref".into(), Value::String(new));
                 }
             }
-            for (k, child) in map.iter_mut().filter(|(k, _)| !is_data(k)) {
+            // Examples are data; `default` is also a response code, where a
+            // reference is the document's.
+            let skip = |k: &str| matches!(k, "example" | "examples") || k.starts_with("x-");
+            for (k, child) in map.iter_mut().filter(|(k, _)| !skip(k)) {
                 rewrite_refs(child, &format!("{at}/{}", esc(k)), f);
             }
         }
@@ -1180,6 +1184,7 @@ fn read_schema(
         }
     }
     read_types(map, at, w);
+    untyped_constraints(map, at, w);
     read_required(map, at, w);
     if let Some(props) = map.get("properties").filter(|p| !p.is_object()) {
         return Err(error(
@@ -1341,6 +1346,41 @@ fn read_types(map: &mut Map<String, Value>, at: &str, w: &mut Warnings) {
         map.insert("type".into(), fixed);
         if file {
             map.insert("format".into(), json!("binary"));
+        }
+    }
+}
+
+/// Keywords that constrain one type of value only (numbers, strings).
+const SCALAR_CONSTRAINTS: &[&str] = &[
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "format",
+];
+
+/// A schema without a `type` (or any other way to tell one: a reference,
+/// members, a value list, properties, items) is any value; the keywords that
+/// would constrain only numbers or strings among them are not checked
+/// (typify cannot generate them without a type).
+fn untyped_constraints(map: &mut Map<String, Value>, at: &str, w: &mut Warnings) {
+    let typed =
+        ["type", "$ref", "allOf", "anyOf", "oneOf", "enum", "const", "properties", "items", "additionalProperties"]
+            .iter()
+            .any(|k| map.contains_key(*k));
+    if typed {
+        return;
+    }
+    for key in SCALAR_CONSTRAINTS {
+        if map.remove(*key).is_some() {
+            w.add(
+                "constraints without a type",
+                format!("`{at}/{key}` without a `type`: any value, the constraint not checked"),
+            );
         }
     }
 }

@@ -4,9 +4,9 @@
 
 use super::{Notes, SpecError};
 use crate::spec::{add_description, resolve, walk_schemas, Responses};
-use heck::ToPascalCase;
+use heck::{ToPascalCase, ToSnakeCase};
 use serde_json::{json, Map, Value};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The format the response integers carry after `response_scalars`; the
 /// generator maps it to `i128`. No spec uses it, and typify names a union's
@@ -33,6 +33,63 @@ pub(super) fn inline_titles(doc: &mut Value, notes: &mut Notes) -> Result<(), Sp
             }
         }
     });
+    Ok(())
+}
+
+/// The Rust field name typify gives a property: its `sanitize(name,
+/// Snake)` (`Self` is `self_`, `2x` is `x2x`, `a-b` is `a_b`).
+fn typify_field(name: &str) -> String {
+    let continues = |c: char| c.is_alphanumeric() || c == '_';
+    let cleaned: String = name.replace('\'', "").chars().map(|c| if continues(c) { c } else { '-' }).collect();
+    let out = match name {
+        "+1" => "plus1".to_string(),
+        "-1" => "minus1".to_string(),
+        _ => cleaned.to_snake_case(),
+    };
+    let out = match out.chars().next() {
+        None => "x".to_string(),
+        Some(c) if c.is_alphabetic() => out,
+        Some(_) => format!("x{out}"),
+    };
+    if syn::parse_str::<syn::Ident>(&out).is_ok() {
+        out
+    } else {
+        format!("{out}_")
+    }
+}
+
+/// Two properties of one object typify would give one Rust field (`self`
+/// and `Self`, `fooBar` and `foo_bar`) would not compile: the later one is
+/// left out, with a warning.
+pub(super) fn property_names(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    let mut dropped = Vec::new();
+    walk_schemas(doc, &mut |map, at| {
+        let Some(Value::Object(props)) = map.get_mut("properties") else { return };
+        let mut fields: BTreeMap<String, String> = BTreeMap::new();
+        let mut clashes = Vec::new();
+        for name in props.keys() {
+            let field = typify_field(name);
+            match fields.get(&field) {
+                Some(first) => clashes.push((name.clone(), first.clone(), field)),
+                None => {
+                    fields.insert(field, name.clone());
+                }
+            }
+        }
+        for (name, first, field) in &clashes {
+            props.shift_remove(name);
+            dropped.push(format!(
+                "`{at}/properties/{}`: the property `{name}` is the Rust field `{field}`, as `{first}` is: left out",
+                crate::spec::esc(name)
+            ));
+        }
+        if let Some(Value::Array(required)) = map.get_mut("required") {
+            required.retain(|r| !clashes.iter().any(|(name, ..)| r.as_str() == Some(name.as_str())));
+        }
+    });
+    for message in dropped {
+        notes.warn("property_names", message);
+    }
     Ok(())
 }
 
@@ -175,6 +232,23 @@ mod tests {
         assert!(d.pointer("/components/schemas/Resp/properties/e/title").is_none());
         assert_eq!(d.pointer("/components/schemas/Resp/properties/f/title").unwrap(), "Fresh");
         assert_eq!(d.pointer("/components/schemas/ErrorOutput/title").unwrap(), "ErrorOutput");
+    }
+
+    #[test]
+    fn properties_of_one_rust_field_name_keep_the_first() {
+        assert_eq!(typify_field("Self"), "self_");
+        assert_eq!(typify_field("2x"), "x2x");
+        assert_eq!(typify_field("a-b"), "a_b");
+        let mut d = doc(json!({ "A": { "required": ["Self"], "properties": {
+            "self": { "type": "string" }, "Self": { "type": "string" }, "fooBar": {}, "foo_bar": {}, "a": {} } } }));
+        let notes = run(property_names, &mut d);
+        let props = d.pointer("/components/schemas/A/properties").unwrap().as_object().unwrap();
+        assert_eq!(props.keys().collect::<Vec<_>>(), ["self", "fooBar", "a"]);
+        assert_eq!(d.pointer("/components/schemas/A/required").unwrap(), &json!([]));
+        assert_eq!(
+            notes.warnings[0],
+            "`/components/schemas/A/properties/Self`: the property `Self` is the Rust field `self_`, as `self` is: left out"
+        );
     }
 
     #[test]

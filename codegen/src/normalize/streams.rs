@@ -51,7 +51,9 @@ pub(super) fn event_streams(doc: &mut Value, notes: &mut Notes) -> Result<(), Sp
             }
             let body = op.pointer("/requestBody").map(|b| resolve(&snapshot, b));
             let body = body.and_then(|b| b.pointer("/content/application~1json/schema")).map(|s| resolve(&snapshot, s));
-            let stream_flag = body.is_some_and(|b| b.pointer("/properties/stream").is_some());
+            // A `stream` flag the client sets: a boolean (another type is sent as given).
+            let flag = body.and_then(|b| b.pointer("/properties/stream")).map(|p| resolve(&snapshot, p));
+            let stream_flag = flag.is_some_and(|p| p.get("type").is_some_and(|t| t == "boolean"));
             let audio_field = data_schema.as_ref().and_then(|name| {
                 let schema = snapshot.pointer(&format!("/components/schemas/{}", esc(name)))?;
                 let required = schema.get("required")?.as_array()?;
