@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use togetherai_codegen::normalize;
 
 /// Calls per operation in dynamic mode when `--dynamic` gives no number.
 const DYNAMIC_CALLS: usize = 20;
@@ -89,10 +90,11 @@ pub struct Run {
 pub fn conform(root: &Path, spec: &Path, dynamic: Option<usize>) -> Result<Vec<Run>, String> {
     let runner = build(root, spec)?;
     let prism = prism::install(root)?;
+    let served = as_read(root, spec)?;
     let mut runs = Vec::new();
     for (mode, calls) in [("static", Some(1)), ("dynamic", dynamic)] {
         let Some(calls) = calls else { continue };
-        let server = prism::Server::start(root, &prism, spec, mode == "dynamic")?;
+        let server = prism::Server::start(root, &prism, &served, mode == "dynamic")?;
         eprintln!("conform {mode}: {calls} call(s) per operation against {} ({})", server.url, server.log.display());
         let output = Command::new(&runner)
             .args(["--url", &server.url, "--calls", &calls.to_string()])
@@ -111,6 +113,32 @@ pub fn conform(root: &Path, spec: &Path, dynamic: Option<usize>) -> Result<Vec<R
         runs.push(Run { mode, calls, passed: code == Some(0), report });
     }
     Ok(runs)
+}
+
+/// The spec Prism serves: the file itself, or, when the crate's lenient
+/// reading changes it (Swagger 2 leftovers, references that point nowhere:
+/// each a build warning), the document as read, written to
+/// `target/conform/NAME.read.json`: what the client is built from, and a
+/// document Prism can load.
+fn as_read(root: &Path, spec: &Path) -> Result<PathBuf, String> {
+    let text = std::fs::read_to_string(spec).map_err(|e| format!("cannot read {}: {e}", spec.display()))?;
+    let mut doc = normalize::parse(&text).map_err(|e| format!("{}: {e}", spec.display()))?;
+    let notes = normalize::read(&mut doc).map_err(|e| format!("{}: {e}", spec.display()))?;
+    if notes.warnings.is_empty() {
+        return Ok(spec.to_path_buf());
+    }
+    let stem = spec.file_stem().map_or("spec".into(), |s| s.to_string_lossy().into_owned());
+    let dir = root.join("target/conform");
+    let out = dir.join(format!("{stem}.read.json"));
+    let json = serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    std::fs::write(&out, json).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    eprintln!(
+        "Prism serves the spec as read ({} lenient readings, each a build warning above): {}",
+        notes.warnings.len(),
+        out.display()
+    );
+    Ok(out)
 }
 
 /// `cargo build -p togetherai-conform` from `spec`, in `target/conform`.
