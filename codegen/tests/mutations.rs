@@ -5,7 +5,8 @@
 //! generate code or fail with an error naming a place (a JSON pointer or a
 //! line). No mutated spec is compiled.
 //!
-//! `MUTATION_CASES` sets the number of cases (48 by default, so that a plain
+//! `MUTATION_CASES` sets the number of cases (48 by default, 16 in a debug
+//! build, where the pipeline is about eight times slower, so that a plain
 //! `cargo test` stays quick; CI runs
 //! `MUTATION_CASES=2000 cargo test --release -p togetherai-codegen --test mutations`),
 //! spread over `MUTATION_THREADS` threads (the machine's cores by default);
@@ -757,30 +758,32 @@ fn mutated_specs_generate_or_name_the_place() {
         return;
     }
     let env = |name: &str, default: u32| std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default);
-    let cases = env("MUTATION_CASES", 48);
+    let cases = env("MUTATION_CASES", if cfg!(debug_assertions) { 16 } else { 48 });
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get() as u32);
     let threads = env("MUTATION_THREADS", cores).clamp(1, cases.max(1));
     let started = std::time::Instant::now();
+    // Each thread takes the next case until all are done (cases differ in
+    // cost: a fixed share each would leave a core idle).
+    let next = std::sync::atomic::AtomicU32::new(0);
     let failures: Vec<String> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                let specs = &specs;
-                let share = cases / threads + u32::from(t < cases % threads);
+            .map(|_| {
+                let (specs, next) = (&specs, &next);
                 std::thread::Builder::new()
                     .stack_size(64 << 20)
                     .spawn_scoped(scope, move || {
-                        let config = Config {
-                            cases: share,
-                            failure_persistence: None,
-                            max_shrink_iters: 256,
-                            ..Config::default()
-                        };
-                        let mut runner = TestRunner::new(config);
+                        let config =
+                            Config { cases: 1, failure_persistence: None, max_shrink_iters: 256, ..Config::default() };
                         let strategy = (any::<usize>(), prop::collection::vec(mutation(), 1..=6));
-                        runner
-                            .run(&strategy, |(spec, mutations)| case(specs, spec, &mutations))
-                            .err()
-                            .map(|e| e.to_string())
+                        while next.fetch_add(1, Ordering::Relaxed) < cases {
+                            let mut runner = TestRunner::new(config.clone());
+                            if let Err(e) = runner.run(&strategy, |(spec, mutations)| case(specs, spec, &mutations)) {
+                                // The others stop after their case.
+                                next.store(cases, Ordering::Relaxed);
+                                return Some(e.to_string());
+                            }
+                        }
+                        None
                     })
                     .unwrap()
             })
