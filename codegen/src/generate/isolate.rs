@@ -223,7 +223,9 @@ fn schema_names(doc: &Value) -> Vec<String> {
 /// `Some((group, true))` only those of `group` and those they refer to.
 fn only_schemas(doc: &Value, group: Option<(&[String], bool)>) -> Value {
     let mut d = doc.clone();
-    d["paths"] = json!({});
+    if let Value::Object(root) = &mut d {
+        root.insert("paths".into(), json!({}));
+    }
     let Some((group, with_refs)) = group else { return d };
     let keep: BTreeSet<String> =
         if with_refs { reachable(doc, group.to_vec()) } else { group.iter().cloned().collect() };
