@@ -46,7 +46,9 @@ pub struct Facts {
 impl<'a> Context<'a> {
     pub fn new(doc: &Value, notes: &'a Notes) -> Context<'a> {
         let mut facts = Facts::default();
-        count(doc, &mut facts);
+        // Only schemas count: an `anyOf` elsewhere is not a union.
+        let mut copy = doc.clone();
+        crate::spec::for_each_schema_root(&mut copy, &mut |schema, _| count(schema, &mut facts, false));
         Context { notes, operations: operations(doc), facts }
     }
 
@@ -80,11 +82,15 @@ fn operations(doc: &Value) -> Vec<Operation> {
     out
 }
 
-/// Counts [`Facts`] over every object in the document (examples skipped).
-fn count(v: &Value, facts: &mut Facts) {
+/// Counts [`Facts`] over every object in a schema (examples skipped).
+/// `field`: `v` is a property's schema, or its items, values or members,
+/// where an integer is a field `lenient_integers` finds (a response that
+/// is an integer or a map of them is not).
+fn count(v: &Value, facts: &mut Facts, field: bool) {
     match v {
         Value::Object(map) => {
-            if map.get("format").and_then(Value::as_str) == Some(WIDE_INTEGER)
+            if field
+                && map.get("format").and_then(Value::as_str) == Some(WIDE_INTEGER)
                 && map.get("type") == Some(&"integer".into())
             {
                 facts.wide_integers += 1;
@@ -120,12 +126,18 @@ fn count(v: &Value, facts: &mut Facts) {
                     .any(|k| map.get(*k).and_then(Value::as_array).is_some_and(|m| m.len() > 1));
             facts.named_types += usize::from(named);
             for (key, child) in map {
-                if key != "example" && key != "examples" {
-                    count(child, facts);
+                match key.as_str() {
+                    "example" | "examples" => {}
+                    "properties" => match child {
+                        Value::Object(props) => props.values().for_each(|p| count(p, facts, true)),
+                        other => count(other, facts, false),
+                    },
+                    "items" | "additionalProperties" | "oneOf" | "anyOf" | "allOf" => count(child, facts, field),
+                    _ => count(child, facts, false),
                 }
             }
         }
-        Value::Array(items) => items.iter().for_each(|i| count(i, facts)),
+        Value::Array(items) => items.iter().for_each(|i| count(i, facts, field)),
         _ => {}
     }
 }
