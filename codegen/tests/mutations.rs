@@ -803,3 +803,172 @@ fn mutated_specs_generate_or_name_the_place() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// Keys and string values for small random documents: the words of
+/// OpenAPI, so that every transform meets them in every JSON shape.
+const KEYS: &[&str] = &[
+    "openapi",
+    "info",
+    "title",
+    "version",
+    "paths",
+    "/a",
+    "/a/{id}",
+    "/b/{id}:stop",
+    "a",
+    "get",
+    "post",
+    "GET",
+    "parameters",
+    "requestBody",
+    "responses",
+    "200",
+    "201",
+    "default",
+    "101",
+    "content",
+    "application/json",
+    "text/event-stream",
+    "multipart/form-data",
+    "audio/wav",
+    "schema",
+    "components",
+    "schemas",
+    "A",
+    "B",
+    "properties",
+    "items",
+    "additionalProperties",
+    "allOf",
+    "anyOf",
+    "oneOf",
+    "not",
+    "$ref",
+    "type",
+    "enum",
+    "const",
+    "required",
+    "nullable",
+    "format",
+    "default",
+    "description",
+    "in",
+    "name",
+    "operationId",
+    "discriminator",
+    "mapping",
+    "definitions",
+    "produces",
+    "consumes",
+    "x-nullable",
+    "title",
+    "data",
+    "delta",
+    "stream",
+    "object",
+    "choices",
+    "message",
+    "b64",
+    "encoding",
+    "headers",
+    "collectionFormat",
+    "swagger",
+    "minimum",
+    "maxLength",
+];
+const WORDS: &[&str] = &[
+    "#/components/schemas/A",
+    "#/components/schemas/B",
+    "#/components/schemas/A/properties/a",
+    "#/definitions/A",
+    "#/paths/~1a",
+    "#/components/parameters/P",
+    "#",
+    "other.yaml#/A",
+    "string",
+    "integer",
+    "object",
+    "array",
+    "null",
+    "boolean",
+    "number",
+    "unknown",
+    "Integer",
+    "file",
+    "path",
+    "query",
+    "body",
+    "formData",
+    "cookie",
+    "header",
+    "a",
+    "",
+    "3.1.0",
+    "3.0.3",
+    "application/json",
+    "int64",
+    "float",
+    "uuid",
+    "binary",
+    "integer",
+    "csv",
+    "id",
+];
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        (-2i64..300).prop_map(|n| json!(n)),
+        prop::sample::select(WORDS).prop_map(|s| json!(s)),
+    ];
+    leaf.prop_recursive(6, 96, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec((prop::sample::select(KEYS), inner), 0..7)
+                .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
+        ]
+    })
+}
+
+/// Every transform, alone, and the spec helpers take any JSON shape without
+/// panicking (an error is fine), and so does the whole pipeline, whose
+/// errors name a place: small random documents made of OpenAPI's words.
+/// `TRANSFORM_CASES` cases (256 by default).
+#[test]
+fn every_transform_takes_any_json_shape() {
+    let cases = std::env::var("TRANSFORM_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256);
+    let config = Config { cases, failure_persistence: None, ..Config::default() };
+    let mut runner = TestRunner::new(config);
+    let result = runner.run(&json_value(), |doc| {
+        for t in togetherai_codegen::normalize::TRANSFORMS {
+            let mut d = doc.clone();
+            let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                (t.run)(&mut d, &mut togetherai_codegen::normalize::Notes::default())
+            }));
+            prop_assert!(ran.is_ok(), "transform `{}` panicked on {doc}", t.name);
+        }
+        let helpers = std::panic::catch_unwind(|| {
+            let mut d = doc.clone();
+            for (path, method) in operations(&d) {
+                togetherai_codegen::spec::op_id(&d, &path, &method);
+            }
+            togetherai_codegen::spec::Responses::of(&d).contains("/paths/~1a/get/responses/200");
+            togetherai_codegen::spec::dangling_ref(&d, &d, "");
+            togetherai_codegen::spec::resolve(&d, &d);
+            schema_pointers(&d);
+            togetherai_codegen::spec::walk_schemas(&mut d, &mut |_, _| {});
+        });
+        prop_assert!(helpers.is_ok(), "a spec helper panicked on {doc}");
+        let text = doc.to_string();
+        match std::panic::catch_unwind(|| togetherai_codegen::run(&text, true)) {
+            Err(_) => prop_assert!(false, "the pipeline panicked on {doc}"),
+            Ok(Err(e)) => prop_assert!(names_a_place(&e), "an error naming no place, `{e}`, on {doc}"),
+            Ok(Ok(_)) => {}
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}

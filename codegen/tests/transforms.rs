@@ -219,6 +219,12 @@ fn the_lenient_fixture_warns_naming_each_place() {
         assert!(output.notes.log.iter().any(|l| l == logged), "not logged: {logged}");
     }
     assert!(output.notes.unsupported.is_empty(), "{:?}", output.notes.unsupported);
+    // A parameter named `request`: progenitor's request is `_request`, and that is what is sent.
+    assert!(
+        output.code.contains("send_json(\n                    client,\n                    _request,"),
+        "{}",
+        output.code
+    );
     // The custom method is the literal path, the parameter put in.
     assert!(output.code.contains(r#""{}/sessions/{}:stop", client.baseurl, encode_path(& id.to_string()),"#));
     // The mock serves the spec as read: Swagger 2 parameters with their schema, no `type: unknown`.
