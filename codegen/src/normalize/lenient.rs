@@ -1184,7 +1184,7 @@ fn read_schema(
         }
     }
     read_types(map, at, w);
-    untyped_constraints(map, at, w);
+    untyped_constraints(map, at, doc, w);
     read_required(map, at, w);
     if let Some(props) = map.get("properties").filter(|p| !p.is_object()) {
         return Err(error(
@@ -1358,24 +1358,36 @@ fn read_types(map: &mut Map<String, Value>, at: &str, w: &mut Warnings) {
 const NUMBER_CONSTRAINTS: &[&str] = &["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"];
 const STRING_CONSTRAINTS: &[&str] = &["minLength", "maxLength", "pattern"];
 
+/// Keywords of objects, and of lists.
+const OBJECT_KEYWORDS: &[&str] =
+    &["properties", "required", "additionalProperties", "patternProperties", "minProperties", "maxProperties"];
+const ARRAY_KEYWORDS: &[&str] = &["items", "minItems", "maxItems", "uniqueItems"];
+
 /// Keywords that constrain a type of value the schema is not: in a schema
 /// without a `type` (or any other way to tell one: a reference, members, a
 /// value list, properties, items), which is any value, the constraints of
 /// numbers and strings; in a string, those of numbers; in a number, those
-/// of strings; in a boolean, an object, a list or null, both and `format`.
-/// They are not checked (typify cannot generate them).
-fn untyped_constraints(map: &mut Map<String, Value>, at: &str, w: &mut Warnings) {
+/// of strings; in a boolean or null, both and `format`; in any type but
+/// object, those of objects (`properties`, `required`...), and in any but
+/// array, those of lists; beside members that are all of types other than
+/// object (`anyOf: [number, string]`), `required`. They are not checked
+/// (typify cannot generate them).
+fn untyped_constraints(map: &mut Map<String, Value>, at: &str, doc: &Value, w: &mut Warnings) {
     let told = ["$ref", "allOf", "anyOf", "oneOf", "enum", "const", "properties", "items", "additionalProperties"]
         .iter()
         .any(|k| map.contains_key(*k));
-    let (numbers, strings, format) = match map.get("type").and_then(Value::as_str) {
-        None if map.contains_key("type") || told => return,
-        None => (true, true, true),
-        Some("string") => (true, false, false),
-        Some("integer" | "number") => (false, true, false),
-        Some(_) => (true, true, true),
+    let ty = map.get("type").and_then(Value::as_str).map(str::to_string);
+    let (numbers, strings, format, objects, arrays) = match ty.as_deref() {
+        None if map.contains_key("type") => return,
+        None if told => (false, false, false, !objects_possible(map, doc), false),
+        None => (true, true, true, false, false),
+        Some("string") => (true, false, false, true, true),
+        Some("integer" | "number") => (false, true, false, true, true),
+        Some("object") => (true, true, false, false, true),
+        Some("array") => (true, true, false, true, false),
+        Some(_) => (true, true, true, true, true),
     };
-    let ty = map.get("type").and_then(Value::as_str).map_or("no type".to_string(), |t| format!("type {t}"));
+    let named = ty.as_deref().map_or("no type".to_string(), |t| format!("type {t}"));
     let mut keys: Vec<&str> = Vec::new();
     if numbers {
         keys.extend(NUMBER_CONSTRAINTS);
@@ -1386,11 +1398,33 @@ fn untyped_constraints(map: &mut Map<String, Value>, at: &str, w: &mut Warnings)
     if format {
         keys.push("format");
     }
+    if objects {
+        keys.extend(if ty.is_some() { OBJECT_KEYWORDS } else { &["required"] });
+    }
+    if arrays {
+        keys.extend(ARRAY_KEYWORDS);
+    }
     for key in keys {
         if map.remove(key).is_some() {
-            w.add("constraints of another type", format!("`{at}/{key}` in a schema of {ty}: not checked"));
+            w.add("constraints of another type", format!("`{at}/{key}` in a schema of {named}: not checked"));
         }
     }
+}
+
+/// Whether an untyped schema with members may be an object: it says so
+/// (`properties`...), or a member (through its reference) is not of
+/// another type.
+fn objects_possible(map: &Map<String, Value>, doc: &Value) -> bool {
+    if OBJECT_KEYWORDS.iter().any(|k| *k != "required" && map.contains_key(*k)) || map.contains_key("$ref") {
+        return true;
+    }
+    let members: Vec<&Value> =
+        ["allOf", "anyOf", "oneOf"].iter().filter_map(|k| map.get(*k)?.as_array()).flatten().collect();
+    members.is_empty()
+        || members.iter().any(|m| {
+            let m = resolve(doc, m);
+            !matches!(m.get("type").and_then(Value::as_str), Some(t) if t != "object")
+        })
 }
 
 fn text(v: &Value) -> String {
@@ -1860,7 +1894,11 @@ mod tests {
             "empty": { "type": [], "format": "byte" },
             "nothing": { "type": "null", "enum": ["sft"] },
             "either": { "type": ["integer", "null"], "enum": ["1", null, "x"] },
-        } } }));
+            "frame": { "anyOf": [{ "type": "number" }, { "type": "string" }], "required": ["name"] },
+            "word": { "type": "string", "properties": { "a": {} }, "items": {} },
+            "thing": { "type": "object", "items": {}, "required": ["a"] },
+            "more": { "allOf": [{ "$ref": "#/components/schemas/B" }], "required": ["a"] },
+        } }, "B": { "type": "object" } }));
         let notes = run(schema_types, &mut d);
         let at = |p: &str| d.pointer(&format!("/components/schemas/A/properties/{p}")).unwrap().clone();
         assert_eq!(at("untyped"), json!({ "description": "D." }));
@@ -1869,6 +1907,10 @@ mod tests {
         assert_eq!(at("empty"), json!({}));
         assert_eq!(at("nothing"), json!({ "type": "null" }));
         assert_eq!(at("either"), json!({ "type": ["integer", "null"], "enum": [1, null] }));
+        assert_eq!(at("frame"), json!({ "anyOf": [{ "type": "number" }, { "type": "string" }] }));
+        assert_eq!(at("word"), json!({ "type": "string" }));
+        assert_eq!(at("thing"), json!({ "type": "object", "required": ["a"] }));
+        assert_eq!(at("more")["required"], json!(["a"]));
         for expected in [
             "`/components/schemas/A/properties/untyped/maximum` in a schema of no type: not checked",
             "`/components/schemas/A/properties/flag/format` in a schema of type boolean: not checked",
