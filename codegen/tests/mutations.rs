@@ -10,7 +10,8 @@
 //! `cargo test` stays quick; CI runs
 //! `MUTATION_CASES=2000 cargo test --release -p togetherai-codegen --test mutations`),
 //! spread over `MUTATION_THREADS` threads (the machine's cores by default);
-//! `MUTATION_SHOW=all` (or `left-out`) prints the cases as they run.
+//! `MUTATION_SHOW=all` (or `left-out`) prints the cases as they run, and
+//! with `MUTATION_DUMP=DIR` writes each thread's current spec there.
 //! Without `../shared/specs` beside the workspace the test prints why it
 //! skips and passes.
 
@@ -46,6 +47,7 @@ enum Kind {
     OddRequired,
     OddMethod,
     OddMedia,
+    Recursion,
 }
 
 const KINDS: &[Kind] = &[
@@ -65,6 +67,7 @@ const KINDS: &[Kind] = &[
     Kind::OddRequired,
     Kind::OddMethod,
     Kind::OddMedia,
+    Kind::Recursion,
 ];
 
 fn mutation() -> impl Strategy<Value = Mutation> {
@@ -613,6 +616,36 @@ fn apply(doc: &mut Value, m: &Mutation) -> String {
             }
             format!("{method} {path} moved to `{new}`")
         }
+        Kind::Recursion => {
+            let Some(name) = pick(&components, at) else { return "no schema".into() };
+            let own = json!({ "$ref": format!("#/components/schemas/{}", esc(&name)) });
+            let other = pick(&components, how / 4).unwrap_or_else(|| name.clone());
+            let other = json!({ "$ref": format!("#/components/schemas/{}", esc(&other)) });
+            let Some(Value::Object(schema)) = doc.pointer_mut(&format!("/components/schemas/{}", esc(&name))) else {
+                return format!("schema `{name}` is not a mapping");
+            };
+            match how % 4 {
+                0 => {
+                    schema.insert("allOf".into(), json!([own, { "type": "object", "properties": { "x": {} } }]));
+                    format!("`{name}` merges itself (allOf)")
+                }
+                1 => {
+                    let props = schema.entry("properties").or_insert(json!({}));
+                    if let Value::Object(props) = props {
+                        props.insert("again".into(), json!({ "allOf": [own, { "properties": { "y": {} } }] }));
+                    }
+                    format!("`{name}` has a property merging `{name}` (allOf)")
+                }
+                2 => {
+                    schema.insert("anyOf".into(), json!([own, { "type": "string" }]));
+                    format!("`{name}` is itself or a string (anyOf)")
+                }
+                _ => {
+                    schema.insert("allOf".into(), json!([other, { "properties": { "z": {} } }]));
+                    format!("`{name}` merges {other}")
+                }
+            }
+        }
         Kind::OddMedia => {
             let Some((path, method)) = pick(&ops, at) else { return "no operation".into() };
             let op = format!("/paths/{}/{method}", esc(&path));
@@ -696,6 +729,14 @@ fn case(specs: &[(String, Value)], pick_spec: usize, mutations: &[Mutation]) -> 
     let applied: Vec<String> = mutations.iter().map(|m| apply(&mut doc, m)).collect();
     let text = serde_json::to_string(&doc).unwrap_or_default();
     let described = || format!("{name}, mutated:\n  {}", applied.join("\n  "));
+    if SHOW.as_deref() == Some("all") {
+        // Before it runs: a stack overflow aborts without a word.
+        println!("--- {}", described());
+        if let Some(dir) = std::env::var_os("MUTATION_DUMP") {
+            let file = std::path::Path::new(&dir).join(format!("{:?}.json", std::thread::current().id()));
+            std::fs::write(file, &text).ok();
+        }
+    }
     let started = std::time::Instant::now();
     let result = std::panic::catch_unwind(|| togetherai_codegen::run(&text, true));
     MILLIS.fetch_add(started.elapsed().as_millis() as u64, Ordering::Relaxed);
@@ -705,8 +746,9 @@ fn case(specs: &[(String, Value)], pick_spec: usize, mutations: &[Mutation]) -> 
             let left = left_out(output);
             LEFT_OUT.fetch_add(u64::from(!left.is_empty()), Ordering::Relaxed);
             let warnings = output.notes.warnings.len();
-            let shown = left.is_empty() && SHOW.as_deref() != Some("all");
-            (!shown).then(|| format!("generated, {warnings} warnings; left out:\n  => {}", left.join("\n  => ")))
+            let shown = !left.is_empty() || SHOW.as_deref() == Some("all");
+            let left: String = left.iter().map(|l| format!("\n  => left out: {l}")).collect();
+            shown.then(|| format!("generated, {warnings} warnings{left}"))
         }
         Ok(Err(e)) => {
             REFUSED.fetch_add(1, Ordering::Relaxed);
@@ -714,8 +756,10 @@ fn case(specs: &[(String, Value)], pick_spec: usize, mutations: &[Mutation]) -> 
         }
         Err(_) => Some("PANICKED".into()),
     };
-    if let (Some(_), Some(outcome)) = (SHOW.as_deref(), outcome) {
-        println!("--- {}\n  {outcome}", described());
+    match (SHOW.as_deref(), outcome) {
+        (Some("all"), Some(outcome)) => println!("  {outcome}"),
+        (Some(_), Some(outcome)) => println!("--- {}\n  {outcome}", described()),
+        _ => {}
     }
     match result {
         Err(_) => Err(TestCaseError::fail(format!("the pipeline panicked on {}", described()))),

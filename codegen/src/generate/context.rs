@@ -96,8 +96,15 @@ fn count(v: &Value, facts: &mut Facts, field: bool) {
                 facts.wide_integers += 1;
             }
             for key in ["oneOf", "anyOf"] {
-                let members = map.get(key).and_then(Value::as_array).into_iter().flatten();
-                if members.into_iter().any(|m| m.get("type") == Some(&"string".into()) && m.get("enum").is_none()) {
+                // A union typify writes as an untagged enum with a `String`
+                // variant: two members or more, all different (it merges
+                // repeats), one a plain untitled string (a title names the variant).
+                let members: Vec<&Value> = map.get(key).and_then(Value::as_array).into_iter().flatten().collect();
+                let distinct = members.iter().enumerate().all(|(i, m)| !members[..i].contains(m));
+                let text = |m: &&Value| {
+                    m.get("type") == Some(&"string".into()) && m.get("enum").is_none() && m.get("title").is_none()
+                };
+                if members.len() > 1 && distinct && members.iter().any(text) {
                     facts.text_unions += 1;
                 }
             }

@@ -15,7 +15,7 @@
 // text_conversions: 0
 // open_enums: 3
 // operation_tables: 2
-// contract_only: 82
+// contract_only: 83
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -24,24 +24,45 @@ use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderE
 /// Types used as operation parameters and responses.
 #[allow(clippy::all)]
 pub mod types {
-    ///`Code`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    ///Pattern: `([`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
     #[serde(transparent)]
-    pub struct Code(pub ::serde_json::Value);
+    pub struct Code(pub ::std::string::String);
     impl ::std::ops::Deref for Code {
-        type Target = ::serde_json::Value;
-        fn deref(&self) -> &::serde_json::Value {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
             &self.0
         }
     }
-    impl ::std::convert::From<Code> for ::serde_json::Value {
+    impl ::std::convert::From<Code> for ::std::string::String {
         fn from(value: Code) -> Self {
             value.0
         }
     }
-    impl ::std::convert::From<::serde_json::Value> for Code {
-        fn from(value: ::serde_json::Value) -> Self {
+    impl ::std::convert::From<::std::string::String> for Code {
+        fn from(value: ::std::string::String) -> Self {
             Self(value)
+        }
+    }
+    impl ::std::fmt::Display for Code {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            self.0.fmt(f)
+        }
+    }
+    impl ::std::str::FromStr for Code {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self(value.to_string()))
         }
     }
     ///`Event`
@@ -2072,7 +2093,14 @@ pub mod prelude {
 }
 /// Operations of the spec this build does not generate, each with the
 /// construct that stops it. Each one is also a build warning.
-pub const UNSUPPORTED_OPERATIONS: &[crate::contract::UnsupportedOperation] = &[];
+pub const UNSUPPORTED_OPERATIONS: &[crate::contract::UnsupportedOperation] = &[
+    crate::contract::UnsupportedOperation {
+        operation_id: "search",
+        method: "GET",
+        path: "/search",
+        reason: "progenitor cannot generate it: progenitor: unexpected or unhandled format in the OpenAPI document unsupported style of query parameter DeepObject",
+    },
+];
 /// Every generated operation and what it does on the server, which
 /// decides how it is retried ([`crate::Effect`]).
 pub const OPERATION_EFFECTS: &[(&str, crate::contract::Effect)] = &[
