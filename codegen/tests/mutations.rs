@@ -5,12 +5,15 @@
 //! generate code or fail with an error naming a place (a JSON pointer or a
 //! line). No mutated spec is compiled.
 //!
-//! `MUTATION_CASES` sets the number of cases (48 by default, so that a plain
+//! `MUTATION_CASES` sets the number of cases (48 by default, 16 in a debug
+//! build, where the pipeline is about eight times slower, so that a plain
 //! `cargo test` stays quick; CI runs
 //! `MUTATION_CASES=2000 cargo test --release -p togetherai-codegen --test mutations`),
 //! spread over `MUTATION_THREADS` threads (the machine's cores by default),
-//! thread `t` drawing from the seed `MUTATION_SEED + t` (fixed by default);
-//! `MUTATION_SHOW=all` (or `left-out`) prints the cases as they run.
+//! case `i` drawing from the seed `MUTATION_SEED + i` (fixed by default, so
+//! a run is the same whatever the threads); `MUTATION_SHOW=all` (or
+//! `left-out`) prints the cases as they run, and with `MUTATION_DUMP=DIR`
+//! writes each thread's current spec there.
 //! Without `../shared/specs` beside the workspace the test prints why it
 //! skips and passes.
 
@@ -46,6 +49,7 @@ enum Kind {
     OddRequired,
     OddMethod,
     OddMedia,
+    Recursion,
 }
 
 const KINDS: &[Kind] = &[
@@ -65,6 +69,7 @@ const KINDS: &[Kind] = &[
     Kind::OddRequired,
     Kind::OddMethod,
     Kind::OddMedia,
+    Kind::Recursion,
 ];
 
 fn mutation() -> impl Strategy<Value = Mutation> {
@@ -613,6 +618,36 @@ fn apply(doc: &mut Value, m: &Mutation) -> String {
             }
             format!("{method} {path} moved to `{new}`")
         }
+        Kind::Recursion => {
+            let Some(name) = pick(&components, at) else { return "no schema".into() };
+            let own = json!({ "$ref": format!("#/components/schemas/{}", esc(&name)) });
+            let other = pick(&components, how / 4).unwrap_or_else(|| name.clone());
+            let other = json!({ "$ref": format!("#/components/schemas/{}", esc(&other)) });
+            let Some(Value::Object(schema)) = doc.pointer_mut(&format!("/components/schemas/{}", esc(&name))) else {
+                return format!("schema `{name}` is not a mapping");
+            };
+            match how % 4 {
+                0 => {
+                    schema.insert("allOf".into(), json!([own, { "type": "object", "properties": { "x": {} } }]));
+                    format!("`{name}` merges itself (allOf)")
+                }
+                1 => {
+                    let props = schema.entry("properties").or_insert(json!({}));
+                    if let Value::Object(props) = props {
+                        props.insert("again".into(), json!({ "allOf": [own, { "properties": { "y": {} } }] }));
+                    }
+                    format!("`{name}` has a property merging `{name}` (allOf)")
+                }
+                2 => {
+                    schema.insert("anyOf".into(), json!([own, { "type": "string" }]));
+                    format!("`{name}` is itself or a string (anyOf)")
+                }
+                _ => {
+                    schema.insert("allOf".into(), json!([other, { "properties": { "z": {} } }]));
+                    format!("`{name}` merges {other}")
+                }
+            }
+        }
         Kind::OddMedia => {
             let Some((path, method)) = pick(&ops, at) else { return "no operation".into() };
             let op = format!("/paths/{}/{method}", esc(&path));
@@ -696,6 +731,14 @@ fn case(specs: &[(String, Value)], pick_spec: usize, mutations: &[Mutation]) -> 
     let applied: Vec<String> = mutations.iter().map(|m| apply(&mut doc, m)).collect();
     let text = serde_json::to_string(&doc).unwrap_or_default();
     let described = || format!("{name}, mutated:\n  {}", applied.join("\n  "));
+    if SHOW.as_deref() == Some("all") {
+        // Before it runs: a stack overflow aborts without a word.
+        println!("--- {}", described());
+        if let Some(dir) = std::env::var_os("MUTATION_DUMP") {
+            let file = std::path::Path::new(&dir).join(format!("{:?}.json", std::thread::current().id()));
+            std::fs::write(file, &text).ok();
+        }
+    }
     let started = std::time::Instant::now();
     let result = std::panic::catch_unwind(|| togetherai_codegen::run(&text, true));
     MILLIS.fetch_add(started.elapsed().as_millis() as u64, Ordering::Relaxed);
@@ -705,8 +748,9 @@ fn case(specs: &[(String, Value)], pick_spec: usize, mutations: &[Mutation]) -> 
             let left = left_out(output);
             LEFT_OUT.fetch_add(u64::from(!left.is_empty()), Ordering::Relaxed);
             let warnings = output.notes.warnings.len();
-            let shown = left.is_empty() && SHOW.as_deref() != Some("all");
-            (!shown).then(|| format!("generated, {warnings} warnings; left out:\n  => {}", left.join("\n  => ")))
+            let shown = !left.is_empty() || SHOW.as_deref() == Some("all");
+            let left: String = left.iter().map(|l| format!("\n  => left out: {l}")).collect();
+            shown.then(|| format!("generated, {warnings} warnings{left}"))
         }
         Ok(Err(e)) => {
             REFUSED.fetch_add(1, Ordering::Relaxed);
@@ -714,8 +758,10 @@ fn case(specs: &[(String, Value)], pick_spec: usize, mutations: &[Mutation]) -> 
         }
         Err(_) => Some("PANICKED".into()),
     };
-    if let (Some(_), Some(outcome)) = (SHOW.as_deref(), outcome) {
-        println!("--- {}\n  {outcome}", described());
+    match (SHOW.as_deref(), outcome) {
+        (Some("all"), Some(outcome)) => println!("  {outcome}"),
+        (Some(_), Some(outcome)) => println!("--- {}\n  {outcome}", described()),
+        _ => {}
     }
     match result {
         Err(_) => Err(TestCaseError::fail(format!("the pipeline panicked on {}", described()))),
@@ -758,34 +804,41 @@ fn mutated_specs_generate_or_name_the_place() {
         return;
     }
     let env = |name: &str, default: u32| std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default);
-    let cases = env("MUTATION_CASES", 48);
+    let cases = env("MUTATION_CASES", if cfg!(debug_assertions) { 16 } else { 48 });
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get() as u32);
     let threads = env("MUTATION_THREADS", cores).clamp(1, cases.max(1));
-    // Reproducible: thread `t` draws its cases from seed `MUTATION_SEED + t`
+    // Reproducible: case `i` draws from seed `MUTATION_SEED + i`
     // (a run that fails fails again; change the seed to explore further).
     let seed = std::env::var("MUTATION_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(20261201u64);
     let started = std::time::Instant::now();
+    // Each thread takes the next case until all are done (cases differ in
+    // cost: a fixed share each would leave a core idle).
+    let next = std::sync::atomic::AtomicU32::new(0);
     let failures: Vec<String> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                let specs = &specs;
-                let share = cases / threads + u32::from(t < cases % threads);
+            .map(|_| {
+                let (specs, next) = (&specs, &next);
                 std::thread::Builder::new()
                     .stack_size(64 << 20)
                     .spawn_scoped(scope, move || {
-                        let config = Config {
-                            cases: share,
-                            failure_persistence: None,
-                            max_shrink_iters: 256,
-                            rng_seed: proptest::test_runner::RngSeed::Fixed(seed + u64::from(t)),
-                            ..Config::default()
-                        };
-                        let mut runner = TestRunner::new(config);
+                        let config =
+                            Config { cases: 1, failure_persistence: None, max_shrink_iters: 256, ..Config::default() };
                         let strategy = (any::<usize>(), prop::collection::vec(mutation(), 1..=6));
-                        runner
-                            .run(&strategy, |(spec, mutations)| case(specs, spec, &mutations))
-                            .err()
-                            .map(|e| e.to_string())
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            if i >= cases {
+                                break;
+                            }
+                            let rng_seed = proptest::test_runner::RngSeed::Fixed(seed + u64::from(i));
+                            let mut runner = TestRunner::new(Config { rng_seed, ..config.clone() });
+                            if let Err(e) = runner.run(&strategy, |(spec, mutations)| case(specs, spec, &mutations)) {
+                                // The others stop after their case.
+                                next.store(cases, Ordering::Relaxed);
+                                let again = seed + u64::from(i);
+                                return Some(format!("case {i} (again: MUTATION_SEED={again} MUTATION_CASES=1): {e}"));
+                            }
+                        }
+                        None
                     })
                     .unwrap()
             })
@@ -804,4 +857,173 @@ fn mutated_specs_generate_or_name_the_place() {
         MILLIS.load(Ordering::Relaxed) as f64 / (generated + refused).max(1) as f64
     );
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+/// Keys and string values for small random documents: the words of
+/// OpenAPI, so that every transform meets them in every JSON shape.
+const KEYS: &[&str] = &[
+    "openapi",
+    "info",
+    "title",
+    "version",
+    "paths",
+    "/a",
+    "/a/{id}",
+    "/b/{id}:stop",
+    "a",
+    "get",
+    "post",
+    "GET",
+    "parameters",
+    "requestBody",
+    "responses",
+    "200",
+    "201",
+    "default",
+    "101",
+    "content",
+    "application/json",
+    "text/event-stream",
+    "multipart/form-data",
+    "audio/wav",
+    "schema",
+    "components",
+    "schemas",
+    "A",
+    "B",
+    "properties",
+    "items",
+    "additionalProperties",
+    "allOf",
+    "anyOf",
+    "oneOf",
+    "not",
+    "$ref",
+    "type",
+    "enum",
+    "const",
+    "required",
+    "nullable",
+    "format",
+    "default",
+    "description",
+    "in",
+    "name",
+    "operationId",
+    "discriminator",
+    "mapping",
+    "definitions",
+    "produces",
+    "consumes",
+    "x-nullable",
+    "title",
+    "data",
+    "delta",
+    "stream",
+    "object",
+    "choices",
+    "message",
+    "b64",
+    "encoding",
+    "headers",
+    "collectionFormat",
+    "swagger",
+    "minimum",
+    "maxLength",
+];
+const WORDS: &[&str] = &[
+    "#/components/schemas/A",
+    "#/components/schemas/B",
+    "#/components/schemas/A/properties/a",
+    "#/definitions/A",
+    "#/paths/~1a",
+    "#/components/parameters/P",
+    "#",
+    "other.yaml#/A",
+    "string",
+    "integer",
+    "object",
+    "array",
+    "null",
+    "boolean",
+    "number",
+    "unknown",
+    "Integer",
+    "file",
+    "path",
+    "query",
+    "body",
+    "formData",
+    "cookie",
+    "header",
+    "a",
+    "",
+    "3.1.0",
+    "3.0.3",
+    "application/json",
+    "int64",
+    "float",
+    "uuid",
+    "binary",
+    "integer",
+    "csv",
+    "id",
+];
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        (-2i64..300).prop_map(|n| json!(n)),
+        prop::sample::select(WORDS).prop_map(|s| json!(s)),
+    ];
+    leaf.prop_recursive(6, 96, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec((prop::sample::select(KEYS), inner), 0..7)
+                .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
+        ]
+    })
+}
+
+/// Every transform, alone, and the spec helpers take any JSON shape without
+/// panicking (an error is fine), and so does the whole pipeline, whose
+/// errors name a place: small random documents made of OpenAPI's words.
+/// `TRANSFORM_CASES` cases (256 by default).
+#[test]
+fn every_transform_takes_any_json_shape() {
+    let cases = std::env::var("TRANSFORM_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256);
+    let config = Config { cases, failure_persistence: None, ..Config::default() };
+    let mut runner = TestRunner::new(config);
+    let result = runner.run(&json_value(), |doc| {
+        for t in togetherai_codegen::normalize::TRANSFORMS {
+            let mut d = doc.clone();
+            let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                (t.run)(&mut d, &mut togetherai_codegen::normalize::Notes::default())
+            }));
+            prop_assert!(ran.is_ok(), "transform `{}` panicked on {doc}", t.name);
+        }
+        let helpers = std::panic::catch_unwind(|| {
+            let mut d = doc.clone();
+            for (path, method) in operations(&d) {
+                togetherai_codegen::spec::op_id(&d, &path, &method);
+            }
+            togetherai_codegen::spec::Responses::of(&d).contains("/paths/~1a/get/responses/200");
+            togetherai_codegen::spec::dangling_ref(&d, &d, "");
+            togetherai_codegen::spec::resolve(&d, &d);
+            schema_pointers(&d);
+            togetherai_codegen::spec::walk_schemas(&mut d, &mut |_, _| {});
+        });
+        prop_assert!(helpers.is_ok(), "a spec helper panicked on {doc}");
+        let text = doc.to_string();
+        match std::panic::catch_unwind(|| togetherai_codegen::run(&text, true)) {
+            Err(_) => prop_assert!(false, "the pipeline panicked on {doc}"),
+            Ok(Err(e)) => prop_assert!(names_a_place(&e), "an error naming no place, `{e}`, on {doc}"),
+            Ok(Ok(_)) => {}
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
 }

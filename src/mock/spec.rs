@@ -17,8 +17,8 @@ pub(crate) struct Operation {
     pub method: String,
     /// Path template (`/files/{id}/content`).
     pub path: String,
-    /// Path segments; `None` for a `{param}` segment.
-    segments: Vec<Option<String>>,
+    /// Path segments, literal or holding a parameter.
+    segments: Vec<Segment>,
     /// The operation object of the spec.
     pub op: Value,
     /// The media type of the 2xx body when the client's OVERRIDES replace it.
@@ -55,8 +55,7 @@ pub(crate) fn spec() -> &'static Spec {
                     .find(|v| v["method"] == method.as_str() && v["path"] == path.as_str())
                     .and_then(|v| v["media"].as_str())
                     .map(str::to_string);
-                let segments =
-                    split(&path).map(|s| if s.starts_with('{') { None } else { Some(s.to_string()) }).collect();
+                let segments = split(&path).map(Segment::of).collect();
                 Operation { id, method, path, segments, op, override_media }
             })
             .collect();
@@ -66,6 +65,39 @@ pub(crate) fn spec() -> &'static Spec {
 
 fn split(path: &str) -> impl Iterator<Item = &str> {
     path.split('/').filter(|s| !s.is_empty())
+}
+
+/// One segment of a path template: literal, or a `{parameter}` with the
+/// literal text around it (`{id}:stop`, `v{version}.json`).
+#[derive(Debug, PartialEq)]
+enum Segment {
+    Literal(String),
+    Parameter { before: String, name: String, after: String },
+}
+
+impl Segment {
+    fn of(raw: &str) -> Segment {
+        let parameter = raw.find('{').and_then(|open| {
+            let close = open + raw[open..].find('}')?;
+            let (before, name, after) = (&raw[..open], &raw[open + 1..close], &raw[close + 1..]);
+            Some(Segment::Parameter { before: before.into(), name: name.into(), after: after.into() })
+        });
+        parameter.unwrap_or_else(|| Segment::Literal(raw.to_string()))
+    }
+
+    /// Whether `part` of a request path matches: the parameter's value,
+    /// and how literal the match is (a literal segment beats a parameter
+    /// with text around it, which beats a bare one).
+    fn matches(&self, part: &str) -> Option<(Option<(String, String)>, usize)> {
+        match self {
+            Segment::Literal(lit) => (lit == part).then_some((None, 2)),
+            Segment::Parameter { before, name, after } => {
+                let value = part.strip_prefix(before.as_str())?.strip_suffix(after.as_str())?;
+                let affixed = !before.is_empty() || !after.is_empty();
+                (!value.is_empty()).then(|| (Some((name.clone(), percent_decode(value))), usize::from(affixed)))
+            }
+        }
+    }
 }
 
 impl Spec {
@@ -81,16 +113,13 @@ impl Spec {
             }
             let mut params = Vec::new();
             let mut literals = 0;
-            let matched = op.segments.iter().zip(&parts).zip(split(&op.path)).all(|((seg, part), raw)| match seg {
-                Some(lit) => {
-                    literals += 1;
-                    lit == part
-                }
-                None => {
-                    let name = raw.trim_start_matches('{').trim_end_matches('}').to_string();
-                    params.push((name, percent_decode(part)));
+            let matched = op.segments.iter().zip(&parts).all(|(seg, part)| match seg.matches(part) {
+                Some((param, score)) => {
+                    literals += score;
+                    params.extend(param);
                     true
                 }
+                None => false,
             });
             if matched && best.as_ref().is_none_or(|b| literals > b.2) {
                 best = Some((op, params, literals));
@@ -203,4 +232,20 @@ pub(crate) fn percent_decode(s: &str) -> String {
         }
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_hold_a_parameter_with_text_around_it() {
+        let stop = Segment::of("{id}:stop");
+        assert_eq!(stop, Segment::Parameter { before: String::new(), name: "id".into(), after: ":stop".into() });
+        assert_eq!(stop.matches("s%201:stop"), Some((Some(("id".into(), "s 1".into())), 1)));
+        assert_eq!(stop.matches("s1"), None);
+        assert_eq!(Segment::of("{id}").matches("s1:stop").map(|m| m.1), Some(0));
+        assert_eq!(Segment::of("v{version}.json").matches("v2.json"), Some((Some(("version".into(), "2".into())), 1)));
+        assert_eq!(Segment::of("files").matches("files"), Some((None, 2)));
+    }
 }

@@ -144,8 +144,12 @@ fn rewrite_send(f: &mut syn::ImplItemFn, answer: Option<Answer>, effect: &syn::I
 
     let mut removed = [0usize; 5];
     let mut matched = None;
+    let mut request: syn::Expr = syn::parse_quote!(request);
     let stmts = std::mem::take(&mut f.block.stmts);
     for mut stmt in stmts {
+        if let Some(sent) = shape::client_call_arg(&stmt, "exec") {
+            request = sent;
+        }
         let drop = [
             shape::holds_literal(&stmt, "api-version"),
             shape::calls_client(&stmt, "pre"),
@@ -179,7 +183,7 @@ fn rewrite_send(f: &mut syn::ImplItemFn, answer: Option<Answer>, effect: &syn::I
                 }
             );
             f.block.stmts.push(syn::parse_quote! {
-                return crate::contract::#call(client, request, &info, &options, crate::contract::Effect::#effect).await;
+                return crate::contract::#call(client, #request, &info, &options, crate::contract::Effect::#effect).await;
             });
             continue;
         }

@@ -49,7 +49,9 @@ pub struct Facts {
 impl<'a> Context<'a> {
     pub fn new(doc: &Value, notes: &'a Notes) -> Context<'a> {
         let mut facts = Facts::default();
-        count(doc, &mut facts);
+        // Only schemas count: an `anyOf` elsewhere is not a union.
+        let mut copy = doc.clone();
+        crate::spec::for_each_schema_root(&mut copy, &mut |schema, _| count(schema, &mut facts, false));
         Context { notes, operations: operations(doc), facts }
     }
 
@@ -91,18 +93,29 @@ fn operations(doc: &Value) -> Vec<Operation> {
     out
 }
 
-/// Counts [`Facts`] over every object in the document (examples skipped).
-fn count(v: &Value, facts: &mut Facts) {
+/// Counts [`Facts`] over every object in a schema (examples skipped).
+/// `field`: `v` is a property's schema, or its items, values or members,
+/// where an integer is a field `lenient_integers` finds (a response that
+/// is an integer or a map of them is not).
+fn count(v: &Value, facts: &mut Facts, field: bool) {
     match v {
         Value::Object(map) => {
-            if map.get("format").and_then(Value::as_str) == Some(WIDE_INTEGER)
+            if field
+                && map.get("format").and_then(Value::as_str) == Some(WIDE_INTEGER)
                 && map.get("type") == Some(&"integer".into())
             {
                 facts.wide_integers += 1;
             }
             for key in ["oneOf", "anyOf"] {
-                let members = map.get(key).and_then(Value::as_array).into_iter().flatten();
-                if members.into_iter().any(|m| m.get("type") == Some(&"string".into()) && m.get("enum").is_none()) {
+                // A union typify writes as an untagged enum with a `String`
+                // variant: two members or more, all different (it merges
+                // repeats), one a plain untitled string (a title names the variant).
+                let members: Vec<&Value> = map.get(key).and_then(Value::as_array).into_iter().flatten().collect();
+                let distinct = members.iter().enumerate().all(|(i, m)| !members[..i].contains(m));
+                let text = |m: &&Value| {
+                    m.get("type") == Some(&"string".into()) && m.get("enum").is_none() && m.get("title").is_none()
+                };
+                if members.len() > 1 && distinct && members.iter().any(text) {
                     facts.text_unions += 1;
                 }
             }
@@ -131,12 +144,18 @@ fn count(v: &Value, facts: &mut Facts) {
                     .any(|k| map.get(*k).and_then(Value::as_array).is_some_and(|m| m.len() > 1));
             facts.named_types += usize::from(named);
             for (key, child) in map {
-                if key != "example" && key != "examples" {
-                    count(child, facts);
+                match key.as_str() {
+                    "example" | "examples" => {}
+                    "properties" => match child {
+                        Value::Object(props) => props.values().for_each(|p| count(p, facts, true)),
+                        other => count(other, facts, false),
+                    },
+                    "items" | "additionalProperties" | "oneOf" | "anyOf" | "allOf" => count(child, facts, field),
+                    _ => count(child, facts, false),
                 }
             }
         }
-        Value::Array(items) => items.iter().for_each(|i| count(i, facts)),
+        Value::Array(items) => items.iter().for_each(|i| count(i, facts, field)),
         _ => {}
     }
 }

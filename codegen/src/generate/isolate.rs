@@ -115,20 +115,26 @@ pub fn generate_what_can_be(mut doc: Value, notes: &mut Notes) -> Result<(Value,
         Err(f) => f,
     };
     // The schemas progenitor fails on: with no operations, alone, the
-    // other schemas as any value (or, failing that, with what they refer to).
+    // other schemas as any value (or, failing that, with what they refer to);
+    // when a pass failed, with the passes (and notes of no operation).
+    let passes = matches!(first, Failure::Passes(_));
+    let mut bare_notes = notes.clone();
+    bare_notes.streams.clear();
+    bare_notes.effects.clear();
     for _ in 0..ROUNDS {
         let bare = only_schemas(&doc, None);
-        match attempt(&bare, notes, false) {
+        match attempt(&bare, &bare_notes, passes) {
             Ok(_) => break,
             Err(Failure::Unreadable(e)) => return Err(e),
             Err(_) => {}
         }
         let names: Vec<String> = schema_names(&doc);
         let alone = |group: &[String]| only_schemas(&doc, Some((group, false)));
-        let mut culprits = find(&names, &mut |group| attempt(&alone(group), notes, false).is_err());
+        let fails = |d: &Value| attempt(d, &bare_notes, passes).is_err();
+        let mut culprits = find(&names, &mut |group| fails(&alone(group)));
         let with_refs = |group: &[String]| only_schemas(&doc, Some((group, true)));
         if culprits.is_empty() {
-            culprits = find(&names, &mut |group| attempt(&with_refs(group), notes, false).is_err());
+            culprits = find(&names, &mut |group| fails(&with_refs(group)));
         }
         if culprits.is_empty() {
             break;
@@ -136,9 +142,9 @@ pub fn generate_what_can_be(mut doc: Value, notes: &mut Notes) -> Result<(Value,
         let found: Vec<(String, String)> = culprits
             .into_iter()
             .map(|name| {
-                let why = attempt(&alone(std::slice::from_ref(&name)), notes, false)
+                let why = attempt(&alone(std::slice::from_ref(&name)), &bare_notes, passes)
                     .err()
-                    .or_else(|| attempt(&with_refs(std::slice::from_ref(&name)), notes, false).err());
+                    .or_else(|| attempt(&with_refs(std::slice::from_ref(&name)), &bare_notes, passes).err());
                 let why = why.as_ref().map_or("", Failure::message).to_string();
                 (name, why)
             })
@@ -223,7 +229,9 @@ fn schema_names(doc: &Value) -> Vec<String> {
 /// `Some((group, true))` only those of `group` and those they refer to.
 fn only_schemas(doc: &Value, group: Option<(&[String], bool)>) -> Value {
     let mut d = doc.clone();
-    d["paths"] = json!({});
+    if let Value::Object(root) = &mut d {
+        root.insert("paths".into(), json!({}));
+    }
     let Some((group, with_refs)) = group else { return d };
     let keep: BTreeSet<String> =
         if with_refs { reachable(doc, group.to_vec()) } else { group.iter().cloned().collect() };

@@ -151,16 +151,57 @@ pub fn calls_client(stmt: &syn::Stmt, method: &str) -> bool {
     find.1
 }
 
+/// The first argument of `client.<method>(arg, ..)` in a statement: the
+/// request `client.exec(request, &info)` sends (progenitor names it
+/// `_request` when a parameter is called `request`).
+pub fn client_call_arg(stmt: &syn::Stmt, method: &str) -> Option<syn::Expr> {
+    struct Find<'a>(&'a str, Option<syn::Expr>);
+    impl<'ast> Visit<'ast> for Find<'_> {
+        fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+            if self.1.is_none() && call.method == self.0 && is_ident_expr(&call.receiver, "client") {
+                self.1 = call.args.first().cloned();
+            }
+            syn::visit::visit_expr_method_call(self, call);
+        }
+    }
+    let mut find = Find(method, None);
+    find.visit_stmt(stmt);
+    find.1
+}
+
+/// In `return crate::contract::send_*(client, request, ...).await`, the
+/// request argument.
+pub fn contract_call_request(stmt: &syn::Stmt) -> Option<syn::Expr> {
+    struct Find(Option<syn::Expr>);
+    impl<'ast> Visit<'ast> for Find {
+        fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+            let contract = matches!(&*call.func, syn::Expr::Path(p)
+                if p.path.segments.iter().any(|s| s.ident == "contract")
+                    && p.path.segments.last().is_some_and(|s| s.ident.to_string().starts_with("send_")));
+            if self.0.is_none() && contract {
+                self.0 = call.args.iter().nth(1).cloned();
+            }
+            syn::visit::visit_expr_call(self, call);
+        }
+    }
+    let mut find = Find(None);
+    find.visit_stmt(stmt);
+    find.0
+}
+
 /// `let <name> = ...;`
 pub fn binds(stmt: &syn::Stmt, name: &str) -> bool {
     matches!(stmt, syn::Stmt::Local(l) if matches!(&l.pat, syn::Pat::Ident(i) if i.ident == name))
 }
 
-/// `let response = result?;`
+/// `let response = result?;` (progenitor names them `_response` and
+/// `_result` when parameters are called so): a binding of a plain name to
+/// another `?`, which nothing else in a `send()` is.
 pub fn is_result_unwrap(stmt: &syn::Stmt) -> bool {
     let syn::Stmt::Local(l) = stmt else { return false };
-    binds(stmt, "response")
-        && l.init.as_ref().is_some_and(|i| matches!(&*i.expr, syn::Expr::Try(t) if is_ident_expr(&t.expr, "result")))
+    let plain = |e: &syn::Expr| matches!(e, syn::Expr::Path(p) if p.path.get_ident().is_some());
+    matches!(&l.pat, syn::Pat::Ident(_))
+        && l.init.as_ref().is_some_and(|i| matches!(&*i.expr, syn::Expr::Try(t) if plain(&t.expr)))
 }
 
 /// `let Self { client, ... } = self;`: the builder taken apart.

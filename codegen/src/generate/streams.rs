@@ -73,14 +73,13 @@ fn stream_method(send: &syn::ImplItemFn, stream: &StreamOp, effect: &syn::Ident)
         set_stream(&mut f, true)?;
     }
     // The last statement, the contract call, opens the stream instead.
-    match f.block.stmts.last() {
-        Some(syn::Stmt::Expr(syn::Expr::Return(_), _)) => {
-            f.block.stmts.pop();
-        }
-        _ => return Err("send() does not end in the contract call".into()),
-    }
+    let request = match f.block.stmts.pop() {
+        Some(last @ syn::Stmt::Expr(syn::Expr::Return(_), _)) => shape::contract_call_request(&last),
+        _ => None,
+    };
+    let request = request.ok_or("send() does not end in the contract call")?;
     f.block.stmts.push(syn::parse_quote! {
-        return crate::contract::send_stream(client, request, &info, &options, crate::contract::Effect::#effect).await;
+        return crate::contract::send_stream(client, #request, &info, &options, crate::contract::Effect::#effect).await;
     });
     Ok(f)
 }

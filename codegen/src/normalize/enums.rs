@@ -125,7 +125,7 @@ fn inline_type_name(doc: &Value, at: &str) -> String {
         }
         i += 1;
     }
-    words.join("_").to_pascal_case()
+    super::operations::pascal_ident(&words.join("_"))
 }
 
 /// Every string enum of two or more values, and every one-value string enum
@@ -213,14 +213,14 @@ pub(super) fn open_enums(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecE
         found.push((name, open));
     });
     if !hoisted.is_empty() {
-        let schemas = doc.pointer_mut("/components/schemas").and_then(Value::as_object_mut);
-        let schemas = match schemas {
-            Some(s) => s,
-            None => {
-                doc["components"]["schemas"] = json!({});
-                doc.pointer_mut("/components/schemas").unwrap().as_object_mut().unwrap()
-            }
+        let root = match doc {
+            Value::Object(root) => root,
+            _ => return Ok(()),
         };
+        let components = root.entry("components").or_insert_with(|| json!({}));
+        let Some(components) = components.as_object_mut() else { return Ok(()) };
+        let schemas = components.entry("schemas").or_insert_with(|| json!({}));
+        let Some(schemas) = schemas.as_object_mut() else { return Ok(()) };
         for (name, schema) in hoisted {
             notes.log("open_enums", format!("inline enum hoisted to #/components/schemas/{name}"));
             schemas.insert(name, schema);

@@ -1184,7 +1184,7 @@ fn read_schema(
         }
     }
     read_types(map, at, w);
-    untyped_constraints(map, at, w);
+    untyped_constraints(map, at, doc, w);
     read_required(map, at, w);
     if let Some(props) = map.get("properties").filter(|p| !p.is_object()) {
         return Err(error(
@@ -1338,7 +1338,10 @@ fn read_types(map: &mut Map<String, Value>, at: &str, w: &mut Warnings) {
         }
         one => read(one, w).unwrap_or_default(),
     };
-    if any {
+    if fixed == json!([]) {
+        w.add("type names", format!("`{at}/type` is an empty list: read as any JSON value"));
+        map.remove("type");
+    } else if any {
         // Any value, with or without null, is any value.
         map.remove("type");
         map.remove("format");
@@ -1350,39 +1353,78 @@ fn read_types(map: &mut Map<String, Value>, at: &str, w: &mut Warnings) {
     }
 }
 
-/// Keywords that constrain one type of value only (numbers, strings).
-const SCALAR_CONSTRAINTS: &[&str] = &[
-    "minimum",
-    "maximum",
-    "exclusiveMinimum",
-    "exclusiveMaximum",
-    "multipleOf",
-    "minLength",
-    "maxLength",
-    "pattern",
-    "format",
-];
+/// Keywords that constrain numbers only, and strings only (`format` is
+/// either's).
+const NUMBER_CONSTRAINTS: &[&str] = &["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"];
+const STRING_CONSTRAINTS: &[&str] = &["minLength", "maxLength", "pattern"];
 
-/// A schema without a `type` (or any other way to tell one: a reference,
-/// members, a value list, properties, items) is any value; the keywords that
-/// would constrain only numbers or strings among them are not checked
-/// (typify cannot generate them without a type).
-fn untyped_constraints(map: &mut Map<String, Value>, at: &str, w: &mut Warnings) {
-    let typed =
-        ["type", "$ref", "allOf", "anyOf", "oneOf", "enum", "const", "properties", "items", "additionalProperties"]
-            .iter()
-            .any(|k| map.contains_key(*k));
-    if typed {
-        return;
+/// Keywords of objects, and of lists.
+const OBJECT_KEYWORDS: &[&str] =
+    &["properties", "required", "additionalProperties", "patternProperties", "minProperties", "maxProperties"];
+const ARRAY_KEYWORDS: &[&str] = &["items", "minItems", "maxItems", "uniqueItems"];
+
+/// Keywords that constrain a type of value the schema is not: in a schema
+/// without a `type` (or any other way to tell one: a reference, members, a
+/// value list, properties, items), which is any value, the constraints of
+/// numbers and strings; in a string, those of numbers; in a number, those
+/// of strings; in a boolean or null, both and `format`; in any type but
+/// object, those of objects (`properties`, `required`...), and in any but
+/// array, those of lists; beside members that are all of types other than
+/// object (`anyOf: [number, string]`), `required`. They are not checked
+/// (typify cannot generate them).
+fn untyped_constraints(map: &mut Map<String, Value>, at: &str, doc: &Value, w: &mut Warnings) {
+    let told = ["$ref", "allOf", "anyOf", "oneOf", "enum", "const", "properties", "items", "additionalProperties"]
+        .iter()
+        .any(|k| map.contains_key(*k));
+    let ty = map.get("type").and_then(Value::as_str).map(str::to_string);
+    let (numbers, strings, format, objects, arrays) = match ty.as_deref() {
+        None if map.contains_key("type") => return,
+        None if told => (false, false, false, !objects_possible(map, doc), false),
+        None => (true, true, true, false, false),
+        Some("string") => (true, false, false, true, true),
+        Some("integer" | "number") => (false, true, false, true, true),
+        Some("object") => (true, true, false, false, true),
+        Some("array") => (true, true, false, true, false),
+        Some(_) => (true, true, true, true, true),
+    };
+    let named = ty.as_deref().map_or("no type".to_string(), |t| format!("type {t}"));
+    let mut keys: Vec<&str> = Vec::new();
+    if numbers {
+        keys.extend(NUMBER_CONSTRAINTS);
     }
-    for key in SCALAR_CONSTRAINTS {
-        if map.remove(*key).is_some() {
-            w.add(
-                "constraints without a type",
-                format!("`{at}/{key}` without a `type`: any value, the constraint not checked"),
-            );
+    if strings {
+        keys.extend(STRING_CONSTRAINTS);
+    }
+    if format {
+        keys.push("format");
+    }
+    if objects {
+        keys.extend(if ty.is_some() { OBJECT_KEYWORDS } else { &["required"] });
+    }
+    if arrays {
+        keys.extend(ARRAY_KEYWORDS);
+    }
+    for key in keys {
+        if map.remove(key).is_some() {
+            w.add("constraints of another type", format!("`{at}/{key}` in a schema of {named}: not checked"));
         }
     }
+}
+
+/// Whether an untyped schema with members may be an object: it says so
+/// (`properties`...), or a member (through its reference) is not of
+/// another type.
+fn objects_possible(map: &Map<String, Value>, doc: &Value) -> bool {
+    if OBJECT_KEYWORDS.iter().any(|k| *k != "required" && map.contains_key(*k)) || map.contains_key("$ref") {
+        return true;
+    }
+    let members: Vec<&Value> =
+        ["allOf", "anyOf", "oneOf"].iter().filter_map(|k| map.get(*k)?.as_array()).flatten().collect();
+    members.is_empty()
+        || members.iter().any(|m| {
+            let m = resolve(doc, m);
+            !matches!(m.get("type").and_then(Value::as_str), Some(t) if t != "object")
+        })
 }
 
 fn text(v: &Value) -> String {
@@ -1470,21 +1512,30 @@ fn fitting(ty: Option<&str>, value: &Value) -> Option<Value> {
         }
         (Some("boolean"), Value::Bool(_)) => Some(value.clone()),
         (Some("boolean"), Value::String(s)) if s == "true" || s == "false" => Some(json!(s == "true")),
-        (Some("integer" | "number" | "boolean" | "object" | "array"), _) => None,
+        (Some("integer" | "number" | "boolean" | "object" | "array" | "null"), _) => None,
         _ => Some(value.clone()),
     }
 }
 
-/// The type a schema says, or implies by its keywords (`properties` is an
-/// object, `items` an array).
-fn schema_type(map: &Map<String, Value>) -> Option<&str> {
-    if let Some(t) = map.get("type") {
-        return t.as_str();
+/// [`fitting`] for a schema of several types (3.1's `type: [string, "null"]`):
+/// as the first type the value fits.
+fn fitting_any(types: &[String], value: &Value) -> Option<Value> {
+    types.iter().find_map(|t| fitting(Some(t), value))
+}
+
+/// The types a schema says, or implies by its keywords (`properties` is
+/// an object, `items` an array); none when it does not tell.
+fn schema_types_of(map: &Map<String, Value>) -> Option<Vec<String>> {
+    match map.get("type") {
+        Some(Value::String(t)) => return Some(vec![t.clone()]),
+        Some(Value::Array(list)) => return Some(list.iter().filter_map(Value::as_str).map(str::to_string).collect()),
+        _ => {}
     }
-    if ["properties", "additionalProperties", "required"].iter().any(|k| map.contains_key(*k)) {
-        return Some("object");
+    let object = ["properties", "additionalProperties", "required"];
+    if object.iter().any(|k| map.contains_key(*k)) {
+        return Some(vec!["object".into()]);
     }
-    map.contains_key("items").then_some("array")
+    map.contains_key("items").then(|| vec!["array".into()])
 }
 
 /// `enum` and `const`: one value not in a list is a list of it; an empty
@@ -1493,9 +1544,14 @@ fn schema_type(map: &Map<String, Value>) -> Option<&str> {
 /// go; values of several types without a `type` are any value, the values
 /// in the description.
 fn read_enum(map: &mut Map<String, Value>, at: &str, w: &mut Warnings) {
-    let ty = schema_type(map).map(str::to_string);
+    let types = schema_types_of(map);
+    let ty = types.as_ref().map(|t| t.join(" or "));
+    let fits = |value: &Value| match &types {
+        Some(types) => fitting_any(types, value),
+        None => fitting(None, value),
+    };
     if let Some(c) = map.get("const").cloned() {
-        match fitting(ty.as_deref(), &c) {
+        match fits(&c) {
             Some(v) if v == c => {}
             Some(v) => {
                 w.add(
@@ -1531,7 +1587,7 @@ fn read_enum(map: &mut Map<String, Value>, at: &str, w: &mut Warnings) {
     let mut kept: Vec<Value> = Vec::new();
     for value in values {
         let name = ty.as_deref().unwrap_or("any");
-        match fitting(ty.as_deref(), &value) {
+        match fits(&value) {
             Some(c) if kept.contains(&c) => w.add("enums", format!("`{at}/enum`: {value} is listed twice: read once")),
             Some(c) => {
                 if c != value {
@@ -1827,6 +1883,43 @@ mod tests {
             refused(schema_types, doc(json!({ "A": { "properties": [] } }))).at,
             "/components/schemas/A/properties"
         );
+    }
+
+    #[test]
+    fn constraints_and_values_of_another_type_are_not_checked() {
+        let mut d = doc(json!({ "A": { "properties": {
+            "untyped": { "maximum": 10, "format": "byte", "description": "D." },
+            "flag": { "type": "boolean", "minimum": 1, "format": "int32" },
+            "text": { "type": "string", "maximum": 3, "format": "byte", "maxLength": 4 },
+            "empty": { "type": [], "format": "byte" },
+            "nothing": { "type": "null", "enum": ["sft"] },
+            "either": { "type": ["integer", "null"], "enum": ["1", null, "x"] },
+            "frame": { "anyOf": [{ "type": "number" }, { "type": "string" }], "required": ["name"] },
+            "word": { "type": "string", "properties": { "a": {} }, "items": {} },
+            "thing": { "type": "object", "items": {}, "required": ["a"] },
+            "more": { "allOf": [{ "$ref": "#/components/schemas/B" }], "required": ["a"] },
+        } }, "B": { "type": "object" } }));
+        let notes = run(schema_types, &mut d);
+        let at = |p: &str| d.pointer(&format!("/components/schemas/A/properties/{p}")).unwrap().clone();
+        assert_eq!(at("untyped"), json!({ "description": "D." }));
+        assert_eq!(at("flag"), json!({ "type": "boolean" }));
+        assert_eq!(at("text"), json!({ "type": "string", "format": "byte", "maxLength": 4 }));
+        assert_eq!(at("empty"), json!({}));
+        assert_eq!(at("nothing"), json!({ "type": "null" }));
+        assert_eq!(at("either"), json!({ "type": ["integer", "null"], "enum": [1, null] }));
+        assert_eq!(at("frame"), json!({ "anyOf": [{ "type": "number" }, { "type": "string" }] }));
+        assert_eq!(at("word"), json!({ "type": "string" }));
+        assert_eq!(at("thing"), json!({ "type": "object", "required": ["a"] }));
+        assert_eq!(at("more")["required"], json!(["a"]));
+        for expected in [
+            "`/components/schemas/A/properties/untyped/maximum` in a schema of no type: not checked",
+            "`/components/schemas/A/properties/flag/format` in a schema of type boolean: not checked",
+            "`/components/schemas/A/properties/text/maximum` in a schema of type string: not checked",
+            "`/components/schemas/A/properties/empty/type` is an empty list: read as any JSON value",
+            "`/components/schemas/A/properties/nothing/enum`: none of its values can be one of this schema: read as no value list",
+        ] {
+            assert!(notes.warnings.iter().any(|w| w == expected), "{expected} not in {:#?}", notes.warnings);
+        }
     }
 
     #[test]

@@ -11,9 +11,9 @@ use std::collections::BTreeSet;
 /// constructs it would misread into their 3.0 forms.
 pub(super) fn openapi_version(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
     let version = doc.get("openapi").and_then(Value::as_str).unwrap_or_default().to_string();
-    if !version.starts_with("3.0") {
+    if let (false, Value::Object(root)) = (version.starts_with("3.0"), doc) {
         notes.log("openapi_version", format!("`{version}` -> `3.0.3`"));
-        doc["openapi"] = json!("3.0.3");
+        root.insert("openapi".into(), json!("3.0.3"));
     }
     Ok(())
 }

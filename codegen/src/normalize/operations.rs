@@ -235,7 +235,8 @@ pub(super) fn overrides(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecEr
         };
         let Value::Object(responses) = responses else { continue };
         for (code, resp) in responses.iter_mut().filter(|(c, _)| c.starts_with('2')) {
-            resp["content"] = json!({ *media: { "schema": { "type": "string", "format": "binary" } } });
+            let Value::Object(resp) = resp else { continue };
+            resp.insert("content".into(), json!({ *media: { "schema": { "type": "string", "format": "binary" } } }));
             notes.log("overrides", format!("{} {path} {code}: body is `{media}`: {why}", method.to_uppercase()));
         }
     }
@@ -297,8 +298,9 @@ pub(super) fn parameter_name(name: &str) -> String {
 
 /// Names an operation builder has of its own: its fields (`client`,
 /// `body`, `options`), its methods (`body_map`, `send`, and the options'
-/// `header`...), and the locals of its `send()` a parameter's value would
-/// be confused with (`url`, `header_map`).
+/// `header`...), and the local of its `send()` a parameter's value would be
+/// confused with, `header_map` (progenitor renames `url`, `request`,
+/// `response` and `result` itself).
 const BUILDER_NAMES: &[&str] = &[
     "client",
     "body",
@@ -311,7 +313,6 @@ const BUILDER_NAMES: &[&str] = &[
     "max_retries",
     "retry_policy",
     "extra_field",
-    "url",
     "header_map",
 ];
 

@@ -132,6 +132,21 @@ pub(super) fn string_formats(doc: &mut Value, notes: &mut Notes) -> Result<(), S
     Ok(())
 }
 
+/// A `pattern` moves into the docs: typify would make the string a
+/// newtype checked with `regress` (a crate the client does not depend on),
+/// a response would fail on a value the pattern does not allow, and an
+/// invalid pattern would stop generation.
+pub(super) fn string_patterns(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    walk_schemas(doc, &mut |map, at| {
+        if let Some(pattern) = map.remove("pattern") {
+            let text = pattern.as_str().map_or_else(|| pattern.to_string(), str::to_string);
+            add_description(map, &format!("Pattern: `{text}`."));
+            notes.log("string_patterns", format!("{at}: pattern moved to docs"));
+        }
+    });
+    Ok(())
+}
+
 /// `format: float` numbers are `f64`, not `f32`: an answer printed with more
 /// digits than an `f32` holds (`-3.402823669209385e38`) would fail the whole
 /// response, and `0.7` sent as an `f32` widens to `0.699999988`.
@@ -217,6 +232,123 @@ pub(super) fn ambiguous_unions(doc: &mut Value, notes: &mut Notes) -> Result<(),
     Ok(())
 }
 
+/// typify merges the members of an `allOf` through their references, and
+/// recurses without end (a stack overflow, which nothing can catch) when a
+/// member leads back, through members of `allOf`, `anyOf` and `oneOf` and
+/// plain references, to the component it sits in (`Node: {properties: {child: {allOf: [$ref Node,
+/// {...}]}}}`, `A: {allOf: [$ref B]}` with `B: {allOf: [$ref A, ...]}`).
+/// Such a member goes when the `allOf` is a component's own (its other
+/// keywords stay, and a member that is the component itself adds nothing);
+/// elsewhere the `allOf` is read as that reference alone, the rest not
+/// generated. A member of `anyOf` or `oneOf` that is the component itself
+/// (`X = X or string`) adds nothing and goes. Each with a warning.
+pub(super) fn recursive_merges(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    // A member's component, directly or through a wrapper made nullable (`allOf: [$ref], nullable`).
+    let target = |m: &Value| crate::spec::ref_name(m).map(|name| crate::spec::unesc(&name));
+    // One site a round: a fix can end other cycles.
+    for _ in 0..64 {
+        let Some(Value::Object(schemas)) = doc.pointer("/components/schemas") else { return Ok(()) };
+        // What merging each component follows: its `allOf` members, and itself when it is a plain reference.
+        let mut merges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        // Each `allOf` that merges something (other members, or keywords beside it).
+        let mut sites: Vec<(String, String, Vec<Option<String>>)> = Vec::new();
+        let mut copy = Value::Object(schemas.clone());
+        walk_schemas_below(&mut copy, &mut |map, at| {
+            let Some(component) = at.split('/').nth(1).map(crate::spec::unesc) else { return };
+            let at = format!("/components/schemas{at}");
+            // Merging goes into the members of unions too.
+            for key in ["anyOf", "oneOf"] {
+                let members = map.get(key).and_then(Value::as_array).into_iter().flatten();
+                merges.entry(component.clone()).or_default().extend(members.filter_map(target));
+            }
+            if let Some(Value::Array(members)) = map.get("allOf") {
+                let targets: Vec<Option<String>> = members.iter().map(target).collect();
+                merges.entry(component.clone()).or_default().extend(targets.iter().flatten().cloned());
+                let beside = map.keys().any(|k| k != "allOf" && k != "nullable" && !crate::spec::is_prose(k));
+                if members.len() > 1 || beside {
+                    sites.push((component.clone(), at.clone(), targets));
+                }
+            }
+            if at.matches('/').count() == 3 && map.len() == 1 {
+                if let Some(t) = target(&Value::Object(map.clone())) {
+                    merges.entry(component).or_default().insert(t);
+                }
+            }
+        });
+        let reaches = |from: &str, to: &str| {
+            let mut seen = BTreeSet::new();
+            let mut pending = vec![from.to_string()];
+            while let Some(name) = pending.pop() {
+                if name == to {
+                    return true;
+                }
+                if seen.insert(name.clone()) {
+                    pending.extend(merges.get(&name).into_iter().flatten().cloned());
+                }
+            }
+            false
+        };
+        let found = sites.iter().find_map(|(component, at, targets)| {
+            let i = targets.iter().position(|t| t.as_deref().is_some_and(|t| reaches(t, component)))?;
+            Some((component.clone(), at.clone(), i, targets[i].clone().unwrap_or_default()))
+        });
+        let Some((component, at, i, back)) = found else { break };
+        let Some(Value::Object(site)) = doc.pointer_mut(&at) else { break };
+        let own: Vec<String> =
+            site.keys().filter(|k| *k != "allOf" && *k != "nullable" && !crate::spec::is_prose(k)).cloned().collect();
+        let root = at.matches('/').count() == 3;
+        let Some(Value::Array(members)) = site.get_mut("allOf") else { break };
+        if root {
+            members.remove(i);
+            if members.is_empty() {
+                site.remove("allOf");
+            }
+            notes.warn(
+                "recursive_merges",
+                format!("`{at}/allOf/{i}`: `{back}` leads back to `{component}`, which typify would merge without end: left out"),
+            );
+        } else {
+            let kept = members.remove(i);
+            *members = vec![kept];
+            for k in &own {
+                site.remove(k);
+            }
+            notes.warn(
+                "recursive_merges",
+                format!("`{at}/allOf` merges `{back}`, which leads back to `{component}`, which typify would merge without end: read as `{back}` alone"),
+            );
+        }
+    }
+    // anyOf, oneOf: the component itself as a member.
+    let mut warned = Vec::new();
+    if let Some(Value::Object(schemas)) = doc.pointer_mut("/components/schemas") {
+        for (name, schema) in schemas.iter_mut() {
+            for key in ["anyOf", "oneOf"] {
+                let Some(Value::Array(members)) = schema.get_mut(key) else { continue };
+                let before = members.len();
+                members.retain(|m| target(m).as_deref() != Some(name.as_str()));
+                if members.len() < before && !members.is_empty() {
+                    let at = format!("/components/schemas/{}", crate::spec::esc(name));
+                    warned.push(format!("`{at}/{key}`: a member that is `{name}` itself adds nothing: left out"));
+                }
+            }
+        }
+    }
+    for message in warned {
+        notes.warn("recursive_merges", message);
+    }
+    Ok(())
+}
+
+/// [`walk_schemas`] over a map of component schemas (`/Name/...` pointers).
+fn walk_schemas_below(schemas: &mut Value, f: &mut dyn FnMut(&mut Map<String, Value>, &str)) {
+    let mut doc = json!({ "components": { "schemas": std::mem::take(schemas) } });
+    walk_schemas(&mut doc, &mut |map, at| f(map, at.strip_prefix("/components/schemas").unwrap_or(at)));
+    if let Some(taken) = doc.pointer_mut("/components/schemas") {
+        *schemas = std::mem::take(taken);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,6 +416,52 @@ mod tests {
         );
         assert!(d.pointer("/components/schemas/A/properties/at/format").is_none());
         assert_eq!(d.pointer("/components/schemas/A/properties/blob/format").unwrap(), "binary");
+    }
+
+    #[test]
+    fn merges_that_lead_back_are_references() {
+        let mut d = doc(json!({
+            "Node": { "type": "object", "properties": {
+                "child": { "allOf": [{ "$ref": "#/components/schemas/Node" }, { "properties": { "z": {} } }] },
+                "plain": { "allOf": [{ "$ref": "#/components/schemas/Leaf" }, { "properties": { "y": {} } }] } } },
+            "Leaf": { "type": "object" },
+            "Word": { "type": "object", "properties": { "w": {} }, "allOf": [{ "$ref": "#/components/schemas/Word" }] },
+            "A": { "allOf": [{ "$ref": "#/components/schemas/B" }, { "properties": { "a": {} } }] },
+            "B": { "allOf": [{ "$ref": "#/components/schemas/A" }, { "properties": { "b": {} } }] },
+            "Tree": { "allOf": [{ "$ref": "#/components/schemas/Leaf" }], "properties": {
+                "kids": { "type": "array", "items": { "$ref": "#/components/schemas/Tree" } } } },
+            "Either": { "anyOf": [{ "$ref": "#/components/schemas/Either" }, { "type": "string" }] },
+            "Stream": { "oneOf": [{ "$ref": "#/components/schemas/Leaf" }, { "$ref": "#/components/schemas/Done" }] },
+            "Done": { "type": "object", "properties": { "data": {} }, "allOf": [{ "$ref": "#/components/schemas/Stream" }] },
+            "Usage": { "type": "object", "properties": { "again": { "allOf": [
+                { "allOf": [{ "$ref": "#/components/schemas/Usage" }], "nullable": true }, { "properties": { "y": {} } }] } } },
+        }));
+        let notes = run(recursive_merges, &mut d);
+        let at = |p: &str| d.pointer(&format!("/components/schemas/{p}")).unwrap().clone();
+        assert_eq!(at("Node/properties/child"), json!({ "allOf": [{ "$ref": "#/components/schemas/Node" }] }));
+        assert_eq!(at("Node/properties/plain/allOf").as_array().unwrap().len(), 2);
+        assert_eq!(at("Word"), json!({ "type": "object", "properties": { "w": {} } }));
+        assert_eq!(at("A"), json!({ "allOf": [{ "properties": { "a": {} } }] }));
+        assert_eq!(at("B/allOf").as_array().unwrap().len(), 2);
+        // Recursion through a list is no merge.
+        assert!(at("Tree/allOf").is_array());
+        assert_eq!(at("Either/anyOf"), json!([{ "type": "string" }]));
+        assert_eq!(at("Usage/properties/again/allOf").as_array().unwrap().len(), 1);
+        assert!(at("Done").get("allOf").is_none());
+        assert_eq!(notes.warnings.len(), 6, "{:#?}", notes.warnings);
+    }
+
+    #[test]
+    fn patterns_move_to_docs() {
+        let mut d = doc(
+            json!({ "A": { "type": "string", "pattern": "^[a-z]+$" }, "B": { "type": "string", "pattern": "([" } }),
+        );
+        run(string_patterns, &mut d);
+        assert_eq!(
+            d.pointer("/components/schemas/A").unwrap(),
+            &json!({ "type": "string", "description": "Pattern: `^[a-z]+$`." })
+        );
+        assert!(d.pointer("/components/schemas/B/pattern").is_none());
     }
 
     #[test]

@@ -34,20 +34,23 @@ pub(super) fn event_streams(doc: &mut Value, notes: &mut Notes) -> Result<(), Sp
     let snapshot = doc.clone();
     for (path, method) in operations(doc) {
         let at = op_pointer(&path, &method);
-        let op = snapshot.pointer(&at).unwrap();
+        let Some(op) = snapshot.pointer(&at) else { continue };
         let Some(Value::Object(responses)) = op.get("responses") else { continue };
         for (code, resp) in responses.iter().filter(|(c, _)| c.starts_with('2')) {
             let resp = resolve(&snapshot, resp);
             let Some(stream) = resp.pointer("/content/text~1event-stream") else { continue };
             let data_schema = stream.get("schema").and_then(|s| stream_data_schema(&snapshot, s));
             let operation_id = op_id(&snapshot, &path, &method);
-            let content = doc.pointer_mut(&format!("{at}/responses/{code}/content")).and_then(Value::as_object_mut);
+            let content =
+                doc.pointer_mut(&format!("{at}/responses/{}/content", esc(code))).and_then(Value::as_object_mut);
             let Some(content) = content else { continue };
             content.remove("text/event-stream");
             let only = content.is_empty();
             if only {
                 // Generated as an empty response, whose `send()` becomes `send_stream()`.
-                doc.pointer_mut(&format!("{at}/responses/{code}")).unwrap().as_object_mut().unwrap().remove("content");
+                if let Some(Value::Object(response)) = doc.pointer_mut(&format!("{at}/responses/{}", esc(code))) {
+                    response.remove("content");
+                }
             }
             let body = op.pointer("/requestBody").map(|b| resolve(&snapshot, b));
             let body = body.and_then(|b| b.pointer("/content/application~1json/schema")).map(|s| resolve(&snapshot, s));
@@ -60,7 +63,9 @@ pub(super) fn event_streams(doc: &mut Value, notes: &mut Notes) -> Result<(), Sp
                 let b64 = schema.pointer("/properties/b64").map(|p| resolve(&snapshot, p))?;
                 (b64.get("type")? == "string" && required.iter().any(|r| r == "b64")).then(|| "b64".to_string())
             });
-            doc.pointer_mut(&at).unwrap()[STREAM_EXT] = json!(data_schema);
+            if let Some(Value::Object(op)) = doc.pointer_mut(&at) {
+                op.insert(STREAM_EXT.into(), json!(data_schema));
+            }
             notes.log(
                 "event_streams",
                 format!(

@@ -1,8 +1,8 @@
 // Generated from codegen/tests/fixtures/lenient.yaml by togetherai-codegen: the passes and the sites each changed,
 // then the code. Refresh with `cargo xtask generate --bless`, and review the diff.
 // client_constructor: 1
-// builder_options: 7
-// send_via_contract: 7
+// builder_options: 8
+// send_via_contract: 8
 // json_bodies: 1
 // staged_bodies: 1
 // stream_methods: 0
@@ -15,8 +15,8 @@
 // text_conversions: 0
 // open_enums: 3
 // operation_tables: 2
-// conform_table: 7
-// contract_only: 105
+// conform_table: 8
+// contract_only: 117
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -25,24 +25,45 @@ use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderE
 /// Types used as operation parameters and responses.
 #[allow(clippy::all)]
 pub mod types {
-    ///`Code`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    ///Pattern: `([`.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd
+    )]
     #[serde(transparent)]
-    pub struct Code(pub ::serde_json::Value);
+    pub struct Code(pub ::std::string::String);
     impl ::std::ops::Deref for Code {
-        type Target = ::serde_json::Value;
-        fn deref(&self) -> &::serde_json::Value {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
             &self.0
         }
     }
-    impl ::std::convert::From<Code> for ::serde_json::Value {
+    impl ::std::convert::From<Code> for ::std::string::String {
         fn from(value: Code) -> Self {
             value.0
         }
     }
-    impl ::std::convert::From<::serde_json::Value> for Code {
-        fn from(value: ::serde_json::Value) -> Self {
+    impl ::std::convert::From<::std::string::String> for Code {
+        fn from(value: ::std::string::String) -> Self {
             Self(value)
+        }
+    }
+    impl ::std::fmt::Display for Code {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            self.0.fmt(f)
+        }
+    }
+    impl ::std::str::FromStr for Code {
+        type Err = ::std::convert::Infallible;
+        fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+            Ok(Self(value.to_string()))
         }
     }
     ///`Event`
@@ -1248,6 +1269,7 @@ let response = client.type_()
 ```ignore
 let response = client.session_events()
     .id(id)
+    .request(request)
     .since(since)
     .send()
     .await;
@@ -1259,12 +1281,23 @@ let response = client.session_events()
 
 ```ignore
 let response = client.session_events_2()
+    .request(request)
     .since(since)
     .send()
     .await;
 ```*/
     pub fn session_events_2(&self) -> builder::SessionEvents2<'_> {
         builder::SessionEvents2::new(self)
+    }
+    /**Sends a `GET` request to `/counts`
+
+```ignore
+let response = client.counts()
+    .send()
+    .await;
+```*/
+    pub fn counts(&self) -> builder::Counts<'_> {
+        builder::Counts::new(self)
     }
 }
 /// Types for composing operation parameters.
@@ -1779,6 +1812,7 @@ pub mod builder {
     pub struct SessionEvents<'a> {
         client: &'a super::Client,
         id: Result<::std::string::String, String>,
+        request: Result<Option<::std::string::String>, String>,
         since: Result<Option<i64>, String>,
         options: crate::contract::RequestOptions,
     }
@@ -1787,6 +1821,7 @@ pub mod builder {
             Self {
                 client: client,
                 id: Err("id was not initialized".to_string()),
+                request: Ok(None),
                 since: Ok(None),
                 options: ::std::default::Default::default(),
             }
@@ -1799,6 +1834,19 @@ pub mod builder {
                 .try_into()
                 .map_err(|_| {
                     "conversion to `:: std :: string :: String` for id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn request<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.request = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for request failed"
                         .to_string()
                 });
             self
@@ -1820,20 +1868,22 @@ pub mod builder {
             crate::contract::Response<::std::vec::Vec<types::Event>>,
             crate::contract::Error,
         > {
-            let Self { client, id, since, options } = self;
+            let Self { client, id, request, since, options } = self;
             let id = id.map_err(Error::InvalidRequest)?;
+            let request = request.map_err(Error::InvalidRequest)?;
             let since = since.map_err(Error::InvalidRequest)?;
             let url = format!(
                 "{}/sessions/{}/events", client.baseurl, encode_path(& id.to_string()),
             );
             #[allow(unused_mut)]
-            let mut request = client
+            let mut _request = client
                 .client
                 .get(url)
                 .header(
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
+                .query(&progenitor_client::QueryParam::new("request", &request))
                 .query(&progenitor_client::QueryParam::new("since", &since))
                 .build()?;
             let info = OperationInfo {
@@ -1841,7 +1891,7 @@ pub mod builder {
             };
             return crate::contract::send_json(
                     client,
-                    request,
+                    _request,
                     &info,
                     &options,
                     crate::contract::Effect::Read,
@@ -1876,6 +1926,7 @@ pub mod builder {
     #[derive(Debug, Clone)]
     pub struct SessionEvents2<'a> {
         client: &'a super::Client,
+        request: Result<Option<::std::string::String>, String>,
         since: Result<Option<i64>, String>,
         options: crate::contract::RequestOptions,
     }
@@ -1883,9 +1934,23 @@ pub mod builder {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
+                request: Ok(None),
                 since: Ok(None),
                 options: ::std::default::Default::default(),
             }
+        }
+        pub fn request<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.request = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for request failed"
+                        .to_string()
+                });
+            self
         }
         pub fn since<V>(mut self, value: V) -> Self
         where
@@ -1904,9 +1969,81 @@ pub mod builder {
             crate::contract::Response<::std::vec::Vec<types::Event>>,
             crate::contract::Error,
         > {
-            let Self { client, since, options } = self;
+            let Self { client, request, since, options } = self;
+            let request = request.map_err(Error::InvalidRequest)?;
             let since = since.map_err(Error::InvalidRequest)?;
             let url = format!("{}/legacy", client.baseurl,);
+            #[allow(unused_mut)]
+            let mut _request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("request", &request))
+                .query(&progenitor_client::QueryParam::new("since", &since))
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "session_events_2",
+            };
+            return crate::contract::send_json(
+                    client,
+                    _request,
+                    &info,
+                    &options,
+                    crate::contract::Effect::Read,
+                )
+                .await;
+        }
+        /// Adds a header to this request only; it replaces a client default of the same name.
+        pub fn header<K, V>(mut self, name: K, value: V) -> Self
+        where
+            K: ::std::convert::TryInto<::reqwest::header::HeaderName>,
+            K::Error: ::std::fmt::Display,
+            V: ::std::convert::TryInto<::reqwest::header::HeaderValue>,
+            V::Error: ::std::fmt::Display,
+        {
+            self.options.header(name, value);
+            self
+        }
+        /// Retries for this request only (0 disables them), within the client's policy.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options.max_retries = Some(retries);
+            self
+        }
+        /// The retry policy for this request only.
+        pub fn retry_policy(mut self, policy: crate::contract::RetryPolicy) -> Self {
+            self.options.retry = Some(policy);
+            self
+        }
+    }
+    /**Builder for [`Client::counts`]
+
+[`Client::counts`]: super::Client::counts*/
+    #[derive(Debug, Clone)]
+    pub struct Counts<'a> {
+        client: &'a super::Client,
+        options: crate::contract::RequestOptions,
+    }
+    impl<'a> Counts<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                options: ::std::default::Default::default(),
+            }
+        }
+        ///Sends a `GET` request to `/counts`
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            crate::contract::Response<
+                ::std::collections::HashMap<::std::string::String, i128>,
+            >,
+            crate::contract::Error,
+        > {
+            let Self { client, options } = self;
+            let url = format!("{}/counts", client.baseurl,);
             #[allow(unused_mut)]
             let mut request = client
                 .client
@@ -1915,10 +2052,9 @@ pub mod builder {
                     ::reqwest::header::ACCEPT,
                     ::reqwest::header::HeaderValue::from_static("application/json"),
                 )
-                .query(&progenitor_client::QueryParam::new("since", &since))
                 .build()?;
             let info = OperationInfo {
-                operation_id: "session_events_2",
+                operation_id: "counts",
             };
             return crate::contract::send_json(
                     client,
@@ -1958,10 +2094,18 @@ pub mod prelude {
 }
 /// Operations of the spec this build does not generate, each with the
 /// construct that stops it. Each one is also a build warning.
-pub const UNSUPPORTED_OPERATIONS: &[crate::contract::UnsupportedOperation] = &[];
+pub const UNSUPPORTED_OPERATIONS: &[crate::contract::UnsupportedOperation] = &[
+    crate::contract::UnsupportedOperation {
+        operation_id: "search",
+        method: "GET",
+        path: "/search",
+        reason: "progenitor cannot generate it: progenitor: unexpected or unhandled format in the OpenAPI document unsupported style of query parameter DeepObject",
+    },
+];
 /// Every generated operation and what it does on the server, which
 /// decides how it is retried ([`crate::Effect`]).
 pub const OPERATION_EFFECTS: &[(&str, crate::contract::Effect)] = &[
+    ("counts", crate::contract::Effect::Read),
     ("session_events", crate::contract::Effect::Read),
     ("session_events_2", crate::contract::Effect::Read),
     ("sessions_create", crate::contract::Effect::Mutation),
@@ -2006,6 +2150,10 @@ pub mod conform {
         crate::contract::ConformOperation {
             id: "session_events_2",
             call: session_events_2,
+        },
+        crate::contract::ConformOperation {
+            id: "counts",
+            call: counts,
         },
     ];
     fn sessions_list<'a>(
@@ -2098,6 +2246,9 @@ pub mod conform {
             if let Some(value) = request.parameter::<::std::string::String>("id")? {
                 builder = builder.id(value);
             }
+            if let Some(value) = request.parameter::<::std::string::String>("request")? {
+                builder = builder.request(value);
+            }
             if let Some(value) = request.parameter::<i64>("since")? {
                 builder = builder.since(value);
             }
@@ -2111,9 +2262,22 @@ pub mod conform {
         Box::pin(async move {
             #[allow(unused_mut)]
             let mut builder = client.session_events_2();
+            if let Some(value) = request.parameter::<::std::string::String>("request")? {
+                builder = builder.request(value);
+            }
             if let Some(value) = request.parameter::<i64>("since")? {
                 builder = builder.since(value);
             }
+            crate::contract::conform_answer(builder.send().await).await
+        })
+    }
+    fn counts<'a>(
+        client: &'a super::Client,
+        request: &'a crate::contract::ConformRequest,
+    ) -> crate::contract::ConformCall<'a> {
+        Box::pin(async move {
+            #[allow(unused_mut)]
+            let mut builder = client.counts();
             crate::contract::conform_answer(builder.send().await).await
         })
     }
