@@ -19,7 +19,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 use togetherai::reqwest::{self, header};
-use togetherai::types::{ChatCompletionRequest, ChatCompletionRequestMessagesItem, ChatCompletionResponse};
+use togetherai::types::{ChatCompletionRequest, ChatCompletionResponse, ChatMessage};
 use togetherai::Client;
 use togetherai_testkit::{Reply, Server};
 
@@ -83,8 +83,8 @@ impl Settings {
 }
 
 fn request() -> togetherai::types::builder::ChatCompletionRequest {
-    let message = ChatCompletionRequestMessagesItem::builder().role("user").content("Hello, how are you?");
-    ChatCompletionRequest::builder().model(MODEL).messages(vec![message.try_into().unwrap()]).max_tokens(64)
+    let message = ChatMessage::user("Hello, how are you?");
+    ChatCompletionRequest::builder().model(MODEL).messages([message]).max_tokens(64)
 }
 
 /// Both clients, configured alike.

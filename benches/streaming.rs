@@ -21,7 +21,7 @@ use futures_util::StreamExt;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 use togetherai::reqwest::{self, header};
-use togetherai::types::{ChatCompletionChunk, ChatCompletionRequest, ChatCompletionRequestMessagesItem, FinishReason};
+use togetherai::types::{ChatCompletionChunk, ChatCompletionRequest, ChatMessage, FinishReason};
 use togetherai::Client;
 use togetherai_testkit::{Reply, Server};
 
@@ -142,8 +142,8 @@ struct Clients {
 }
 
 fn request() -> togetherai::types::builder::ChatCompletionRequest {
-    let message = ChatCompletionRequestMessagesItem::builder().role("user").content("Say something long.");
-    ChatCompletionRequest::builder().model(MODEL).messages(vec![message.try_into().unwrap()])
+    let message = ChatMessage::user("Say something long.");
+    ChatCompletionRequest::builder().model(MODEL).messages([message])
 }
 
 impl Clients {

@@ -4,17 +4,17 @@
 //! TOGETHER_API_KEY=... cargo run --example chat -- "Why is the sky blue?"
 //! ```
 
-use togetherai::types::{ChatCompletionRequest, ChatCompletionRequestMessagesItem};
+use togetherai::types::{ChatCompletionRequest, ChatMessage};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let prompt = std::env::args().nth(1).unwrap_or_else(|| "Say hello in five words.".into());
     let model = std::env::var("TOGETHER_MODEL").unwrap_or_else(|_| "meta-llama/Llama-3.3-70B-Instruct-Turbo".into());
     let client = togetherai::Client::from_env()?;
-    let message = ChatCompletionRequestMessagesItem::builder().role("user").content(prompt);
+    let message = ChatMessage::user(prompt);
     let response = client
         .chat_completions()
-        .body(ChatCompletionRequest::builder().model(model).messages(vec![message.try_into()?]).max_tokens(256))
+        .body(ChatCompletionRequest::builder().model(model).messages([message]).max_tokens(256))
         .send()
         .await?;
     for choice in response.choices.iter() {

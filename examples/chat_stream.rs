@@ -7,17 +7,17 @@
 
 use futures_util::StreamExt;
 use std::io::Write;
-use togetherai::types::{ChatCompletionRequest, ChatCompletionRequestMessagesItem};
+use togetherai::types::{ChatCompletionRequest, ChatMessage};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let prompt = std::env::args().nth(1).unwrap_or_else(|| "Write a haiku about Rust.".into());
     let model = std::env::var("TOGETHER_MODEL").unwrap_or_else(|_| "meta-llama/Llama-3.3-70B-Instruct-Turbo".into());
     let client = togetherai::Client::from_env()?;
-    let message = ChatCompletionRequestMessagesItem::builder().role("user").content(prompt);
+    let message = ChatMessage::user(prompt);
     let mut stream = client
         .chat_completions()
-        .body(ChatCompletionRequest::builder().model(model).messages(vec![message.try_into()?]).max_tokens(256))
+        .body(ChatCompletionRequest::builder().model(model).messages([message]).max_tokens(256))
         .send_stream()
         .await?
         // Chunks still come one by one; the whole response is kept as well.

@@ -67,12 +67,12 @@ async fn main() -> std::process::ExitCode {
     std::process::ExitCode::SUCCESS
 }
 
-fn user(text: &str) -> Result<ChatCompletionRequestMessagesItem, error::ConversionError> {
-    ChatCompletionRequestMessagesItem::builder().role("user").content(text).try_into()
+fn user(text: &str) -> ChatMessage {
+    ChatMessage::user(text)
 }
 
 fn chat_request(text: &str) -> Result<builder::ChatCompletionRequest, error::ConversionError> {
-    Ok(ChatCompletionRequest::builder().model(CHAT_MODEL).messages(vec![user(text)?]).max_tokens(64))
+    Ok(ChatCompletionRequest::builder().model(CHAT_MODEL).messages([user(text)]).max_tokens(64))
 }
 
 async fn chat(client: &Client) -> Step {
@@ -119,7 +119,7 @@ async fn rerank(client: &Client) -> Step {
     let body = RerankRequest::builder()
         .model("Salesforce/Llama-Rank-v1")
         .query("Which animal lives in South America?")
-        .documents(RerankRequestDocuments::Variant1(documents.map(String::from).to_vec()))
+        .documents(RerankRequestDocuments::Strings(documents.map(String::from).to_vec()))
         .top_n(2);
     let response = client.rerank().body(body).send().await?;
     let ranked: Vec<String> =
@@ -137,13 +137,13 @@ async fn image(client: &Client, out: &std::path::Path) -> Step {
         .response_format(ImagesGenerationsBodyResponseFormat::Base64);
     let response = client.images_generations().body(body).send().await?;
     match response.data.first() {
-        Some(ImageResponseDataItem::Variant0 { b64_json, .. }) => {
+        Some(ImageResponseDataItem::B64Json { b64_json, .. }) => {
             let bytes = base64::engine::general_purpose::STANDARD.decode(b64_json)?;
             let path = out.join("image.png");
             std::fs::write(&path, &bytes)?;
             Ok(format!("{} bytes saved to {}", bytes.len(), path.display()))
         }
-        Some(ImageResponseDataItem::Variant1 { url, .. }) => Ok(format!("image at {url}")),
+        Some(ImageResponseDataItem::Url { url, .. }) => Ok(format!("image at {url}")),
         other => Err(format!("no image in the response: {other:?}").into()),
     }
 }

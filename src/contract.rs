@@ -118,6 +118,18 @@ where
     }
 }
 
+/// The values given to a list setter, each converted: `.stop(["a", "b"])`
+/// and `.messages([ChatMessage::user("hi")])` without a `Vec` or a
+/// `try_into()` per item. The first that does not convert is the error.
+pub(crate) fn try_collect<I, X>(values: I) -> Result<Vec<X>, String>
+where
+    I: IntoIterator,
+    I::Item: TryInto<X>,
+    <I::Item as TryInto<X>>::Error: std::fmt::Display,
+{
+    values.into_iter().map(|v| v.try_into().map_err(|e| e.to_string())).collect()
+}
+
 /// A body's `stream` field, set for `send_stream()` and cleared for `send()`.
 pub(crate) trait StreamField {
     /// Sets the field to ask for a stream (`true`) or not.

@@ -3,7 +3,7 @@
 //! and what is not set is not sent.
 
 use serde_json::json;
-use togetherai::types::{ChatCompletionRequest, ChatCompletionRequestMessagesItem, CompletionRequest};
+use togetherai::types::{ChatCompletionRequest, ChatMessage, CompletionRequest};
 
 #[test]
 fn optional_fields_take_plain_values_and_unset_ones_are_not_sent() {
@@ -27,7 +27,7 @@ fn optional_fields_take_plain_values_and_unset_ones_are_not_sent() {
     );
     let chat: ChatCompletionRequest = ChatCompletionRequest::builder()
         .model("m")
-        .messages(vec![])
+        .messages(Vec::<ChatMessage>::new())
         .context_length_exceeded_behavior("truncate")
         .try_into()
         .unwrap();
@@ -36,8 +36,7 @@ fn optional_fields_take_plain_values_and_unset_ones_are_not_sent() {
 
 #[test]
 fn messages_take_text() {
-    let message: ChatCompletionRequestMessagesItem =
-        ChatCompletionRequestMessagesItem::builder().role("user").content("hi").try_into().unwrap();
+    let message: ChatMessage = ChatMessage::user("hi");
     let request: ChatCompletionRequest = ChatCompletionRequest::builder()
         .model("Qwen/Qwen2.5-7B-Instruct-Turbo")
         .messages(vec![message])

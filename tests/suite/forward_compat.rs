@@ -43,7 +43,7 @@ fn unknown_union_shapes_are_kept_as_json() {
         .outputs
         .iter()
         .map(|o| match o {
-            types::SuccessfulExecutionDataOutputsItem::Other(v) => format!("other:{}", v["type"]),
+            types::SuccessfulExecutionDataOutput::Other(v) => format!("other:{}", v["type"]),
             known => format!("{:?}", serde_json::to_value(known).unwrap()["type"]),
         })
         .collect();
@@ -51,7 +51,7 @@ fn unknown_union_shapes_are_kept_as_json() {
     // tell them apart stay closed, so only the unknown one falls through.
     assert_eq!(kinds, ["String(\"stdout\")", "String(\"error\")", "other:\"hologram\""]);
     let stdout = serde_json::to_value(&data.outputs[0]).unwrap();
-    assert!(!matches!(data.outputs[1], types::SuccessfulExecutionDataOutputsItem::Other(_)));
+    assert!(!matches!(data.outputs[1], types::SuccessfulExecutionDataOutput::Other(_)));
     assert_eq!(stdout, json!({ "type": "stdout", "data": "hello\n" }));
 }
 

@@ -148,13 +148,8 @@ fn sse_data(text: &str) -> Vec<String> {
 }
 
 fn chat_body(stream: bool) -> ChatCompletionRequest {
-    let user = ChatCompletionRequestMessagesItem::builder().role("user").content("Say hello");
-    ChatCompletionRequest::builder()
-        .model(CHAT_MODEL)
-        .messages(vec![user.try_into().unwrap()])
-        .stream(stream)
-        .try_into()
-        .unwrap()
+    let user = ChatMessage::user("Say hello");
+    ChatCompletionRequest::builder().model(CHAT_MODEL).messages([user]).stream(stream).try_into().unwrap()
 }
 
 fn speech(format: AudioSpeechRequestResponseFormat, encoding: &str, rate: f64) -> AudioSpeechRequest {

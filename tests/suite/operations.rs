@@ -179,7 +179,7 @@ operation_tests! {
     images_generations => |v: ImageResponse| {
         assert_eq!(v.data.len(), 1);
         match &v.data[0] {
-            ImageResponseDataItem::Variant1 { index, url } => {
+            ImageResponseDataItem::Url { index, url } => {
                 assert_eq!(*index, 0);
                 assert_eq!(url, "https://api.together.ai/imgproxy/lighthouse.png");
             }
@@ -278,7 +278,7 @@ operation_tests! {
                 assert_eq!(data.session_id, samples::SESSION_ID);
                 assert!(errors.is_null());
                 match &data.outputs[..] {
-                    [SuccessfulExecutionDataOutputsItem::Variant0 { data, type_ }] => {
+                    [SuccessfulExecutionDataOutput::StreamOutput { data, type_ }] => {
                         assert_eq!(data, "42\n");
                         assert_eq!(type_.to_string(), "stdout");
                     }
@@ -439,7 +439,7 @@ async fn tci_outputs_decode_to_their_kind() {
     let v = answer("tci_execute", &response, send).await.unwrap_or_else(|e| panic!("{e}"));
     let ExecuteResponse::SuccessfulExecution { data, .. } = &v else { panic!("not a successful execution: {v:?}") };
     match &data.outputs[..] {
-        [SuccessfulExecutionDataOutputsItem::Variant0 { data: stream, type_: stream_type }, SuccessfulExecutionDataOutputsItem::Variant1 { data: error, type_: error_type }, SuccessfulExecutionDataOutputsItem::Variant2 { data: display, type_: display_type }] =>
+        [SuccessfulExecutionDataOutput::StreamOutput { data: stream, type_: stream_type }, SuccessfulExecutionDataOutput::Error { data: error, type_: error_type }, SuccessfulExecutionDataOutput::DisplayorExecuteOutput { data: display, type_: display_type }] =>
         {
             assert_eq!((stream.as_str(), stream_type.to_string().as_str()), ("warning: deprecated\n", "stderr"));
             assert!(error.starts_with("Traceback"));

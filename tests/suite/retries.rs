@@ -102,10 +102,8 @@ fn sample(operation: &str) -> Value {
 }
 
 fn chat(client: &Client) -> togetherai::builder::ChatCompletions<'_> {
-    let message = ChatCompletionRequestMessagesItem::builder().role("user").content("hi");
-    client
-        .chat_completions()
-        .body(ChatCompletionRequest::builder().model("m").messages(vec![message.try_into().unwrap()]))
+    let message = ChatMessage::user("hi");
+    client.chat_completions().body(ChatCompletionRequest::builder().model("m").messages([message]))
 }
 
 fn chunk(content: &str) -> String {

@@ -49,10 +49,8 @@ fn chunk(id: usize, content: &str) -> String {
 const DONE: &str = "data: [DONE]\n\n";
 
 fn chat(client: &Client) -> togetherai::builder::ChatCompletions<'_> {
-    let message = ChatCompletionRequestMessagesItem::builder().role("user").content("Say hello");
-    client
-        .chat_completions()
-        .body(ChatCompletionRequest::builder().model("m").messages(vec![message.try_into().unwrap()]).stream(false))
+    let message = ChatMessage::user("Say hello");
+    client.chat_completions().body(ChatCompletionRequest::builder().model("m").messages([message]).stream(false))
 }
 
 fn content(chunk: &ChatCompletionChunk) -> String {
@@ -90,8 +88,8 @@ async fn plain_send_never_asks_for_a_stream() {
     let response = json!({"id": "c1", "object": "chat.completion", "created": 1, "model": "m",
         "choices": [{"index": 0, "message": {"role": "assistant", "content": "hi"}, "finish_reason": "stop"}]});
     let (client, server) = serve(chunked(200, JSON, [response.to_string()]));
-    let message = ChatCompletionRequestMessagesItem::builder().role("user").content("Say hello");
-    let body = ChatCompletionRequest::builder().model("m").messages(vec![message.try_into().unwrap()]).stream(true);
+    let message = ChatMessage::user("Say hello");
+    let body = ChatCompletionRequest::builder().model("m").messages([message]).stream(true);
     let reply = client.chat_completions().body(body).send().await.unwrap();
     assert_eq!(reply.choices[0].message.as_ref().unwrap().content.as_deref(), Some("hi"));
     assert!(received(&server).json().get("stream").is_none());

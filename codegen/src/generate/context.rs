@@ -13,6 +13,8 @@ pub struct Context<'a> {
     /// Every generated operation, in document order.
     pub operations: Vec<Operation>,
     pub facts: Facts,
+    /// The aliases of `policy::NAMES` whose component is generated.
+    pub aliases: usize,
 }
 
 /// One generated operation.
@@ -52,7 +54,9 @@ impl<'a> Context<'a> {
         // Only schemas count: an `anyOf` elsewhere is not a union.
         let mut copy = doc.clone();
         crate::spec::for_each_schema_root(&mut copy, &mut |schema, _| count(schema, &mut facts, false));
-        Context { notes, operations: operations(doc), facts }
+        let components = doc.pointer("/components/schemas").and_then(Value::as_object);
+        let aliases = notes.aliases.values().filter(|c| components.is_some_and(|s| s.contains_key(*c))).count();
+        Context { notes, operations: operations(doc), facts, aliases }
     }
 
     /// The operation with this id.

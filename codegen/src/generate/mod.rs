@@ -10,10 +10,14 @@
 
 mod builders;
 mod conform;
+mod constructors;
 mod context;
 mod contract;
 pub mod isolate;
+mod names;
 mod open_enums;
+mod readers;
+mod setters;
 mod shape;
 mod streams;
 mod tables;
@@ -160,10 +164,52 @@ pub const PASSES: &[Pass] = &[
         expect: |cx| Expect::some_if(cx.facts.text_unions),
     },
     Pass {
+        name: "list_setters",
+        finds: "typify builder setters of lists (`TryInto<Vec<X>>`), taking any iterable",
+        run: setters::list_setters,
+        expect: |cx| Expect::some_if(cx.facts.optional_lists),
+    },
+    Pass {
         name: "open_enums",
         finds: "the open enums normalisation recorded, written into `types`",
         run: open_enums::open_enums,
         expect: |cx| Expect::Exactly(cx.notes.open_enums.len()),
+    },
+    Pass {
+        name: "one_value_fields",
+        finds: "required fields of a one-value enum in typify builders' `Default`, filled in",
+        run: constructors::one_value_fields,
+        expect: |_| Expect::AtLeast(0),
+    },
+    Pass {
+        name: "setter_docs",
+        finds: "typify builder setters, given their field's docs and whether it is required",
+        run: setters::setter_docs,
+        expect: |_| Expect::AtLeast(0),
+    },
+    Pass {
+        name: "constructors",
+        finds: "structs with a typify builder (`new`, one per value of a required enum) and unions of them",
+        run: constructors::constructors,
+        expect: |_| Expect::AtLeast(0),
+    },
+    Pass {
+        name: "answer_text",
+        finds: "structs whose `choices` hold text (`message.content`, `delta.content`, `text`), given `text()`",
+        run: readers::answer_text,
+        expect: |_| Expect::AtLeast(0),
+    },
+    Pass {
+        name: "type_aliases",
+        finds: "the aliases of `policy::NAMES`",
+        run: names::type_aliases,
+        expect: |cx| Expect::Exactly(cx.aliases),
+    },
+    Pass {
+        name: "body_setters",
+        finds: "operation builders with a JSON body (`body_map`), given the body's setters",
+        run: setters::body_setters,
+        expect: |cx| Expect::Exactly(cx.operations.iter().filter(|o| o.json_body).count()),
     },
     Pass {
         name: "operation_tables",
@@ -176,6 +222,18 @@ pub const PASSES: &[Pass] = &[
         finds: "operation builders with a `Client` method, each called from JSON in `conform::OPERATIONS`",
         run: conform::conform_table,
         expect: |cx| Expect::Exactly(cx.operations.len()),
+    },
+    Pass {
+        name: "variant_names",
+        finds: "union members typify names by position (`VariantN`), named from the spec",
+        run: names::variant_names,
+        expect: |_| Expect::AtLeast(0),
+    },
+    Pass {
+        name: "item_names",
+        finds: "inline list items typify names `{Type}{Field}Item`, named in the singular",
+        run: names::item_names,
+        expect: |_| Expect::AtLeast(0),
     },
     Pass {
         name: "contract_only",

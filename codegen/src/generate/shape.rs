@@ -320,6 +320,32 @@ pub fn is_optional_default(value: &syn::FieldValue) -> bool {
             if d.args.is_empty() && matches!(&*d.func, syn::Expr::Path(p) if path_ends_with(&p.path, &["Default", "default"])))
 }
 
+/// In typify's builder `Default`: `field: Err("no value supplied for ..".to_string())`,
+/// the mark of a required field.
+pub fn is_missing_value(value: &syn::FieldValue) -> bool {
+    let syn::Expr::Call(err) = &value.expr else { return false };
+    matches!(&*err.func, syn::Expr::Path(p) if p.path.is_ident("Err")) && err.args.len() == 1
+}
+
+/// The builder type `body_map` takes (`X` of `F: FnOnce(types::builder::X) -> ..`).
+pub fn body_map_builder(f: &syn::ImplItemFn) -> Option<String> {
+    let clause = f.sig.generics.where_clause.as_ref()?;
+    clause.predicates.iter().find_map(|predicate| {
+        let syn::WherePredicate::Type(p) = predicate else { return None };
+        p.bounds.iter().find_map(|bound| {
+            let syn::TypeParamBound::Trait(t) = bound else { return None };
+            let last = t.path.segments.last().filter(|s| s.ident == "FnOnce")?;
+            let syn::PathArguments::Parenthesized(args) = &last.arguments else { return None };
+            match &args.inputs.first()?.ty {
+                syn::Type::Path(p) if p.path.segments.iter().any(|s| s.ident == "builder") => {
+                    p.path.segments.last().map(|s| s.ident.to_string())
+                }
+                _ => None,
+            }
+        })
+    })
+}
+
 /// In a typify builder setter's `where` clause: the `X` of `T: TryInto<X>`.
 pub fn setter_target(f: &mut syn::ImplItemFn) -> Option<&mut syn::Type> {
     let clause = f.sig.generics.where_clause.as_mut()?;
@@ -349,6 +375,13 @@ pub fn string_variant(e: &syn::ItemEnum) -> Option<&syn::Variant> {
             && matches!(&v.fields, syn::Fields::Unnamed(f) if f.unnamed.len() == 1
                 && matches!(&f.unnamed[0].ty, syn::Type::Path(p) if path_is(&p.path, &["std", "string", "String"])))
     })
+}
+
+/// typify's newtype of a string schema: `pub struct X(pub ::std::string::String);`.
+pub fn is_string_newtype(s: &syn::ItemStruct) -> bool {
+    matches!(&s.fields, syn::Fields::Unnamed(f) if f.unnamed.len() == 1
+        && matches!(f.unnamed[0].vis, syn::Visibility::Public(_))
+        && matches!(&f.unnamed[0].ty, syn::Type::Path(p) if path_is(&p.path, &["std", "string", "String"])))
 }
 
 /// `impl From<::std::string::String> for X`.
@@ -513,6 +546,15 @@ pub(crate) mod tests {
         let mut calls = Calls(Vec::new());
         calls.visit_item_impl(chat_impl);
         assert_eq!(calls.0, ["from", "body_map", "and_then"]);
+        let body_map = chat_impl
+            .items
+            .iter()
+            .find_map(|i| match i {
+                syn::ImplItem::Fn(f) if f.sig.ident == "body_map" => Some(f),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(body_map_builder(body_map).as_deref(), Some("ChatRequest"));
     }
 
     #[test]
@@ -533,6 +575,17 @@ pub(crate) mod tests {
         fields.visit_item_impl(default);
         let optional: Vec<_> = fields.0.iter().filter(|(_, o)| *o).map(|(n, _)| n.as_str()).collect();
         assert_eq!(optional, ["usage", "warnings"]);
+        struct Missing(Vec<String>);
+        impl<'ast> Visit<'ast> for Missing {
+            fn visit_field_value(&mut self, fv: &'ast syn::FieldValue) {
+                if let (true, syn::Member::Named(n)) = (is_missing_value(fv), &fv.member) {
+                    self.0.push(n.to_string());
+                }
+            }
+        }
+        let mut missing = Missing(Vec::new());
+        missing.visit_item_impl(default);
+        assert!(!missing.0.is_empty() && missing.0.iter().all(|n| !optional.contains(&n.as_str())), "{:?}", missing.0);
         let setters = impls(builders).find(|i| is_inherent_impl_of(i, "ChatReply")).unwrap();
         let mut usage = setters
             .items

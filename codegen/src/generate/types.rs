@@ -223,7 +223,8 @@ fn take_the_value(f: &mut syn::ImplItemFn) -> bool {
 }
 
 /// `From<&str>` and `From<String>` for typify's untagged enums with a
-/// `String(String)` variant (message content that is text or parts), so
+/// `String` variant holding a string or a newtype of one (a `$ref` to a
+/// string schema): message content that is text or parts, so
 /// `.content("hello")` works.
 pub fn text_conversions(file: &mut syn::File, _: &Context) -> Result<usize, String> {
     let items = types(file)?;
@@ -234,19 +235,39 @@ pub fn text_conversions(file: &mut syn::File, _: &Context) -> Result<usize, Stri
             _ => None,
         })
         .collect();
+    let newtypes: BTreeSet<String> = items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Struct(s) if shape::is_string_newtype(s) => Some(s.ident.to_string()),
+            _ => None,
+        })
+        .collect();
     let mut added = Vec::new();
     for item in items.iter() {
         let syn::Item::Enum(e) = item else { continue };
-        let Some(string) = shape::string_variant(e).filter(|_| !has_from_string.contains(&e.ident.to_string())) else {
+        if has_from_string.contains(&e.ident.to_string()) {
+            continue;
+        }
+        let ty = &e.ident;
+        let (owned, borrowed) = if let Some(string) = shape::string_variant(e) {
+            let variant = &string.ident;
+            (quote!(Self::#variant(value)), quote!(Self::#variant(value.to_owned())))
+        } else if let Some((variant, newtype)) = e.variants.iter().find_map(|v| {
+            let syn::Fields::Unnamed(f) = &v.fields else { return None };
+            let name =
+                shape::type_name(&f.unnamed.first()?.ty).filter(|n| f.unnamed.len() == 1 && newtypes.contains(n))?;
+            (v.ident == "String").then(|| (&v.ident, quote::format_ident!("{name}")))
+        }) {
+            (quote!(Self::#variant(#newtype(value))), quote!(Self::#variant(#newtype(value.to_owned()))))
+        } else {
             continue;
         };
-        let (ty, variant) = (&e.ident, &string.ident);
         let impls: syn::File = syn::parse_quote! {
             impl ::std::convert::From<::std::string::String> for #ty {
-                fn from(value: ::std::string::String) -> Self { Self::#variant(value) }
+                fn from(value: ::std::string::String) -> Self { #owned }
             }
             impl ::std::convert::From<&str> for #ty {
-                fn from(value: &str) -> Self { Self::#variant(value.to_owned()) }
+                fn from(value: &str) -> Self { #borrowed }
             }
         };
         added.push(impls.items);

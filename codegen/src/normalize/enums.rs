@@ -3,7 +3,7 @@
 //! a union's members apart stay closed.
 
 use super::{Notes, OpenEnum, SpecError};
-use crate::spec::{esc, op_pointer, ref_name, string_enum_values, unesc, walk, walk_schemas, Responses};
+use crate::spec::{esc, ref_name, string_enum_values, unesc, walk, walk_schemas, Responses};
 use heck::ToPascalCase;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
@@ -73,61 +73,6 @@ fn is_variant_property(at: &str, members: &BTreeSet<String>) -> bool {
     inline || member
 }
 
-/// The Rust type name for an inline schema at `at`, from the operation or
-/// component it sits in and the property names on the way.
-fn inline_type_name(doc: &Value, at: &str) -> String {
-    let parts: Vec<String> = at.split('/').skip(1).map(unesc).collect();
-    let mut words: Vec<String> = Vec::new();
-    let mut i = 0;
-    if parts.first().map(String::as_str) == Some("components") {
-        words.push(parts[2].clone());
-        i = 3;
-    } else if parts.first().map(String::as_str) == Some("paths") && parts.len() > 2 {
-        let id = doc
-            .pointer(&op_pointer(&parts[1], &parts[2]))
-            .and_then(|o| o.get("operationId"))
-            .and_then(Value::as_str)
-            .unwrap_or("operation");
-        words.push(id.to_string());
-        i = 3;
-    }
-    while i < parts.len() {
-        match parts[i].as_str() {
-            "properties" if i + 1 < parts.len() => {
-                words.push(parts[i + 1].clone());
-                i += 2;
-                continue;
-            }
-            "parameters" if i + 1 < parts.len() => {
-                let name = doc
-                    .pointer(&format!("/{}", parts[..i + 2].iter().map(|p| esc(p)).collect::<Vec<_>>().join("/")))
-                    .and_then(|p| p.get("name"))
-                    .and_then(Value::as_str)
-                    .unwrap_or("param");
-                words.push(name.to_string());
-                i += 2;
-                continue;
-            }
-            "requestBody" => words.push("body".into()),
-            "responses" if i + 1 < parts.len() => {
-                words.push("response".into());
-                i += 2;
-                continue;
-            }
-            "items" => words.push("item".into()),
-            "additionalProperties" => words.push("value".into()),
-            "anyOf" | "oneOf" | "allOf" if i + 1 < parts.len() => {
-                words.push(format!("variant{}", parts[i + 1]));
-                i += 2;
-                continue;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    super::operations::pascal_ident(&words.join("_"))
-}
-
 /// Every string enum of two or more values, and every one-value string enum
 /// a response carries, becomes a named open enum: its known values plus any
 /// other string, so a value the spec does not list (`finish_reason:
@@ -135,7 +80,7 @@ fn inline_type_name(doc: &Value, at: &str) -> String {
 /// under a name derived from where they sit; the generator replaces each
 /// with a type from [`Notes::open_enums`].
 pub(super) fn open_enums(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
-    let mut hoisted: Vec<(String, Value)> = Vec::new();
+    let mut hoisted: Vec<(String, Map<String, Value>, Value)> = Vec::new();
     let mut taken: BTreeSet<String> = doc
         .pointer("/components/schemas")
         .and_then(Value::as_object)
@@ -184,14 +129,6 @@ pub(super) fn open_enums(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecE
             found.push((unesc(name), open));
             return;
         }
-        let base = inline_type_name(&snapshot, at);
-        let mut name = base.clone();
-        let mut n = 2;
-        while taken.contains(&name) {
-            name = format!("{base}{n}");
-            n += 1;
-        }
-        taken.insert(name.clone());
         let mut keep = Map::new();
         for k in ["nullable", "description", "readOnly", "writeOnly"] {
             if let Some(v) = map.remove(k) {
@@ -199,6 +136,22 @@ pub(super) fn open_enums(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecE
             }
         }
         let mut hoist = std::mem::take(map);
+        // One type for enums of one content hoisted from different places
+        // (each message's `role`); the first place names it.
+        let content: Map<String, Value> =
+            hoist.iter().filter(|(k, _)| !crate::spec::is_prose(k)).map(|(k, v)| (k.clone(), v.clone())).collect();
+        let shared = hoisted.iter().find(|(_, c, _)| *c == content).map(|(n, ..)| n.clone());
+        let name = shared.clone().unwrap_or_else(|| {
+            let base = super::names::inline_type_name(&snapshot, at);
+            let mut name = base.clone();
+            let mut n = 2;
+            while taken.contains(&name) {
+                name = format!("{base}{n}");
+                n += 1;
+            }
+            taken.insert(name.clone());
+            name
+        });
         if let Some(d) = keep.get("description") {
             hoist.insert("description".into(), d.clone());
         }
@@ -209,8 +162,10 @@ pub(super) fn open_enums(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecE
             map.insert("$ref".into(), reference["$ref"].clone());
         }
         map.extend(keep);
-        hoisted.push((name.clone(), Value::Object(hoist)));
-        found.push((name, open));
+        if shared.is_none() {
+            hoisted.push((name.clone(), content, Value::Object(hoist)));
+            found.push((name, open));
+        }
     });
     if !hoisted.is_empty() {
         let root = match doc {
@@ -221,7 +176,7 @@ pub(super) fn open_enums(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecE
         let Some(components) = components.as_object_mut() else { return Ok(()) };
         let schemas = components.entry("schemas").or_insert_with(|| json!({}));
         let Some(schemas) = schemas.as_object_mut() else { return Ok(()) };
-        for (name, schema) in hoisted {
+        for (name, _, schema) in hoisted {
             notes.log("open_enums", format!("inline enum hoisted to #/components/schemas/{name}"));
             schemas.insert(name, schema);
         }

@@ -26,6 +26,7 @@
 
 mod enums;
 mod lenient;
+mod names;
 mod openapi31;
 mod operations;
 mod patches;
@@ -62,6 +63,8 @@ pub struct Notes {
     pub effects: BTreeMap<String, Effect>,
     /// What a maintainer should look at: each becomes a cargo warning.
     pub warnings: Vec<String>,
+    /// Type aliases of `policy::NAMES`: alias name to component name.
+    pub aliases: BTreeMap<String, String>,
     /// The schemas `open_string_unions` made string enums, by JSON pointer:
     /// `open_enums`, which runs right after (so the pointers still hold),
     /// opens them even with one value, and takes the set.
@@ -189,6 +192,7 @@ pub const TRANSFORMS: &[Transform] = &[
     Transform { name: "schema_patches", run: patches::schema_patches },
     Transform { name: "operation_ids", run: operations::operation_ids },
     Transform { name: "component_names", run: operations::component_names },
+    Transform { name: "policy_names", run: names::policy_names },
     Transform { name: "overrides", run: operations::overrides },
     Transform { name: "json_media_types", run: operations::json_media_types },
     Transform { name: "security_schemes", run: operations::security_schemes },
@@ -202,6 +206,7 @@ pub const TRANSFORMS: &[Transform] = &[
     Transform { name: "const_to_enum", run: openapi31::const_to_enum },
     Transform { name: "nullable_components", run: openapi31::nullable_components },
     Transform { name: "ref_siblings", run: openapi31::ref_siblings },
+    Transform { name: "member_titles", run: names::member_titles },
     Transform { name: "inline_titles", run: schemas::inline_titles },
     Transform { name: "property_names", run: schemas::property_names },
     Transform { name: "strip_defaults", run: schemas::strip_defaults },

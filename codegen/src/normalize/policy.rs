@@ -1,8 +1,8 @@
 //! Every product decision normalisation applies that is data, each entry
 //! with its reason: which `POST`s are retried like reads, which responses
 //! are really bytes, and the corrections to schemas the published spec gets
-//! wrong. Nothing else in the crate holds such tables; a later naming
-//! table (a type or operation renamed on purpose) belongs here too.
+//! wrong, and the names of the few types users write most. Nothing else in
+//! the crate holds such tables.
 
 /// `POST` paths that compute an answer and change nothing on the server, so
 /// they are retried like reads: a retry costs the computation again but
@@ -114,4 +114,27 @@ pub enum Change {
     Properties(&'static str),
     /// The value at the pointer becomes this JSON.
     Set(&'static str),
+}
+
+/// Names chosen by hand for the types users write most, so that code using
+/// them keeps compiling across spec versions, one entry each: a JSON pointer
+/// (component names as the crate names them, which for every Together spec
+/// is as published), the name, and why. An inline schema at the pointer is
+/// generated under the name; a reference there makes the name an alias of
+/// the component (`pub type Name = Component;`). A pointer that no longer
+/// resolves is a build warning naming the entry.
+pub const NAMES: &[Naming] = &[Naming {
+    at: "/components/schemas/ChatCompletionRequest/properties/messages/items",
+    name: "ChatMessage",
+    why: "every chat call writes its messages; the 2025-04 spec has them inline \
+          (`ChatCompletionRequestMessagesItem`), later specs as `ChatCompletionMessageParam`",
+}];
+
+/// One entry of [`NAMES`].
+pub struct Naming {
+    /// JSON pointer to the schema.
+    pub at: &'static str,
+    /// The Rust type name.
+    pub name: &'static str,
+    pub why: &'static str,
 }

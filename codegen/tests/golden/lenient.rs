@@ -13,10 +13,19 @@
 // lenient_integers: 3
 // optional_setters: 19
 // text_conversions: 0
+// list_setters: 1
 // open_enums: 3
+// one_value_fields: 0
+// setter_docs: 6
+// constructors: 6
+// answer_text: 0
+// type_aliases: 0
+// body_setters: 1
 // operation_tables: 2
 // conform_table: 8
-// contract_only: 117
+// variant_names: 0
+// item_names: 0
+// contract_only: 119
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -384,6 +393,7 @@ pub mod types {
                     });
                 self
             }
+            ///Known values of `NewSessionMode`.
             pub fn mode<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<crate::types::NewSessionMode>,
@@ -397,6 +407,7 @@ pub mod types {
                     });
                 self
             }
+            ///Required.
             pub fn name<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -500,6 +511,7 @@ pub mod types {
             }
         }
         impl Session {
+            ///Pattern: `([`.
             pub fn code<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::Code>,
@@ -513,6 +525,7 @@ pub mod types {
                     });
                 self
             }
+            ///Required.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -601,6 +614,7 @@ pub mod types {
                     });
                 self
             }
+            ///Known values of `SessionState`.
             pub fn state<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<crate::types::SessionState>,
@@ -668,13 +682,16 @@ pub mod types {
             }
         }
         impl SessionList {
+            ///Required.
             pub fn data<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<super::Session>>,
-                T::Error: ::std::fmt::Display,
+                T: ::std::iter::IntoIterator,
+                T::Item: ::std::convert::TryInto<super::Session>,
+                <T::Item as ::std::convert::TryInto<
+                    super::Session,
+                >>::Error: ::std::fmt::Display,
             {
-                self.data = value
-                    .try_into()
+                self.data = crate::contract::try_collect(value)
                     .map_err(|e| {
                         format!("error converting supplied value for data: {e}")
                     });
@@ -1155,6 +1172,74 @@ pub mod types {
             crate::contract::deserialize_open_enum(d)
         }
     }
+    impl Event {
+        ///A `Event` with no field set (it requires none).
+        pub fn new() -> Self {
+            Self {
+                at: ::std::default::Default::default(),
+                detail: ::std::default::Default::default(),
+                other: ::std::default::Default::default(),
+                thing: ::std::default::Default::default(),
+            }
+        }
+    }
+    impl NewSession {
+        ///A `NewSession` from its required fields (`name`); set the others with [`NewSession::builder`].
+        pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+            Self {
+                budget: ::std::default::Default::default(),
+                labels: ::std::default::Default::default(),
+                mode: ::std::default::Default::default(),
+                name: name.into(),
+                priority: ::std::default::Default::default(),
+            }
+        }
+    }
+    impl Session {
+        ///A `Session` from its required fields (`id`); set the others with [`Session::builder`].
+        pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+            Self {
+                code: ::std::default::Default::default(),
+                id: id.into(),
+                kind: ::std::default::Default::default(),
+                note: ::std::default::Default::default(),
+                owner: ::std::default::Default::default(),
+                payload: ::std::default::Default::default(),
+                score: ::std::default::Default::default(),
+                started: ::std::default::Default::default(),
+                state: ::std::default::Default::default(),
+            }
+        }
+    }
+    impl SessionList {
+        ///A `SessionList` from its required fields (`data`); set the others with [`SessionList::builder`].
+        pub fn new(
+            data: impl ::std::iter::IntoIterator<
+                Item = impl ::std::convert::Into<Session>,
+            >,
+        ) -> Self {
+            Self {
+                data: data.into_iter().map(::std::convert::Into::into).collect(),
+                total: ::std::default::Default::default(),
+            }
+        }
+    }
+    impl Thing {
+        ///A `Thing` with no field set (it requires none).
+        pub fn new() -> Self {
+            Self {
+                b: ::std::default::Default::default(),
+            }
+        }
+    }
+    impl Thing2 {
+        ///A `Thing2` with no field set (it requires none).
+        pub fn new() -> Self {
+            Self {
+                a: ::std::default::Default::default(),
+            }
+        }
+    }
 }
 #[derive(Clone, Debug)]
 /**Client for lenient
@@ -1558,6 +1643,43 @@ pub mod builder {
         ) -> Self {
             self.options.extra_field(name, value);
             self
+        }
+        pub fn budget<T>(self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<::serde_json::Value>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.body_map(|body| body.budget(value))
+        }
+        pub fn labels<T>(self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<::serde_json::Value>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.body_map(|body| body.labels(value))
+        }
+        ///Known values of `NewSessionMode`.
+        pub fn mode<T>(self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<crate::types::NewSessionMode>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.body_map(|body| body.mode(value))
+        }
+        ///Required.
+        pub fn name<T>(self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<::std::string::String>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.body_map(|body| body.name(value))
+        }
+        pub fn priority<T>(self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<::serde_json::Value>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.body_map(|body| body.priority(value))
         }
     }
     /**Builder for [`Client::sessions_stop`]

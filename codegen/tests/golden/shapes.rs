@@ -13,10 +13,19 @@
 // lenient_integers: 5
 // optional_setters: 9
 // text_conversions: 1
+// list_setters: 4
 // open_enums: 5
+// one_value_fields: 1
+// setter_docs: 17
+// constructors: 8
+// answer_text: 0
+// type_aliases: 0
+// body_setters: 2
 // operation_tables: 2
 // conform_table: 6
-// contract_only: 111
+// variant_names: 0
+// item_names: 0
+// contract_only: 120
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -124,8 +133,10 @@ pub mod types {
     #[serde(tag = "type")]
     #[non_exhaustive]
     pub enum Part {
+        ///PartText
         #[serde(rename = "text")]
         Text { text: ::std::string::String },
+        ///PartImageUrl
         #[serde(rename = "image_url")]
         ImageUrl { image_url: ::std::string::String },
     }
@@ -216,25 +227,31 @@ pub mod types {
                     choices: Err("no value supplied for choices".to_string()),
                     created: Err("no value supplied for created".to_string()),
                     id: Err("no value supplied for id".to_string()),
-                    object: Err("no value supplied for object".to_string()),
+                    object: Ok(super::ChatReplyObject::ChatCompletion),
                     usage: Ok(Default::default()),
                     warnings: Ok(Default::default()),
                 }
             }
         }
         impl ChatReply {
+            ///Required.
             pub fn choices<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<super::Choice>>,
-                T::Error: ::std::fmt::Display,
+                T: ::std::iter::IntoIterator,
+                T::Item: ::std::convert::TryInto<super::Choice>,
+                <T::Item as ::std::convert::TryInto<
+                    super::Choice,
+                >>::Error: ::std::fmt::Display,
             {
-                self.choices = value
-                    .try_into()
+                self.choices = crate::contract::try_collect(value)
                     .map_err(|e| {
                         format!("error converting supplied value for choices: {e}")
                     });
                 self
             }
+            ///The spec says: format "int64", minimum 0.
+            ///
+            ///Required.
             pub fn created<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i128>,
@@ -247,6 +264,9 @@ pub mod types {
                     });
                 self
             }
+            ///Format: uuid.
+            ///
+            ///Required.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -257,6 +277,7 @@ pub mod types {
                     .map_err(|e| format!("error converting supplied value for id: {e}"));
                 self
             }
+            ///Known values of `ChatReplyObject`.
             pub fn object<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<crate::types::ChatReplyObject>,
@@ -284,11 +305,13 @@ pub mod types {
             }
             pub fn warnings<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: ::std::iter::IntoIterator,
+                T::Item: ::std::convert::TryInto<::std::string::String>,
+                <T::Item as ::std::convert::TryInto<
+                    ::std::string::String,
+                >>::Error: ::std::fmt::Display,
             {
-                self.warnings = value
-                    .try_into()
+                self.warnings = crate::contract::try_collect(value)
                     .map_err(|e| {
                         format!("error converting supplied value for warnings: {e}")
                     });
@@ -357,18 +380,24 @@ pub mod types {
             }
         }
         impl ChatRequest {
+            ///Required.
             pub fn messages<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<super::Message>>,
-                T::Error: ::std::fmt::Display,
+                T: ::std::iter::IntoIterator,
+                T::Item: ::std::convert::TryInto<super::Message>,
+                <T::Item as ::std::convert::TryInto<
+                    super::Message,
+                >>::Error: ::std::fmt::Display,
             {
-                self.messages = value
-                    .try_into()
+                self.messages = crate::contract::try_collect(value)
                     .map_err(|e| {
                         format!("error converting supplied value for messages: {e}")
                     });
                 self
             }
+            ///Known values of `ChatRequestModel`.
+            ///
+            ///Required.
             pub fn model<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<crate::types::ChatRequestModel>,
@@ -396,17 +425,20 @@ pub mod types {
             }
             pub fn stop<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::vec::Vec<::std::string::String>>,
-                T::Error: ::std::fmt::Display,
+                T: ::std::iter::IntoIterator,
+                T::Item: ::std::convert::TryInto<::std::string::String>,
+                <T::Item as ::std::convert::TryInto<
+                    ::std::string::String,
+                >>::Error: ::std::fmt::Display,
             {
-                self.stop = value
-                    .try_into()
+                self.stop = crate::contract::try_collect(value)
                     .map(::std::option::Option::Some)
                     .map_err(|e| {
                         format!("error converting supplied value for stop: {e}")
                     });
                 self
             }
+            ///Server default: `0.7`.
             pub fn temperature<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<f64>,
@@ -475,6 +507,9 @@ pub mod types {
             }
         }
         impl Choice {
+            ///Known values of `FinishReason`.
+            ///
+            ///Required.
             pub fn finish_reason<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<
@@ -489,6 +524,7 @@ pub mod types {
                     });
                 self
             }
+            ///Required.
             pub fn index<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i128>,
@@ -514,6 +550,7 @@ pub mod types {
                     });
                 self
             }
+            ///The spec says: format "uint64".
             pub fn seed<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i128>,
@@ -565,6 +602,7 @@ pub mod types {
             }
         }
         impl Message {
+            ///Required.
             pub fn content<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<super::Content>,
@@ -577,6 +615,9 @@ pub mod types {
                     });
                 self
             }
+            ///Known values of `Role`.
+            ///
+            ///Required.
             pub fn role<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<crate::types::Role>,
@@ -668,6 +709,7 @@ pub mod types {
             }
         }
         impl SpeechBody {
+            ///Known values of `SpeechBodyFormat`.
             pub fn format<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<crate::types::SpeechBodyFormat>,
@@ -681,6 +723,7 @@ pub mod types {
                     });
                 self
             }
+            ///Required.
             pub fn input<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -735,6 +778,7 @@ pub mod types {
             }
         }
         impl Thing {
+            ///Format: date-time.
             pub fn created_at<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -748,6 +792,7 @@ pub mod types {
                     });
                 self
             }
+            ///Required.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -806,6 +851,9 @@ pub mod types {
             }
         }
         impl Usage {
+            ///The spec says: format "int32".
+            ///
+            ///Required.
             pub fn total_tokens<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i128>,
@@ -1439,6 +1487,154 @@ pub mod types {
             crate::contract::deserialize_open_enum(d)
         }
     }
+    impl ChatReply {
+        ///A `ChatReply` from its required fields (`choices`, `created`, `id`); set the others with [`ChatReply::builder`].
+        pub fn new(
+            choices: impl ::std::iter::IntoIterator<
+                Item = impl ::std::convert::Into<Choice>,
+            >,
+            created: impl ::std::convert::Into<i128>,
+            id: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                choices: choices.into_iter().map(::std::convert::Into::into).collect(),
+                created: created.into(),
+                id: id.into(),
+                object: ChatReplyObject::ChatCompletion,
+                usage: ::std::default::Default::default(),
+                warnings: ::std::default::Default::default(),
+            }
+        }
+    }
+    impl ChatRequest {
+        ///A `ChatRequest` from its required fields (`messages`, `model`); set the others with [`ChatRequest::builder`].
+        pub fn new(
+            messages: impl ::std::iter::IntoIterator<
+                Item = impl ::std::convert::Into<Message>,
+            >,
+            model: impl ::std::convert::Into<crate::types::ChatRequestModel>,
+        ) -> Self {
+            Self {
+                messages: messages.into_iter().map(::std::convert::Into::into).collect(),
+                model: model.into(),
+                seed: ::std::default::Default::default(),
+                stop: ::std::default::Default::default(),
+                temperature: ::std::default::Default::default(),
+            }
+        }
+        ///A `ChatRequest` whose `model` is `SmallModel`.
+        pub fn small_model(
+            messages: impl ::std::iter::IntoIterator<
+                Item = impl ::std::convert::Into<Message>,
+            >,
+        ) -> Self {
+            Self {
+                model: ChatRequestModel::SmallModel,
+                messages: messages.into_iter().map(::std::convert::Into::into).collect(),
+                seed: ::std::default::Default::default(),
+                stop: ::std::default::Default::default(),
+                temperature: ::std::default::Default::default(),
+            }
+        }
+        ///A `ChatRequest` whose `model` is `BigModel`.
+        pub fn big_model(
+            messages: impl ::std::iter::IntoIterator<
+                Item = impl ::std::convert::Into<Message>,
+            >,
+        ) -> Self {
+            Self {
+                model: ChatRequestModel::BigModel,
+                messages: messages.into_iter().map(::std::convert::Into::into).collect(),
+                seed: ::std::default::Default::default(),
+                stop: ::std::default::Default::default(),
+                temperature: ::std::default::Default::default(),
+            }
+        }
+    }
+    impl Choice {
+        ///A `Choice` from its required fields (`finish_reason`, `index`); set the others with [`Choice::builder`].
+        pub fn new(
+            finish_reason: impl ::std::convert::Into<
+                ::std::option::Option<crate::types::FinishReason>,
+            >,
+            index: impl ::std::convert::Into<i128>,
+        ) -> Self {
+            Self {
+                finish_reason: finish_reason.into(),
+                index: index.into(),
+                logprobs: ::std::default::Default::default(),
+                seed: ::std::default::Default::default(),
+            }
+        }
+    }
+    impl Message {
+        ///A `Message` from its required fields (`content`, `role`); set the others with [`Message::builder`].
+        pub fn new(
+            content: impl ::std::convert::Into<Content>,
+            role: impl ::std::convert::Into<crate::types::Role>,
+        ) -> Self {
+            Self {
+                content: content.into(),
+                role: role.into(),
+            }
+        }
+        ///A `Message` whose `role` is `System`.
+        pub fn system(content: impl ::std::convert::Into<Content>) -> Self {
+            Self {
+                role: Role::System,
+                content: content.into(),
+            }
+        }
+        ///A `Message` whose `role` is `User`.
+        pub fn user(content: impl ::std::convert::Into<Content>) -> Self {
+            Self {
+                role: Role::User,
+                content: content.into(),
+            }
+        }
+        ///A `Message` whose `role` is `Assistant`.
+        pub fn assistant(content: impl ::std::convert::Into<Content>) -> Self {
+            Self {
+                role: Role::Assistant,
+                content: content.into(),
+            }
+        }
+    }
+    impl Problem {
+        ///A `Problem` with no field set (it requires none).
+        pub fn new() -> Self {
+            Self {
+                message: ::std::default::Default::default(),
+            }
+        }
+    }
+    impl SpeechBody {
+        ///A `SpeechBody` from its required fields (`input`); set the others with [`SpeechBody::builder`].
+        pub fn new(input: impl ::std::convert::Into<::std::string::String>) -> Self {
+            Self {
+                format: ::std::default::Default::default(),
+                input: input.into(),
+            }
+        }
+    }
+    impl Thing {
+        ///A `Thing` from its required fields (`id`); set the others with [`Thing::builder`].
+        pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+            Self {
+                created_at: ::std::default::Default::default(),
+                id: id.into(),
+                tags: ::std::default::Default::default(),
+            }
+        }
+    }
+    impl Usage {
+        ///A `Usage` from its required fields (`total_tokens`); set the others with [`Usage::builder`].
+        pub fn new(total_tokens: impl ::std::convert::Into<i128>) -> Self {
+            Self {
+                total_tokens: total_tokens.into(),
+            }
+        }
+    }
 }
 #[derive(Clone, Debug)]
 /**Client for shapes
@@ -1678,6 +1874,52 @@ pub mod builder {
         ) -> Self {
             self.options.extra_field(name, value);
             self
+        }
+        ///Required.
+        pub fn messages<T>(self, value: T) -> Self
+        where
+            T: ::std::iter::IntoIterator,
+            T::Item: ::std::convert::TryInto<types::Message>,
+            <T::Item as ::std::convert::TryInto<
+                types::Message,
+            >>::Error: ::std::fmt::Display,
+        {
+            self.body_map(|body| body.messages(value))
+        }
+        ///Known values of `ChatRequestModel`.
+        ///
+        ///Required.
+        pub fn model<T>(self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<crate::types::ChatRequestModel>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.body_map(|body| body.model(value))
+        }
+        pub fn seed<T>(self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<i64>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.body_map(|body| body.seed(value))
+        }
+        pub fn stop<T>(self, value: T) -> Self
+        where
+            T: ::std::iter::IntoIterator,
+            T::Item: ::std::convert::TryInto<::std::string::String>,
+            <T::Item as ::std::convert::TryInto<
+                ::std::string::String,
+            >>::Error: ::std::fmt::Display,
+        {
+            self.body_map(|body| body.stop(value))
+        }
+        ///Server default: `0.7`.
+        pub fn temperature<T>(self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<f64>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.body_map(|body| body.temperature(value))
         }
     }
     /**Builder for [`Client::things_retrieve`]
@@ -2136,6 +2378,22 @@ pub mod builder {
         ) -> Self {
             self.options.extra_field(name, value);
             self
+        }
+        ///Known values of `SpeechBodyFormat`.
+        pub fn format<T>(self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<crate::types::SpeechBodyFormat>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.body_map(|body| body.format(value))
+        }
+        ///Required.
+        pub fn input<T>(self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<::std::string::String>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.body_map(|body| body.input(value))
         }
     }
 }

@@ -13,10 +13,19 @@
 // lenient_integers: 2
 // optional_setters: 8
 // text_conversions: 0
+// list_setters: 2
 // open_enums: 0
+// one_value_fields: 0
+// setter_docs: 9
+// constructors: 11
+// answer_text: 2
+// type_aliases: 0
+// body_setters: 2
 // operation_tables: 2
 // conform_table: 3
-// contract_only: 71
+// variant_names: 0
+// item_names: 2
+// contract_only: 73
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -29,7 +38,7 @@ pub mod types {
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[non_exhaustive]
     pub struct ChatV2Piece {
-        pub choices: ::std::vec::Vec<ChatV2PieceChoicesItem>,
+        pub choices: ::std::vec::Vec<ChatV2PieceChoice>,
         pub id: ::std::string::String,
     }
     impl ChatV2Piece {
@@ -37,11 +46,11 @@ pub mod types {
             Default::default()
         }
     }
-    ///`ChatV2PieceChoicesItem`
+    ///`ChatV2PieceChoice`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[non_exhaustive]
-    pub struct ChatV2PieceChoicesItem {
-        pub delta: ChatV2PieceChoicesItemDelta,
+    pub struct ChatV2PieceChoice {
+        pub delta: ChatV2PieceChoiceDelta,
         #[serde(
             default,
             skip_serializing_if = "::std::option::Option::is_none",
@@ -49,20 +58,20 @@ pub mod types {
         )]
         pub index: ::std::option::Option<i128>,
     }
-    impl ChatV2PieceChoicesItem {
-        pub fn builder() -> builder::ChatV2PieceChoicesItem {
+    impl ChatV2PieceChoice {
+        pub fn builder() -> builder::ChatV2PieceChoice {
             Default::default()
         }
     }
-    ///`ChatV2PieceChoicesItemDelta`
+    ///`ChatV2PieceChoiceDelta`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
     #[non_exhaustive]
-    pub struct ChatV2PieceChoicesItemDelta {
+    pub struct ChatV2PieceChoiceDelta {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub content: ::std::option::Option<::std::string::String>,
     }
-    impl ChatV2PieceChoicesItemDelta {
-        pub fn builder() -> builder::ChatV2PieceChoicesItemDelta {
+    impl ChatV2PieceChoiceDelta {
+        pub fn builder() -> builder::ChatV2PieceChoiceDelta {
             Default::default()
         }
     }
@@ -70,7 +79,7 @@ pub mod types {
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[non_exhaustive]
     pub struct ChatV2Reply {
-        pub choices: ::std::vec::Vec<ChatV2ReplyChoicesItem>,
+        pub choices: ::std::vec::Vec<ChatV2ReplyChoice>,
         pub id: ::std::string::String,
     }
     impl ChatV2Reply {
@@ -78,10 +87,10 @@ pub mod types {
             Default::default()
         }
     }
-    ///`ChatV2ReplyChoicesItem`
+    ///`ChatV2ReplyChoice`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
     #[non_exhaustive]
-    pub struct ChatV2ReplyChoicesItem {
+    pub struct ChatV2ReplyChoice {
         #[serde(
             default,
             skip_serializing_if = "::std::option::Option::is_none",
@@ -89,22 +98,22 @@ pub mod types {
         )]
         pub index: ::std::option::Option<i128>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub message: ::std::option::Option<ChatV2ReplyChoicesItemMessage>,
+        pub message: ::std::option::Option<ChatV2ReplyChoiceMessage>,
     }
-    impl ChatV2ReplyChoicesItem {
-        pub fn builder() -> builder::ChatV2ReplyChoicesItem {
+    impl ChatV2ReplyChoice {
+        pub fn builder() -> builder::ChatV2ReplyChoice {
             Default::default()
         }
     }
-    ///`ChatV2ReplyChoicesItemMessage`
+    ///`ChatV2ReplyChoiceMessage`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
     #[non_exhaustive]
-    pub struct ChatV2ReplyChoicesItemMessage {
+    pub struct ChatV2ReplyChoiceMessage {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub content: ::std::option::Option<::std::string::String>,
     }
-    impl ChatV2ReplyChoicesItemMessage {
-        pub fn builder() -> builder::ChatV2ReplyChoicesItemMessage {
+    impl ChatV2ReplyChoiceMessage {
+        pub fn builder() -> builder::ChatV2ReplyChoiceMessage {
             Default::default()
         }
     }
@@ -173,7 +182,7 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct ChatV2Piece {
             choices: ::std::result::Result<
-                ::std::vec::Vec<super::ChatV2PieceChoicesItem>,
+                ::std::vec::Vec<super::ChatV2PieceChoice>,
                 ::std::string::String,
             >,
             id: ::std::result::Result<::std::string::String, ::std::string::String>,
@@ -187,20 +196,22 @@ pub mod types {
             }
         }
         impl ChatV2Piece {
+            ///Required.
             pub fn choices<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::vec::Vec<super::ChatV2PieceChoicesItem>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: ::std::iter::IntoIterator,
+                T::Item: ::std::convert::TryInto<super::ChatV2PieceChoice>,
+                <T::Item as ::std::convert::TryInto<
+                    super::ChatV2PieceChoice,
+                >>::Error: ::std::fmt::Display,
             {
-                self.choices = value
-                    .try_into()
+                self.choices = crate::contract::try_collect(value)
                     .map_err(|e| {
                         format!("error converting supplied value for choices: {e}")
                     });
                 self
             }
+            ///Required.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -232,9 +243,9 @@ pub mod types {
             }
         }
         #[derive(Clone, Debug)]
-        pub struct ChatV2PieceChoicesItem {
+        pub struct ChatV2PieceChoice {
             delta: ::std::result::Result<
-                super::ChatV2PieceChoicesItemDelta,
+                super::ChatV2PieceChoiceDelta,
                 ::std::string::String,
             >,
             index: ::std::result::Result<
@@ -242,7 +253,7 @@ pub mod types {
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for ChatV2PieceChoicesItem {
+        impl ::std::default::Default for ChatV2PieceChoice {
             fn default() -> Self {
                 Self {
                     delta: Err("no value supplied for delta".to_string()),
@@ -250,10 +261,11 @@ pub mod types {
                 }
             }
         }
-        impl ChatV2PieceChoicesItem {
+        impl ChatV2PieceChoice {
+            ///Required.
             pub fn delta<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<super::ChatV2PieceChoicesItemDelta>,
+                T: ::std::convert::TryInto<super::ChatV2PieceChoiceDelta>,
                 T::Error: ::std::fmt::Display,
             {
                 self.delta = value
@@ -277,11 +289,10 @@ pub mod types {
                 self
             }
         }
-        impl ::std::convert::TryFrom<ChatV2PieceChoicesItem>
-        for super::ChatV2PieceChoicesItem {
+        impl ::std::convert::TryFrom<ChatV2PieceChoice> for super::ChatV2PieceChoice {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: ChatV2PieceChoicesItem,
+                value: ChatV2PieceChoice,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     delta: value.delta?,
@@ -289,9 +300,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::ChatV2PieceChoicesItem>
-        for ChatV2PieceChoicesItem {
-            fn from(value: super::ChatV2PieceChoicesItem) -> Self {
+        impl ::std::convert::From<super::ChatV2PieceChoice> for ChatV2PieceChoice {
+            fn from(value: super::ChatV2PieceChoice) -> Self {
                 Self {
                     delta: Ok(value.delta),
                     index: Ok(value.index),
@@ -299,20 +309,20 @@ pub mod types {
             }
         }
         #[derive(Clone, Debug)]
-        pub struct ChatV2PieceChoicesItemDelta {
+        pub struct ChatV2PieceChoiceDelta {
             content: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for ChatV2PieceChoicesItemDelta {
+        impl ::std::default::Default for ChatV2PieceChoiceDelta {
             fn default() -> Self {
                 Self {
                     content: Ok(Default::default()),
                 }
             }
         }
-        impl ChatV2PieceChoicesItemDelta {
+        impl ChatV2PieceChoiceDelta {
             pub fn content<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -327,25 +337,25 @@ pub mod types {
                 self
             }
         }
-        impl ::std::convert::TryFrom<ChatV2PieceChoicesItemDelta>
-        for super::ChatV2PieceChoicesItemDelta {
+        impl ::std::convert::TryFrom<ChatV2PieceChoiceDelta>
+        for super::ChatV2PieceChoiceDelta {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: ChatV2PieceChoicesItemDelta,
+                value: ChatV2PieceChoiceDelta,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { content: value.content? })
             }
         }
-        impl ::std::convert::From<super::ChatV2PieceChoicesItemDelta>
-        for ChatV2PieceChoicesItemDelta {
-            fn from(value: super::ChatV2PieceChoicesItemDelta) -> Self {
+        impl ::std::convert::From<super::ChatV2PieceChoiceDelta>
+        for ChatV2PieceChoiceDelta {
+            fn from(value: super::ChatV2PieceChoiceDelta) -> Self {
                 Self { content: Ok(value.content) }
             }
         }
         #[derive(Clone, Debug)]
         pub struct ChatV2Reply {
             choices: ::std::result::Result<
-                ::std::vec::Vec<super::ChatV2ReplyChoicesItem>,
+                ::std::vec::Vec<super::ChatV2ReplyChoice>,
                 ::std::string::String,
             >,
             id: ::std::result::Result<::std::string::String, ::std::string::String>,
@@ -359,20 +369,22 @@ pub mod types {
             }
         }
         impl ChatV2Reply {
+            ///Required.
             pub fn choices<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<
-                    ::std::vec::Vec<super::ChatV2ReplyChoicesItem>,
-                >,
-                T::Error: ::std::fmt::Display,
+                T: ::std::iter::IntoIterator,
+                T::Item: ::std::convert::TryInto<super::ChatV2ReplyChoice>,
+                <T::Item as ::std::convert::TryInto<
+                    super::ChatV2ReplyChoice,
+                >>::Error: ::std::fmt::Display,
             {
-                self.choices = value
-                    .try_into()
+                self.choices = crate::contract::try_collect(value)
                     .map_err(|e| {
                         format!("error converting supplied value for choices: {e}")
                     });
                 self
             }
+            ///Required.
             pub fn id<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -404,17 +416,17 @@ pub mod types {
             }
         }
         #[derive(Clone, Debug)]
-        pub struct ChatV2ReplyChoicesItem {
+        pub struct ChatV2ReplyChoice {
             index: ::std::result::Result<
                 ::std::option::Option<i128>,
                 ::std::string::String,
             >,
             message: ::std::result::Result<
-                ::std::option::Option<super::ChatV2ReplyChoicesItemMessage>,
+                ::std::option::Option<super::ChatV2ReplyChoiceMessage>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for ChatV2ReplyChoicesItem {
+        impl ::std::default::Default for ChatV2ReplyChoice {
             fn default() -> Self {
                 Self {
                     index: Ok(Default::default()),
@@ -422,7 +434,7 @@ pub mod types {
                 }
             }
         }
-        impl ChatV2ReplyChoicesItem {
+        impl ChatV2ReplyChoice {
             pub fn index<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<i128>,
@@ -438,7 +450,7 @@ pub mod types {
             }
             pub fn message<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<super::ChatV2ReplyChoicesItemMessage>,
+                T: ::std::convert::TryInto<super::ChatV2ReplyChoiceMessage>,
                 T::Error: ::std::fmt::Display,
             {
                 self.message = value
@@ -450,11 +462,10 @@ pub mod types {
                 self
             }
         }
-        impl ::std::convert::TryFrom<ChatV2ReplyChoicesItem>
-        for super::ChatV2ReplyChoicesItem {
+        impl ::std::convert::TryFrom<ChatV2ReplyChoice> for super::ChatV2ReplyChoice {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: ChatV2ReplyChoicesItem,
+                value: ChatV2ReplyChoice,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     index: value.index?,
@@ -462,9 +473,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::ChatV2ReplyChoicesItem>
-        for ChatV2ReplyChoicesItem {
-            fn from(value: super::ChatV2ReplyChoicesItem) -> Self {
+        impl ::std::convert::From<super::ChatV2ReplyChoice> for ChatV2ReplyChoice {
+            fn from(value: super::ChatV2ReplyChoice) -> Self {
                 Self {
                     index: Ok(value.index),
                     message: Ok(value.message),
@@ -472,20 +482,20 @@ pub mod types {
             }
         }
         #[derive(Clone, Debug)]
-        pub struct ChatV2ReplyChoicesItemMessage {
+        pub struct ChatV2ReplyChoiceMessage {
             content: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
         }
-        impl ::std::default::Default for ChatV2ReplyChoicesItemMessage {
+        impl ::std::default::Default for ChatV2ReplyChoiceMessage {
             fn default() -> Self {
                 Self {
                     content: Ok(Default::default()),
                 }
             }
         }
-        impl ChatV2ReplyChoicesItemMessage {
+        impl ChatV2ReplyChoiceMessage {
             pub fn content<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -500,18 +510,18 @@ pub mod types {
                 self
             }
         }
-        impl ::std::convert::TryFrom<ChatV2ReplyChoicesItemMessage>
-        for super::ChatV2ReplyChoicesItemMessage {
+        impl ::std::convert::TryFrom<ChatV2ReplyChoiceMessage>
+        for super::ChatV2ReplyChoiceMessage {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: ChatV2ReplyChoicesItemMessage,
+                value: ChatV2ReplyChoiceMessage,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self { content: value.content? })
             }
         }
-        impl ::std::convert::From<super::ChatV2ReplyChoicesItemMessage>
-        for ChatV2ReplyChoicesItemMessage {
-            fn from(value: super::ChatV2ReplyChoicesItemMessage) -> Self {
+        impl ::std::convert::From<super::ChatV2ReplyChoiceMessage>
+        for ChatV2ReplyChoiceMessage {
+            fn from(value: super::ChatV2ReplyChoiceMessage) -> Self {
                 Self { content: Ok(value.content) }
             }
         }
@@ -532,6 +542,7 @@ pub mod types {
             }
         }
         impl ChatV2Request {
+            ///Required.
             pub fn model<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -631,6 +642,7 @@ pub mod types {
             }
         }
         impl LogLine {
+            ///Required.
             pub fn line<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -669,6 +681,7 @@ pub mod types {
             }
         }
         impl SpeakChunk {
+            ///Required.
             pub fn b64<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -725,6 +738,7 @@ pub mod types {
                     });
                 self
             }
+            ///Required.
             pub fn text<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<::std::string::String>,
@@ -788,6 +802,120 @@ pub mod types {
             fn from(value: String) -> Self {
                 Self(value.into())
             }
+        }
+    }
+    impl ChatV2Piece {
+        ///A `ChatV2Piece` from its required fields (`choices`, `id`); set the others with [`ChatV2Piece::builder`].
+        pub fn new(
+            choices: impl ::std::iter::IntoIterator<
+                Item = impl ::std::convert::Into<ChatV2PieceChoice>,
+            >,
+            id: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                choices: choices.into_iter().map(::std::convert::Into::into).collect(),
+                id: id.into(),
+            }
+        }
+    }
+    impl ChatV2PieceChoice {
+        ///A `ChatV2PieceChoice` from its required fields (`delta`); set the others with [`ChatV2PieceChoice::builder`].
+        pub fn new(delta: impl ::std::convert::Into<ChatV2PieceChoiceDelta>) -> Self {
+            Self {
+                delta: delta.into(),
+                index: ::std::default::Default::default(),
+            }
+        }
+    }
+    impl ChatV2PieceChoiceDelta {
+        ///A `ChatV2PieceChoiceDelta` with no field set (it requires none).
+        pub fn new() -> Self {
+            Self {
+                content: ::std::default::Default::default(),
+            }
+        }
+    }
+    impl ChatV2Reply {
+        ///A `ChatV2Reply` from its required fields (`choices`, `id`); set the others with [`ChatV2Reply::builder`].
+        pub fn new(
+            choices: impl ::std::iter::IntoIterator<
+                Item = impl ::std::convert::Into<ChatV2ReplyChoice>,
+            >,
+            id: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            Self {
+                choices: choices.into_iter().map(::std::convert::Into::into).collect(),
+                id: id.into(),
+            }
+        }
+    }
+    impl ChatV2ReplyChoice {
+        ///A `ChatV2ReplyChoice` with no field set (it requires none).
+        pub fn new() -> Self {
+            Self {
+                index: ::std::default::Default::default(),
+                message: ::std::default::Default::default(),
+            }
+        }
+    }
+    impl ChatV2ReplyChoiceMessage {
+        ///A `ChatV2ReplyChoiceMessage` with no field set (it requires none).
+        pub fn new() -> Self {
+            Self {
+                content: ::std::default::Default::default(),
+            }
+        }
+    }
+    impl ChatV2Request {
+        ///A `ChatV2Request` from its required fields (`model`); set the others with [`ChatV2Request::builder`].
+        pub fn new(model: impl ::std::convert::Into<::std::string::String>) -> Self {
+            Self {
+                model: model.into(),
+                stream: ::std::default::Default::default(),
+            }
+        }
+    }
+    impl ChatV2Stream {
+        ///A `ChatV2Stream` with no field set (it requires none).
+        pub fn new() -> Self {
+            Self {
+                data: ::std::default::Default::default(),
+            }
+        }
+    }
+    impl LogLine {
+        ///A `LogLine` from its required fields (`line`); set the others with [`LogLine::builder`].
+        pub fn new(line: impl ::std::convert::Into<::std::string::String>) -> Self {
+            Self { line: line.into() }
+        }
+    }
+    impl SpeakChunk {
+        ///A `SpeakChunk` from its required fields (`b64`); set the others with [`SpeakChunk::builder`].
+        pub fn new(b64: impl ::std::convert::Into<::std::string::String>) -> Self {
+            Self { b64: b64.into() }
+        }
+    }
+    impl SpeakV2Body {
+        ///A `SpeakV2Body` from its required fields (`text`); set the others with [`SpeakV2Body::builder`].
+        pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+            Self {
+                stream: ::std::default::Default::default(),
+                text: text.into(),
+            }
+        }
+    }
+    impl ChatV2Piece {
+        /// The text of the first choice, if it has any.
+        pub fn text(&self) -> ::std::option::Option<&str> {
+            let choice = self.choices.first()?;
+            choice.delta.content.as_deref()
+        }
+    }
+    impl ChatV2Reply {
+        /// The text of the first choice, if it has any.
+        pub fn text(&self) -> ::std::option::Option<&str> {
+            let choice = self.choices.first()?;
+            choice.message.as_ref()?.content.as_deref()
         }
     }
 }
@@ -1035,6 +1163,21 @@ pub mod builder {
             self.options.extra_field(name, value);
             self
         }
+        ///Required.
+        pub fn model<T>(self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<::std::string::String>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.body_map(|body| body.model(value))
+        }
+        pub fn stream<T>(self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<bool>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.body_map(|body| body.stream(value))
+        }
     }
     /**Builder for [`Client::job_events`]
 
@@ -1266,6 +1409,21 @@ pub mod builder {
         ) -> Self {
             self.options.extra_field(name, value);
             self
+        }
+        pub fn stream<T>(self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<bool>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.body_map(|body| body.stream(value))
+        }
+        ///Required.
+        pub fn text<T>(self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<::std::string::String>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.body_map(|body| body.text(value))
         }
     }
 }

@@ -17,14 +17,10 @@ where
 }
 
 pub fn chat_completions(c: &Client) -> builder::ChatCompletions<'_> {
-    let system = ChatCompletionRequestMessagesItem::builder().role("system").content("You are terse.");
-    let user = ChatCompletionRequestMessagesItem::builder().role("user").content("Say hello");
+    let system = ChatMessage::system("You are terse.");
+    let user = ChatMessage::user("Say hello");
     c.chat_completions().body(
-        ChatCompletionRequest::builder()
-            .model(CHAT_MODEL)
-            .messages(vec![built(system), built(user)])
-            .max_tokens(64)
-            .temperature(0.7),
+        ChatCompletionRequest::builder().model(CHAT_MODEL).messages([system, user]).max_tokens(64).temperature(0.7),
     )
 }
 
@@ -138,7 +134,7 @@ pub fn rerank(c: &Client) -> builder::Rerank<'_> {
         RerankRequest::builder()
             .model("Salesforce/Llama-Rank-v1")
             .query("What animals can I find near Peru?")
-            .documents(RerankRequestDocuments::Variant1(documents.map(String::from).to_vec()))
+            .documents(RerankRequestDocuments::Strings(documents.map(String::from).to_vec()))
             .top_n(2)
             .return_documents(true),
     )
@@ -181,7 +177,7 @@ pub fn delete_endpoint(c: &Client) -> builder::DeleteEndpoint<'_> {
 pub fn update_endpoint(c: &Client) -> builder::UpdateEndpoint<'_> {
     c.update_endpoint().endpoint_id(ENDPOINT_ID).body(
         UpdateEndpointBody::builder()
-            .state(UpdateEndpointBodyState::Stopped)
+            .state(CreateEndpointRequestState::Stopped)
             .autoscaling(Autoscaling::builder().min_replicas(1).max_replicas(4)),
     )
 }

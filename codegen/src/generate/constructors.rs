@@ -1,0 +1,242 @@
+//! Constructors from `required`: `X::new(..)` taking every required field
+//! (a missing one is a compile error), one constructor per value of a
+//! struct's one required enum field (`ChatMessage::user("hi")`), and per
+//! member of a union whose members each have a one-value field
+//! (`ChatCompletionMessageParam::user("hi")`). One-value fields are filled
+//! in, by constructors and typify's builders alike.
+
+use super::context::Context;
+use super::setters::{innermost, required_fields, typify_builders, Types};
+use super::{module_mut, shape};
+use heck::ToSnakeCase;
+use quote::format_ident;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A required field whose type is an enum of one value starts as that value
+/// in typify's builder (`type_` of a LoRA training type is `"Lora"`), not as
+/// "no value supplied": nothing to set, nothing to forget.
+pub fn one_value_fields(file: &mut syn::File, _: &Context) -> Result<usize, String> {
+    let types = Types::read(module_mut(&mut file.items, "types")?);
+    let Some(builders) = typify_builders(file)? else { return Ok(0) };
+    let mut n = 0;
+    for item in builders.iter_mut() {
+        let syn::Item::Impl(i) = item else { continue };
+        if !shape::implements(i, "Default") {
+            continue;
+        }
+        let ty = shape::type_name(&i.self_ty).unwrap_or_default();
+        struct Fill<'a>(&'a Types, &'a str, usize);
+        impl syn::visit_mut::VisitMut for Fill<'_> {
+            fn visit_field_value_mut(&mut self, fv: &mut syn::FieldValue) {
+                let syn::Member::Named(member) = &fv.member else { return };
+                if let (true, Some((e, v))) =
+                    (shape::is_missing_value(fv), one_value(self.0, self.1, &member.to_string()))
+                {
+                    fv.expr = syn::parse_quote!(Ok(super::#e::#v));
+                    self.2 += 1;
+                }
+            }
+        }
+        let mut fill = Fill(&types, &ty, 0);
+        syn::visit_mut::VisitMut::visit_item_impl_mut(&mut fill, i);
+        n += fill.2;
+    }
+    Ok(n)
+}
+
+/// The enum and its one variant, when field `field` of struct `ty` holds
+/// (not in an `Option`) an enum of one unit variant.
+fn one_value(types: &Types, ty: &str, field: &str) -> Option<(syn::Ident, syn::Ident)> {
+    let (_, fty, _) = types.fields.get(ty)?.iter().find(|(n, ..)| n == field)?;
+    let name = shape::type_name(fty)?;
+    if !plain(fty) {
+        return None;
+    }
+    match types.unit_enums.get(&name)?.as_slice() {
+        [(v, _)] => Some((format_ident!("{name}"), v.clone())),
+        _ => None,
+    }
+}
+
+/// A type that is not in an `Option`, a `Vec` or a `Box`.
+fn plain(ty: &syn::Type) -> bool {
+    shape::type_name(ty).is_some_and(|n| n == innermost(ty))
+}
+
+/// A struct's constructor arguments: the required fields less the
+/// one-value ones, as `(field, type)`.
+struct Signature {
+    args: Vec<(syn::Ident, syn::Type)>,
+    /// `field: value` for every field, the arguments by name.
+    fields: Vec<syn::FieldValue>,
+}
+
+fn signature(types: &Types, ty: &str, required: &BTreeSet<(String, String)>, fixed: Option<&str>) -> Option<Signature> {
+    let mut args = Vec::new();
+    let mut fields = Vec::new();
+    for (name, fty, _) in types.fields.get(ty)? {
+        let ident = syn::parse_str::<syn::Ident>(name).ok()?;
+        if Some(name.as_str()) == fixed {
+            continue;
+        }
+        let value: syn::Expr = if let Some((e, v)) = one_value(types, ty, name) {
+            syn::parse_quote!(#e::#v)
+        } else if required.contains(&(ty.to_string(), name.clone())) {
+            args.push((ident.clone(), fty.clone()));
+            match shape::first_type_argument(fty, "Vec") {
+                Some(_) => syn::parse_quote!(#ident.into_iter().map(::std::convert::Into::into).collect()),
+                None => syn::parse_quote!(#ident.into()),
+            }
+        } else {
+            syn::parse_quote!(::std::default::Default::default())
+        };
+        fields.push(syn::parse_quote!(#ident: #value));
+    }
+    Some(Signature { args, fields })
+}
+
+/// `a: impl Into<A>`, `list: impl IntoIterator<Item = impl Into<X>>`.
+fn parameters(args: &[(syn::Ident, syn::Type)]) -> Vec<syn::FnArg> {
+    args.iter()
+        .map(|(ident, ty)| match shape::first_type_argument(ty, "Vec") {
+            Some(item) => {
+                syn::parse_quote!(#ident: impl ::std::iter::IntoIterator<Item = impl ::std::convert::Into<#item>>)
+            }
+            None => syn::parse_quote!(#ident: impl ::std::convert::Into<#ty>),
+        })
+        .collect()
+}
+
+/// The inherent method names of each type in `types`.
+fn methods(items: &[syn::Item]) -> BTreeMap<String, BTreeSet<String>> {
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for item in items {
+        let syn::Item::Impl(i) = item else { continue };
+        if i.trait_.is_some() {
+            continue;
+        }
+        let names = i.items.iter().filter_map(|m| match m {
+            syn::ImplItem::Fn(f) => Some(f.sig.ident.to_string()),
+            _ => None,
+        });
+        out.entry(shape::type_name(&i.self_ty).unwrap_or_default()).or_default().extend(names);
+    }
+    out
+}
+
+/// A method name from a variant (`ImageUrl` is `image_url`), when it is an
+/// identifier and not taken.
+fn method_name(variant: &str, taken: &mut BTreeSet<String>) -> Option<syn::Ident> {
+    let name = variant.to_snake_case();
+    let ident = syn::parse_str::<syn::Ident>(&name).ok()?;
+    taken.insert(name).then_some(ident)
+}
+
+/// `new` for every struct typify gives a builder, a constructor per value of
+/// its one required enum field, and a constructor per member of a union of
+/// such structs.
+pub fn constructors(file: &mut syn::File, _: &Context) -> Result<usize, String> {
+    let required = match typify_builders(file)? {
+        Some(builders) => required_fields(builders),
+        None => return Ok(0),
+    };
+    let items = module_mut(&mut file.items, "types")?;
+    let types = Types::read(items);
+    let mut taken = methods(items);
+    let mut added: Vec<syn::Item> = Vec::new();
+    let mut made: BTreeMap<String, Signature> = BTreeMap::new();
+    let with_builder: Vec<String> =
+        taken.iter().filter(|(_, m)| m.contains("builder")).map(|(t, _)| t.clone()).collect();
+    for ty in &with_builder {
+        let Some(sig) = signature(&types, ty, &required, None) else { continue };
+        let names = taken.entry(ty.clone()).or_default();
+        let ident = format_ident!("{ty}");
+        let mut fns: Vec<syn::ImplItemFn> = Vec::new();
+        if names.insert("new".into()) {
+            let params = parameters(&sig.args);
+            let fields = &sig.fields;
+            let doc = match sig.args.len() {
+                0 => format!("A `{ty}` with no field set (it requires none)."),
+                _ => format!(
+                    "A `{ty}` from its required fields ({}); set the others with [`{ty}::builder`].",
+                    sig.args.iter().map(|(a, _)| format!("`{a}`")).collect::<Vec<_>>().join(", ")
+                ),
+            };
+            fns.push(syn::parse_quote! {
+                #[doc = #doc]
+                pub fn new(#(#params),*) -> Self { Self { #(#fields),* } }
+            });
+        }
+        // One constructor per value of the one required field that is an enum of several.
+        let choices: Vec<&(syn::Ident, syn::Type)> = sig
+            .args
+            .iter()
+            .filter(|(_, t)| plain(t) && types.unit_enums.get(&innermost(t)).is_some_and(|v| v.len() > 1))
+            .collect();
+        if let [(field, fty)] = choices.as_slice() {
+            let e = format_ident!("{}", innermost(fty));
+            let rest = signature(&types, ty, &required, Some(&field.to_string()))
+                .unwrap_or(Signature { args: vec![], fields: vec![] });
+            let params = parameters(&rest.args);
+            let fields = &rest.fields;
+            for (v, wire) in types.unit_enums.get(&innermost(fty)).into_iter().flatten() {
+                let Some(name) = method_name(&v.to_string(), names) else { continue };
+                let doc = format!("A `{ty}` whose `{field}` is `{wire}`.");
+                fns.push(syn::parse_quote! {
+                    #[doc = #doc]
+                    pub fn #name(#(#params),*) -> Self { Self { #field: #e::#v, #(#fields),* } }
+                });
+            }
+        }
+        if !fns.is_empty() {
+            added.push(syn::parse_quote!(impl #ident { #(#fns)* }));
+        }
+        made.insert(ty.clone(), sig);
+    }
+    // Unions whose newtype members are such structs, told apart by a one-value field.
+    for item in items.iter() {
+        let syn::Item::Enum(e) = item else { continue };
+        if !shape::has_serde_arg(&e.attrs, "untagged") {
+            continue;
+        }
+        let ty = e.ident.to_string();
+        let names = taken.entry(ty.clone()).or_default();
+        let mut fns: Vec<syn::ImplItemFn> = Vec::new();
+        for v in &e.variants {
+            let syn::Fields::Unnamed(f) = &v.fields else { continue };
+            let [member] = f.unnamed.iter().collect::<Vec<_>>()[..] else { continue };
+            let Some(member_ty) = shape::type_name(&member.ty) else { continue };
+            let Some(sig) = made.get(&member_ty) else { continue };
+            let Some(tag) = tag_value(&types, &member_ty) else { continue };
+            let Some(name) = method_name(&tag, names) else { continue };
+            let params = parameters(&sig.args);
+            let args = sig.args.iter().map(|(a, _)| a);
+            let (variant, member_ident) = (&v.ident, format_ident!("{member_ty}"));
+            let doc = format!("A `{ty}` that is a [`{member_ty}`] (`{tag}`).");
+            fns.push(syn::parse_quote! {
+                #[doc = #doc]
+                pub fn #name(#(#params),*) -> Self { Self::#variant(#member_ident::new(#(#args),*)) }
+            });
+        }
+        if !fns.is_empty() {
+            let ident = &e.ident;
+            added.push(syn::parse_quote!(impl #ident { #(#fns)* }));
+        }
+    }
+    let n = added.len();
+    items.extend(added);
+    Ok(n)
+}
+
+/// The variant of a struct's one-value field that tells it apart in a
+/// union: `type`, then `role`, then `object`, then the only one.
+fn tag_value(types: &Types, ty: &str) -> Option<String> {
+    let fields = types.fields.get(ty)?;
+    let tags: Vec<(&str, syn::Ident)> =
+        fields.iter().filter_map(|(n, ..)| one_value(types, ty, n).map(|(_, v)| (n.as_str(), v))).collect();
+    let pick = ["type_", "role", "object"].iter().find_map(|want| tags.iter().find(|(n, _)| n == want));
+    match (pick, tags.as_slice()) {
+        (Some((_, v)), _) | (None, [(_, v)]) => Some(v.to_string()),
+        _ => None,
+    }
+}

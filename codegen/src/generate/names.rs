@@ -1,0 +1,365 @@
+//! Names of generated types: no positional `VariantN`, inline list items
+//! named in the singular, and the aliases of `policy::NAMES`.
+
+use super::context::Context;
+use super::module_mut;
+use super::setters::{innermost, Types};
+use super::shape;
+use heck::{ToPascalCase, ToSnakeCase};
+use std::collections::{BTreeMap, BTreeSet};
+use syn::visit_mut::VisitMut;
+
+/// `pub type Name = Component;` for each alias of `policy::NAMES`.
+pub fn type_aliases(file: &mut syn::File, cx: &Context) -> Result<usize, String> {
+    let items = module_mut(&mut file.items, "types")?;
+    let defined = defined(items);
+    let mut n = 0;
+    for (alias, component) in &cx.notes.aliases {
+        if !defined.contains(component) || defined.contains(alias) {
+            continue;
+        }
+        let (name, target) = (quote::format_ident!("{alias}"), quote::format_ident!("{component}"));
+        let doc = format!(
+            "The name this crate keeps across spec versions for [`{component}`] (`policy::NAMES`): \
+             code written against it compiles with any spec."
+        );
+        items.push(syn::parse_quote!(#[doc = #doc] pub type #name = #target;));
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// The names of the types of `types` (structs, enums, aliases).
+fn defined(items: &[syn::Item]) -> BTreeSet<String> {
+    items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Struct(s) => Some(s.ident.to_string()),
+            syn::Item::Enum(e) => Some(e.ident.to_string()),
+            syn::Item::Type(t) => Some(t.ident.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether a typify name is positional: `Variant3`, or ends so (`FooVariant3`).
+fn positional(name: &str) -> Option<&str> {
+    let digits = name.trim_end_matches(|c: char| c.is_ascii_digit());
+    (digits.len() < name.len() && digits.ends_with("Variant")).then(|| &name[..digits.len() - "Variant".len()])
+}
+
+/// The member of a union typify names by position gets a name from the
+/// spec: its one-value field (`type: text` is `Text`), else the required
+/// field only it has, else its JSON type; the member's type (and the
+/// types inside it, named after it) follow: `ContentPartVariant0` is
+/// `ContentPartText`. A name that would clash stays as it was.
+pub fn variant_names(file: &mut syn::File, _: &Context) -> Result<usize, String> {
+    let items = module_mut(&mut file.items, "types")?;
+    let types = Types::read(items);
+    let required = required_of(file)?;
+    let items = module_mut(&mut file.items, "types")?;
+    let mut defined = defined(items);
+    let mut variants: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    let mut renames: BTreeMap<String, String> = BTreeMap::new();
+    for item in items.iter() {
+        let syn::Item::Enum(e) = item else { continue };
+        let members: Vec<(&syn::Variant, Option<String>)> = e.variants.iter().map(|v| (v, member_type(v))).collect();
+        if !members.iter().any(|(v, _)| positional(&v.ident.to_string()).is_some()) {
+            continue;
+        }
+        let fields_of = |v: &syn::Variant, t: &Option<String>| -> Vec<String> {
+            match (&v.fields, t) {
+                (syn::Fields::Named(f), _) => {
+                    f.named.iter().filter_map(|f| f.ident.as_ref().map(|i| i.to_string())).collect()
+                }
+                (_, Some(t)) => {
+                    types.fields.get(t).map(|f| f.iter().map(|(n, ..)| n.clone()).collect()).unwrap_or_default()
+                }
+                _ => Vec::new(),
+            }
+        };
+        let mut taken: BTreeSet<String> = e.variants.iter().map(|v| v.ident.to_string()).collect();
+        for (v, t) in &members {
+            let old = v.ident.to_string();
+            if positional(&old).is_none() {
+                continue;
+            }
+            let own = fields_of(v, t);
+            let others: BTreeSet<String> =
+                members.iter().filter(|(o, _)| o.ident != v.ident).flat_map(|(o, ot)| fields_of(o, ot)).collect();
+            let tag = t.as_deref().and_then(|t| tag_variant(&types, t));
+            let unique = || {
+                let req = |f: &String| t.as_ref().is_none_or(|t| required.contains(&(t.clone(), f.clone())));
+                own.iter().find(|f| !others.contains(*f) && req(f)).map(|f| f.to_pascal_case())
+            };
+            let candidates = tag.or_else(unique).map(|n| vec![n]).unwrap_or_else(|| json_type(v, t, &types));
+            let Some(name) = candidates.into_iter().find(|n| !taken.contains(n)) else { continue };
+            taken.insert(name.clone());
+            taken.remove(&old);
+            variants.entry(e.ident.to_string()).or_default().insert(old.clone(), name.clone());
+            // The member's type, named after the enum and the position
+            // (for a variant with fields, the types of its fields).
+            if matches!(v.fields, syn::Fields::Named(_)) {
+                renames.insert(format!("{}{old}", e.ident), format!("{}{name}", e.ident));
+            }
+            if let Some(t) = t {
+                if let Some(prefix) = positional(t) {
+                    let to = format!("{prefix}{name}");
+                    if !defined.contains(&to) {
+                        defined.insert(to.clone());
+                        renames.insert(t.clone(), to);
+                    }
+                }
+            }
+        }
+    }
+    let n = variants.values().map(BTreeMap::len).sum();
+    let renames = with_inner_types(&renames, &defined);
+    apply(file, &renames, &variants);
+    Ok(n)
+}
+
+/// `(struct, field)` of the required fields of typify's structs.
+fn required_of(file: &mut syn::File) -> Result<BTreeSet<(String, String)>, String> {
+    Ok(match super::setters::typify_builders(file)? {
+        Some(builders) => super::setters::required_fields(builders),
+        None => BTreeSet::new(),
+    })
+}
+
+/// The type a newtype variant holds.
+fn member_type(v: &syn::Variant) -> Option<String> {
+    let syn::Fields::Unnamed(f) = &v.fields else { return None };
+    (f.unnamed.len() == 1).then(|| shape::type_name(&f.unnamed[0].ty)).flatten()
+}
+
+/// The value of a struct's one-value field (`type`, `role`, `object`, or
+/// the only one), as a variant name.
+fn tag_variant(types: &Types, ty: &str) -> Option<String> {
+    let fields = types.fields.get(ty)?;
+    let tags: Vec<(&str, String)> = fields
+        .iter()
+        .filter_map(|(n, fty, _)| {
+            let name = shape::type_name(fty)
+                .filter(|n| *n == innermost(fty) && shape::first_type_argument(fty, "Option").is_none())?;
+            match types.unit_enums.get(&name)?.as_slice() {
+                [(v, _)] => Some((n.as_str(), v.to_string())),
+                _ => None,
+            }
+        })
+        .collect();
+    let pick = ["type_", "role", "object"].iter().find_map(|want| tags.iter().find(|(n, _)| n == want));
+    match (pick, tags.as_slice()) {
+        (Some((_, v)), _) | (None, [(_, v)]) => Some(v.clone()),
+        _ => None,
+    }
+}
+
+/// A member's JSON type as names to try: `Object` for a struct, `String`
+/// for an enum of strings, `Array` for a list, then the plural of what the
+/// list holds (`Strings`, `Objects`) when `Array` is taken.
+fn json_type(v: &syn::Variant, t: &Option<String>, types: &Types) -> Vec<String> {
+    if matches!(v.fields, syn::Fields::Named(_)) {
+        return vec!["Object".into()];
+    }
+    let Some(t) = t else { return Vec::new() };
+    if types.fields.contains_key(t) {
+        return vec!["Object".into()];
+    }
+    if types.unit_enums.contains_key(t) {
+        return vec!["String".into()];
+    }
+    let syn::Fields::Unnamed(f) = &v.fields else { return Vec::new() };
+    let Some(item) = shape::first_type_argument(&f.unnamed[0].ty, "Vec") else { return Vec::new() };
+    let plural = match shape::type_name(item).as_deref() {
+        Some("String") => "Strings",
+        Some("Map") => "Objects",
+        Some("i64" | "i128" | "u64" | "i32") => "Integers",
+        Some("f64" | "f32") => "Numbers",
+        Some("bool") => "Booleans",
+        Some("Vec") => "Arrays",
+        Some(t) if types.fields.contains_key(t) => "Objects",
+        _ => return vec!["Array".into()],
+    };
+    vec!["Array".into(), plural.into()]
+}
+
+/// The renames with the types named after each renamed type (`XVariant0Type`
+/// follows `XVariant0`), when none of the new names is taken.
+fn with_inner_types(renames: &BTreeMap<String, String>, defined: &BTreeSet<String>) -> BTreeMap<String, String> {
+    let mut out = renames.clone();
+    for name in defined {
+        for (from, to) in renames {
+            let Some(rest) = name.strip_prefix(from.as_str()) else { continue };
+            if rest.starts_with(|c: char| c.is_ascii_uppercase()) && !out.contains_key(name) {
+                let new = format!("{to}{rest}");
+                if !defined.contains(&new) {
+                    out.insert(name.clone(), new);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A list field's inline items are named in the singular of the field
+/// (`ChatCompletionResponse.choices` holds `ChatCompletionResponseChoice`,
+/// not `ChatCompletionResponseChoicesItem`), with the types named after
+/// them; a field whose singular is itself (`data`) keeps typify's name.
+pub fn item_names(file: &mut syn::File, _: &Context) -> Result<usize, String> {
+    let items = module_mut(&mut file.items, "types")?;
+    let types = Types::read(items);
+    let mut defined = defined(items);
+    let mut renames = BTreeMap::new();
+    for (ty, fields) in &types.fields {
+        for (field, fty, _) in fields {
+            let item = innermost(fty);
+            let word = field.trim_end_matches('_').to_pascal_case();
+            if item != format!("{ty}{word}Item") || !holds_list(fty) {
+                continue;
+            }
+            let Some(singular) = singular(&word) else { continue };
+            let to = format!("{ty}{singular}");
+            if !defined.contains(&to) && !renames.contains_key(&item) {
+                defined.insert(to.clone());
+                renames.insert(item, to);
+            }
+        }
+    }
+    let n = renames.len();
+    let renames = with_inner_types(&renames, &defined);
+    apply(file, &renames, &BTreeMap::new());
+    Ok(n)
+}
+
+fn holds_list(ty: &syn::Type) -> bool {
+    let ty = shape::first_type_argument(ty, "Option").unwrap_or(ty);
+    shape::first_type_argument(ty, "Vec").is_some()
+}
+
+/// The singular of a plural English word in PascalCase (its last word), or
+/// `None` when it is not a plain plural.
+fn singular(word: &str) -> Option<String> {
+    let snake = word.to_snake_case();
+    let (head, last) = snake.rsplit_once('_').map_or(("", snake.as_str()), |(h, l)| (h, l));
+    let one = if let Some(stem) = last.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if ["sses", "uses", "shes", "ches", "xes"].iter().any(|s| last.ends_with(s)) {
+        last[..last.len() - 2].to_string()
+    } else if last.ends_with('s') && !["ss", "us", "is"].iter().any(|s| last.ends_with(s)) && last.len() > 2 {
+        last[..last.len() - 1].to_string()
+    } else {
+        return None;
+    };
+    Some(format!("{head}_{one}").to_pascal_case())
+}
+
+/// Renames types everywhere in the file (paths, definitions, docs that
+/// name them) and variants of the given enums.
+fn apply(
+    file: &mut syn::File,
+    types: &BTreeMap<String, String>,
+    variants: &BTreeMap<String, BTreeMap<String, String>>,
+) {
+    struct Rename<'a> {
+        types: &'a BTreeMap<String, String>,
+        variants: &'a BTreeMap<String, BTreeMap<String, String>>,
+        /// The enum whose impl or definition is being visited.
+        current: Option<String>,
+    }
+    impl Rename<'_> {
+        fn variant(&self, of: &str, ident: &mut syn::Ident) {
+            if let Some(to) = self.variants.get(of).and_then(|v| v.get(&ident.to_string())) {
+                *ident = syn::Ident::new(to, ident.span());
+            }
+        }
+    }
+    impl VisitMut for Rename<'_> {
+        fn visit_item_enum_mut(&mut self, e: &mut syn::ItemEnum) {
+            let name = e.ident.to_string();
+            for v in &mut e.variants {
+                self.variant(&name, &mut v.ident);
+            }
+            let outer = self.current.replace(name);
+            syn::visit_mut::visit_item_enum_mut(self, e);
+            self.current = outer;
+        }
+        fn visit_item_impl_mut(&mut self, i: &mut syn::ItemImpl) {
+            let outer = self.current.take();
+            self.current = shape::type_name(&i.self_ty);
+            syn::visit_mut::visit_item_impl_mut(self, i);
+            self.current = outer;
+        }
+        fn visit_path_mut(&mut self, p: &mut syn::Path) {
+            // `E::VariantN` anywhere, `Self::VariantN` in E's impls.
+            let n = p.segments.len();
+            if n >= 2 {
+                let owner = p.segments[n - 2].ident.to_string();
+                let owner = if owner == "Self" { self.current.clone() } else { Some(owner) };
+                if let Some(owner) = owner {
+                    let mut ident = p.segments[n - 1].ident.clone();
+                    self.variant(&owner, &mut ident);
+                    p.segments[n - 1].ident = ident;
+                }
+            }
+            syn::visit_mut::visit_path_mut(self, p);
+        }
+        fn visit_ident_mut(&mut self, ident: &mut syn::Ident) {
+            if let Some(to) = self.types.get(&ident.to_string()) {
+                *ident = syn::Ident::new(to, ident.span());
+            }
+        }
+        fn visit_attribute_mut(&mut self, attr: &mut syn::Attribute) {
+            let syn::Meta::NameValue(nv) = &mut attr.meta else { return };
+            if !nv.path.is_ident("doc") {
+                return;
+            }
+            if let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = &mut nv.value {
+                let text = rename_words(&s.value(), self.types);
+                *s = syn::LitStr::new(&text, s.span());
+            }
+        }
+    }
+    if types.is_empty() && variants.is_empty() {
+        return;
+    }
+    Rename { types, variants, current: None }.visit_file_mut(file);
+}
+
+/// `text` with each whole word that is a renamed type renamed.
+fn rename_words(text: &str, renames: &BTreeMap<String, String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_alphanumeric() || c == '_' {
+            word.push(c);
+            continue;
+        }
+        out.push_str(renames.get(&word).map_or(word.as_str(), String::as_str));
+        word.clear();
+        out.push(c);
+    }
+    out.pop();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals_and_positions() {
+        assert_eq!(singular("Choices").as_deref(), Some("Choice"));
+        assert_eq!(singular("Entries").as_deref(), Some("Entry"));
+        assert_eq!(singular("Statuses").as_deref(), Some("Status"));
+        assert_eq!(singular("ToolCalls").as_deref(), Some("ToolCall"));
+        assert_eq!(singular("Data"), None);
+        assert_eq!(singular("Status"), None);
+        assert_eq!(positional("Variant0"), Some(""));
+        assert_eq!(positional("FooVariant12"), Some("Foo"));
+        assert_eq!(positional("Variants"), None);
+        assert_eq!(positional("Foo"), None);
+        let renames = BTreeMap::from([("AVariant0".to_string(), "AText".to_string())]);
+        assert_eq!(rename_words("`AVariant0`, not AVariant01", &renames), "`AText`, not AVariant01");
+    }
+}
