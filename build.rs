@@ -22,6 +22,14 @@ fn main() {
     for line in &output.notes.log {
         println!("normalize: {line}");
     }
+    // `#[cfg(togetherai_alias = "ChatMessage")]` holds when that name of
+    // `policy::NAMES` is an alias of a component of this spec (for
+    // `ChatMessage`: the spec's union of typed messages, tool messages among
+    // them), for code that needs the component's shape.
+    println!("cargo:rustc-check-cfg=cfg(togetherai_alias, values(any()))");
+    for alias in output.notes.aliases.keys() {
+        println!("cargo:rustc-cfg=togetherai_alias=\"{alias}\"");
+    }
     for warning in &output.notes.warnings {
         println!("cargo:warning=togetherai: {warning}");
     }

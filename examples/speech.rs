@@ -7,29 +7,28 @@
 //! ```
 
 use togetherai::audio::WavFormat;
-use togetherai::types::AudioSpeechRequest;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let text = args.next().unwrap_or_else(|| "Hello from Rust.".into());
     let path = args.next().unwrap_or_else(|| "speech.wav".into());
-    let (encoding, sample_rate) = ("pcm_s16le", 24_000.0);
+    // The sample rate is a number in one spec and an integer in others: an
+    // integer literal converts to either.
+    let (encoding, sample_rate) = ("pcm_s16le", 24_000);
     let client = togetherai::Client::from_env()?;
     let stream = client
         .audio_speech()
-        .body(
-            AudioSpeechRequest::builder()
-                .model("cartesia/sonic")
-                .input(text)
-                .voice("laidback woman")
-                .response_format("raw")
-                .response_encoding(encoding)
-                .sample_rate(sample_rate),
-        )
+        .model("cartesia/sonic")
+        .input(text)
+        .voice("laidback woman")
+        .response_format("raw")
+        .response_encoding(encoding)
+        .sample_rate(sample_rate)
         .send_stream()
         .await?;
-    let bytes = stream.into_audio().save_wav(&path, WavFormat::from_request(encoding, sample_rate)?).await?;
+    let format = WavFormat::from_request(encoding, f64::from(sample_rate))?;
+    let bytes = stream.into_audio().save_wav(&path, format).await?;
     println!("wrote {path}: {bytes} bytes of {encoding} at {sample_rate} Hz");
     Ok(())
 }

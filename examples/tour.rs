@@ -7,17 +7,17 @@
 //!
 //! Each step prints what it did; the tour exits non-zero if any step fails.
 
-use futures_util::StreamExt;
-use std::io::Write;
 use std::time::Instant;
-use togetherai::audio::WavFormat;
 use togetherai::mock::{MockReply, MockServer};
 use togetherai::types::*;
 use togetherai::Client;
 
-type Step = Result<String, Box<dyn std::error::Error>>;
+#[path = "tasks/mod.rs"]
+mod tasks;
 
-const CHAT_MODEL: &str = "meta-llama/Llama-3.3-70B-Instruct-Turbo";
+type Step = tasks::Outcome;
+
+const CHAT_MODEL: &str = tasks::MODEL;
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
@@ -45,16 +45,22 @@ async fn main() -> std::process::ExitCode {
             println!("✘ {name}: {e}");
         }
     };
-    step("chat", chat(&client).await);
-    step("streaming chat", stream(&client).await);
-    step("embeddings", embeddings(&client).await);
+    step("chat", tasks::chat::run(&client).await);
+    step("streaming chat", tasks::streaming::run(&client).await);
+    step("tool calling", tasks::tools::run(&client).await);
+    step("JSON mode", tasks::json_mode::run(&client).await);
+    step("embeddings", tasks::embeddings::run(&client).await);
     step("rerank", rerank(&client).await);
-    step("image", image(&client, &out).await);
-    step("speech", speech(&client, &out).await);
-    step("files", files(&client).await);
+    step("image", tasks::image::run(&client, &out.join("image.png")).await);
+    step("speech", tasks::speech::run(&client, &out.join("speech.wav")).await);
+    step("files", tasks::files::run(&client).await);
     step("fine-tuning", fine_tuning(&client).await);
     step("endpoints and hardware", endpoints(&client).await);
     step("code interpreter", code(&client).await);
+    if let Some(server) = &mock {
+        server.push_reply("models", MockReply::status(429).header("retry-after-ms", "300"));
+    }
+    step("errors", tasks::errors::run(&client).await);
     if let Some(server) = &mock {
         step("retries (mock only)", retries(server, &client).await);
     }
@@ -65,53 +71,6 @@ async fn main() -> std::process::ExitCode {
     }
     println!("All steps passed.");
     std::process::ExitCode::SUCCESS
-}
-
-fn user(text: &str) -> ChatMessage {
-    ChatMessage::user(text)
-}
-
-fn chat_request(text: &str) -> Result<builder::ChatCompletionRequest, error::ConversionError> {
-    Ok(ChatCompletionRequest::builder().model(CHAT_MODEL).messages([user(text)]).max_tokens(64))
-}
-
-async fn chat(client: &Client) -> Step {
-    let reply = client.chat_completions().body(chat_request("Say hello in five words.")?).send().await?;
-    let text = reply.choices.first().and_then(|c| c.message.as_ref()).and_then(|m| m.content.clone());
-    Ok(format!("{:?} (request id {:?})", text.unwrap_or_default(), reply.request_id()))
-}
-
-async fn stream(client: &Client) -> Step {
-    let started = Instant::now();
-    let mut stream =
-        client.chat_completions().body(chat_request("Write a haiku about Rust.")?).send_stream().await?.accumulate();
-    print!("  tokens as they arrive: ");
-    let mut first = None;
-    while let Some(chunk) = stream.next().await {
-        for choice in &chunk?.choices {
-            first.get_or_insert_with(|| started.elapsed());
-            print!("{}", choice.delta.content.as_deref().unwrap_or_default());
-            std::io::stdout().flush()?;
-        }
-    }
-    println!();
-    let response = stream.response()?;
-    let usage = response.usage.as_ref().map(|u| u.total_tokens);
-    Ok(format!(
-        "first token after {:?}; accumulated message {:?}, {usage:?} tokens",
-        first.unwrap_or_default(),
-        response.choices.first().and_then(|c| c.message.as_ref()).and_then(|m| m.content.clone()).unwrap_or_default()
-    ))
-}
-
-async fn embeddings(client: &Client) -> Step {
-    let input = vec!["Rust is fast.".to_string(), "Rust is safe.".to_string()];
-    let body = EmbeddingsRequest::builder()
-        .model(EmbeddingsRequestModel::TogethercomputerM2Bert80m8kRetrieval)
-        .input(EmbeddingsRequestInput::Array(input));
-    let response = client.embeddings().body(body).send().await?;
-    let dims = response.data.first().map_or(0, |d| d.embedding.len());
-    Ok(format!("{} vectors of {dims} dimensions", response.data.len()))
 }
 
 async fn rerank(client: &Client) -> Step {
@@ -127,69 +86,10 @@ async fn rerank(client: &Client) -> Step {
     Ok(format!("best documents {}", ranked.join(", ")))
 }
 
-async fn image(client: &Client, out: &std::path::Path) -> Step {
-    use base64::Engine;
-    let body = ImagesGenerationsBody::builder()
-        .model("black-forest-labs/FLUX.1-schnell")
-        .prompt("A lighthouse at dusk, oil painting")
-        .steps(4)
-        .n(1)
-        .response_format(ImagesGenerationsBodyResponseFormat::Base64);
-    let response = client.images_generations().body(body).send().await?;
-    match response.data.first() {
-        Some(ImageResponseDataItem::B64Json { b64_json, .. }) => {
-            let bytes = base64::engine::general_purpose::STANDARD.decode(b64_json)?;
-            let path = out.join("image.png");
-            std::fs::write(&path, &bytes)?;
-            Ok(format!("{} bytes saved to {}", bytes.len(), path.display()))
-        }
-        Some(ImageResponseDataItem::Url { url, .. }) => Ok(format!("image at {url}")),
-        other => Err(format!("no image in the response: {other:?}").into()),
-    }
-}
-
-async fn speech(client: &Client, out: &std::path::Path) -> Step {
-    let (encoding, rate) = ("pcm_s16le", 24_000.0);
-    let body = AudioSpeechRequest::builder()
-        .model("cartesia/sonic")
-        .input("Hello from the Rust SDK tour.")
-        .voice("laidback woman")
-        .response_format("raw")
-        .response_encoding(encoding)
-        .sample_rate(rate);
-    let path = out.join("speech.wav");
-    let stream = client.audio_speech().body(body).send_stream().await?;
-    let bytes = stream.into_audio().save_wav(&path, WavFormat::from_request(encoding, rate)?).await?;
-    Ok(format!("{:.2} s of audio streamed to {}", bytes as f64 / (rate * 2.0), path.display()))
-}
-
-async fn files(client: &Client) -> Step {
-    let files = client.files_list().send().await?;
-    let Some(file) = files.data.first() else { return Ok("no files uploaded yet".into()) };
-    let content = client.files_content().id(&file.id).send().await?.bytes().await?;
-    Ok(format!("{} file(s); {} is {} bytes", files.data.len(), file.filename, content.len()))
-}
-
 async fn fine_tuning(client: &Client) -> Step {
     let files = client.files_list().send().await?;
     let training_file = files.data.first().map(|f| f.id.clone()).unwrap_or_else(|| "file-tour".into());
-    let body = FineTunesCreateBody::builder()
-        .training_file(training_file)
-        .model("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference")
-        .n_epochs(1)
-        .suffix("tour");
-    let job = client.fine_tunes_create().body(body).send().await?;
-    let listed = client.fine_tunes_list().send().await?;
-    let events = client.fine_tunes_events().id(&job.id).send().await?;
-    let cancelled = client.fine_tunes_cancel().id(&job.id).send().await?;
-    Ok(format!(
-        "created {} ({}), {} job(s) listed, {} event(s), cancelled: {}",
-        job.id,
-        job.status,
-        listed.data.len(),
-        events.data.len(),
-        cancelled.status
-    ))
+    tasks::fine_tuning::run(client, &training_file).await
 }
 
 async fn endpoints(client: &Client) -> Step {

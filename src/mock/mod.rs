@@ -19,6 +19,7 @@
 //! ```
 
 mod audio;
+mod chat;
 pub(crate) mod schema;
 pub(crate) mod spec;
 mod sse;
@@ -425,14 +426,16 @@ fn binary_content(op: &Operation) -> Vec<u8> {
 /// The canned answer of chat and completions.
 pub(crate) const CANNED: &str = "Hello! This is the Together mock server answering.";
 
-/// Echoes what makes sense from the request: its `model`, and a canned
-/// assistant message in `choices`.
+/// Echoes what makes sense from the request: its `model`; in `choices`,
+/// the answer it asks for ([`chat::Reply`]: a tool call, JSON, text); one
+/// embedding per input; an image as a URL or bytes of the format asked for.
 fn echo(spec: &Spec, schema: &Value, value: &mut Value, body: &Value) {
     if let Some(model) = body.get("model").filter(|m| m.is_string()) {
         let mut o = Map::new();
         o.insert("model".into(), model.clone());
         schema::overlay(spec, schema, value, &o);
     }
+    let reply = chat::Reply::to(spec, body);
     if let Some(choices) = value.get_mut("choices").and_then(Value::as_array_mut) {
         for (i, choice) in choices.iter_mut().enumerate() {
             if let Some(c) = choice.as_object_mut() {
@@ -440,20 +443,65 @@ fn echo(spec: &Spec, schema: &Value, value: &mut Value, body: &Value) {
                     c.insert("index".into(), json!(i));
                 }
                 if c.get("finish_reason").is_some_and(Value::is_string) {
-                    c.insert("finish_reason".into(), json!("stop"));
+                    c.insert("finish_reason".into(), json!(reply.finish_reason()));
                 }
                 if c.get("text").is_some_and(Value::is_string) {
-                    c.insert("text".into(), json!(CANNED));
+                    c.insert("text".into(), json!(reply.text().unwrap_or_default()));
                 }
                 if let Some(m) = c.get_mut("message").and_then(Value::as_object_mut) {
                     m.insert("role".into(), json!("assistant"));
-                    m.insert("content".into(), json!(CANNED));
-                    m.remove("tool_calls");
+                    m.insert("content".into(), reply.text().map_or(Value::Null, |t| json!(t)));
                     m.remove("function_call");
+                    match reply.tool_calls() {
+                        Some(calls) => m.insert("tool_calls".into(), calls),
+                        None => m.remove("tool_calls"),
+                    };
                 }
             }
         }
     }
+    let data = value.get_mut("data").and_then(Value::as_array_mut);
+    let Some(first) = data.as_ref().and_then(|d| d.first()).cloned() else { return };
+    let data = value.get_mut("data").and_then(Value::as_array_mut).expect("just read");
+    if first.get("embedding").is_some() {
+        // One vector per input, all of one dimension.
+        let inputs = body.get("input").and_then(Value::as_array).map_or(1, Vec::len);
+        *data = (0..inputs).map(|i| with(&first, "index", json!(i))).collect();
+    } else if first.get("b64_json").is_some() || first.get("url").is_some() {
+        let url = body.get("response_format").and_then(Value::as_str) == Some("url");
+        let format = body.get("output_format").and_then(Value::as_str).unwrap_or("png");
+        for item in data.iter_mut() {
+            if let Some(o) = item.as_object_mut() {
+                o.remove("b64_json");
+                o.remove("url");
+                match url {
+                    true => o.insert("url".into(), json!(format!("https://mock.invalid/image.{format}"))),
+                    false => o.insert("b64_json".into(), json!(image_base64(format))),
+                };
+            }
+        }
+    }
+}
+
+/// `value` with `key` set, when it is an object that has it.
+fn with(value: &Value, key: &str, set: Value) -> Value {
+    let mut out = value.clone();
+    if let Some(o) = out.as_object_mut().filter(|o| o.contains_key(key)) {
+        o.insert(key.into(), set);
+    }
+    out
+}
+
+/// A one-pixel image in the format asked for, base64.
+fn image_base64(format: &str) -> String {
+    use base64::Engine;
+    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\0\x05\0\x01\xff\x89\x99=\x1d\0\0\0\0IEND\xaeB`\x82";
+    const JPEG: &[u8] = b"\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0\xff\xd9";
+    let bytes = match format {
+        "jpeg" | "jpg" => JPEG,
+        _ => PNG,
+    };
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 /// Applies the collection semantics of the operation's path shape.

@@ -56,20 +56,20 @@ pub(crate) fn events(spec: &Spec, media: &Value, body: &Value, model: &str, audi
             out.push(chunk.to_string());
         }
     } else if base.pointer("/choices/0").is_some_and(Value::is_object) {
-        let words: Vec<&str> = super::CANNED.split(' ').collect();
+        let reply = super::chat::Reply::to(spec, body);
+        let words = reply.pieces();
         let usage = base.get("usage").cloned();
         let resolved = spec.resolve(&schema);
         let usage_required =
             resolved.get("required").and_then(Value::as_array).is_some_and(|r| r.contains(&json!("usage")));
-        for (i, word) in words.iter().enumerate() {
+        for (i, text) in words.iter().enumerate() {
             let last = i + 1 == words.len();
-            let text = if i == 0 { word.to_string() } else { format!(" {word}") };
             let mut chunk = base.clone();
             let choice = &mut chunk["choices"][0];
             if let Some(c) = choice.as_object_mut() {
                 c.insert("index".into(), json!(0));
                 if c.contains_key("finish_reason") {
-                    c.insert("finish_reason".into(), if last { json!("stop") } else { Value::Null });
+                    c.insert("finish_reason".into(), if last { json!(reply.finish_reason()) } else { Value::Null });
                 }
                 if c.contains_key("text") {
                     c.insert("text".into(), json!(text));
@@ -77,7 +77,16 @@ pub(crate) fn events(spec: &Spec, media: &Value, body: &Value, model: &str, audi
                 if let Some(delta) = c.get_mut("delta").and_then(Value::as_object_mut) {
                     delta.retain(|k, _| k == "role" || k == "content");
                     delta.insert("role".into(), json!("assistant"));
-                    delta.insert("content".into(), json!(text));
+                    match reply.tool_calls() {
+                        // A tool call comes whole, in one delta.
+                        Some(calls) => {
+                            delta.insert("content".into(), Value::Null);
+                            delta.insert("tool_calls".into(), calls);
+                        }
+                        None => {
+                            delta.insert("content".into(), json!(text));
+                        }
+                    }
                 }
             }
             if let Some(chunk) = chunk["choices"].as_array_mut() {

@@ -200,6 +200,18 @@ pub fn constructors(file: &mut syn::File, _: &Context) -> Result<usize, String> 
             continue;
         }
         let ty = e.ident.to_string();
+        // A member's field name is its getter's (`union_getters`), not a constructor's.
+        let fields: BTreeSet<String> = e
+            .variants
+            .iter()
+            .filter_map(|v| match &v.fields {
+                syn::Fields::Unnamed(f) => shape::type_name(&f.unnamed.first()?.ty),
+                _ => None,
+            })
+            .filter_map(|t| types.fields.get(&t))
+            .flatten()
+            .map(|(n, ..)| n.clone())
+            .collect();
         let names = taken.entry(ty.clone()).or_default();
         let mut fns: Vec<syn::ImplItemFn> = Vec::new();
         for v in &e.variants {
@@ -208,6 +220,9 @@ pub fn constructors(file: &mut syn::File, _: &Context) -> Result<usize, String> 
             let Some(member_ty) = shape::type_name(&member.ty) else { continue };
             let Some(sig) = made.get(&member_ty) else { continue };
             let Some(tag) = tag_value(&types, &member_ty) else { continue };
+            if fields.contains(&tag.to_snake_case()) {
+                continue;
+            }
             let Some(name) = method_name(&tag, names) else { continue };
             let params = parameters(&sig.args);
             let args = sig.args.iter().map(|(a, _)| a);

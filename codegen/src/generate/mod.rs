@@ -200,6 +200,18 @@ pub const PASSES: &[Pass] = &[
         expect: |_| Expect::AtLeast(0),
     },
     Pass {
+        name: "json_conversions",
+        finds: "types that decode, given `TryFrom<serde_json::Value>`",
+        run: types::json_conversions,
+        expect: |cx| Expect::some_if(cx.facts.named_types),
+    },
+    Pass {
+        name: "union_getters",
+        finds: "untagged unions of members with fields, given a getter per field",
+        run: readers::union_getters,
+        expect: |_| Expect::AtLeast(0),
+    },
+    Pass {
         name: "type_aliases",
         finds: "the aliases of `policy::NAMES`",
         run: names::type_aliases,

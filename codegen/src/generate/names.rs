@@ -170,7 +170,9 @@ fn json_type(v: &syn::Variant, t: &Option<String>, types: &Types) -> Vec<String>
         return vec!["String".into()];
     }
     let syn::Fields::Unnamed(f) = &v.fields else { return Vec::new() };
-    let Some(item) = shape::first_type_argument(&f.unnamed[0].ty, "Vec") else { return Vec::new() };
+    let Some(item) = f.unnamed.first().and_then(|f| shape::first_type_argument(&f.ty, "Vec")) else {
+        return Vec::new();
+    };
     let plural = match shape::type_name(item).as_deref() {
         Some("String") => "Strings",
         Some("Map") => "Objects",

@@ -1,5 +1,6 @@
 //! Reading answers: `text()` on a response (or stream event) whose
-//! `choices` hold text, the first choice's.
+//! `choices` hold text, the first choice's, and getters on unions for the
+//! fields their members hold.
 
 use super::context::Context;
 use super::module_mut;
@@ -70,6 +71,107 @@ pub fn answer_text(file: &mut syn::File, _: &Context) -> Result<usize, String> {
                 }
             }
         });
+    }
+    let n = added.len();
+    items.extend(added);
+    Ok(n)
+}
+
+/// A getter for each field the members of an untagged union hold (one type
+/// wherever it appears): `Some` for a member with it, `None` for the rest,
+/// so `image.data[0].b64_json()` reads whichever member came back.
+pub fn union_getters(file: &mut syn::File, _: &Context) -> Result<usize, String> {
+    let items = module_mut(&mut file.items, "types")?;
+    let types = Types::read(items);
+    let mut taken: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> = Default::default();
+    for item in items.iter() {
+        if let syn::Item::Impl(i) = item {
+            let names = i.items.iter().filter_map(|m| match m {
+                syn::ImplItem::Fn(f) => Some(f.sig.ident.to_string()),
+                _ => None,
+            });
+            taken.entry(shape::type_name(&i.self_ty).unwrap_or_default()).or_default().extend(names);
+        }
+    }
+    let mut added: Vec<syn::Item> = Vec::new();
+    for item in items.iter() {
+        let syn::Item::Enum(e) = item else { continue };
+        if !shape::has_serde_arg(&e.attrs, "untagged") {
+            continue;
+        }
+        // Per member: its fields, and how a match arm reaches them.
+        let mut fields: Vec<(String, syn::Type)> = Vec::new();
+        let mut members = 0;
+        for v in &e.variants {
+            let own: Vec<(String, syn::Type)> = match &v.fields {
+                syn::Fields::Named(f) => {
+                    f.named.iter().filter_map(|f| Some((f.ident.as_ref()?.to_string(), f.ty.clone()))).collect()
+                }
+                syn::Fields::Unnamed(f) if f.unnamed.len() == 1 => shape::type_name(&f.unnamed[0].ty)
+                    .and_then(|t| types.fields.get(&t))
+                    .map(|fs| fs.iter().map(|(n, t, _)| (n.clone(), t.clone())).collect())
+                    .unwrap_or_default(),
+                _ => Vec::new(),
+            };
+            members += usize::from(!own.is_empty());
+            fields.extend(own);
+        }
+        if members < 2 {
+            continue;
+        }
+        let mut by_name: std::collections::BTreeMap<String, Vec<syn::Type>> = Default::default();
+        for (name, ty) in fields {
+            by_name.entry(name).or_default().push(ty);
+        }
+        let names = taken.entry(e.ident.to_string()).or_default();
+        let mut fns: Vec<syn::ImplItemFn> = Vec::new();
+        for (name, tys) in by_name {
+            let ty = &tys[0];
+            if tys.iter().any(|t| quote::quote!(#t).to_string() != quote::quote!(#ty).to_string())
+                || !names.insert(name.clone())
+            {
+                continue;
+            }
+            let Ok(field) = syn::parse_str::<syn::Ident>(&name) else { continue };
+            let arms = e.variants.iter().filter_map(|v| {
+                let ident = &v.ident;
+                match &v.fields {
+                    syn::Fields::Named(f) if f.named.iter().any(|f| f.ident.as_ref() == Some(&field)) => {
+                        Some(quote::quote!(Self::#ident { #field, .. } => #field))
+                    }
+                    syn::Fields::Unnamed(f) if f.unnamed.len() == 1 => {
+                        let t = shape::type_name(&f.unnamed[0].ty)?;
+                        types
+                            .fields
+                            .get(&t)?
+                            .iter()
+                            .any(|(n, ..)| *n == name)
+                            .then(|| quote::quote!(Self::#ident(member) => &member.#field))
+                    }
+                    _ => None,
+                }
+            });
+            let (ret, wrap): (syn::Type, syn::Expr) = match shape::first_type_argument(ty, "Option") {
+                Some(inner) if shape::is_std_string(inner) => {
+                    (syn::parse_quote!(&str), syn::parse_quote!(value.as_deref()))
+                }
+                Some(inner) => (syn::parse_quote!(&#inner), syn::parse_quote!(value.as_ref())),
+                None if shape::is_std_string(ty) => (syn::parse_quote!(&str), syn::parse_quote!(Some(value.as_str()))),
+                None => (syn::parse_quote!(&#ty), syn::parse_quote!(Some(value))),
+            };
+            let doc = format!("`{name}` of whichever member this is, if that member has it.");
+            fns.push(syn::parse_quote! {
+                #[doc = #doc]
+                pub fn #field(&self) -> ::std::option::Option<#ret> {
+                    let value = match self { #(#arms,)* _ => return None };
+                    #wrap
+                }
+            });
+        }
+        if !fns.is_empty() {
+            let ident = &e.ident;
+            added.push(syn::parse_quote!(impl #ident { #(#fns)* }));
+        }
     }
     let n = added.len();
     items.extend(added);

@@ -377,6 +377,31 @@ pub fn string_variant(e: &syn::ItemEnum) -> Option<&syn::Variant> {
     })
 }
 
+/// `::std::string::String`.
+pub fn is_std_string(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(p) if path_is(&p.path, &["std", "string", "String"]))
+}
+
+/// `impl From<::serde_json::Value> for X` or `impl TryFrom<::serde_json::Value> for X`.
+pub fn converts_from_json(item: &syn::ItemImpl) -> bool {
+    let Some((path, _)) = &item.trait_ else { return false };
+    let Some(last) = path.segments.last().filter(|s| s.ident == "From" || s.ident == "TryFrom") else { return false };
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else { return false };
+    matches!(args.args.first(), Some(syn::GenericArgument::Type(syn::Type::Path(p))) if path_ends_with(&p.path, &["serde_json", "Value"]))
+}
+
+/// Whether `#[derive(..)]` among `attrs` names `name` (`Deserialize` for `::serde::Deserialize`).
+pub fn derives(attrs: &[syn::Attribute], name: &str) -> bool {
+    attrs.iter().filter(|a| a.path().is_ident("derive")).any(|a| {
+        let mut found = false;
+        let _ = a.parse_nested_meta(|meta| {
+            found |= meta.path.segments.last().is_some_and(|s| s.ident == name);
+            Ok(())
+        });
+        found
+    })
+}
+
 /// typify's newtype of a string schema: `pub struct X(pub ::std::string::String);`.
 pub fn is_string_newtype(s: &syn::ItemStruct) -> bool {
     matches!(&s.fields, syn::Fields::Unnamed(f) if f.unnamed.len() == 1

@@ -225,7 +225,8 @@ fn take_the_value(f: &mut syn::ImplItemFn) -> bool {
 /// `From<&str>` and `From<String>` for typify's untagged enums with a
 /// `String` variant holding a string or a newtype of one (a `$ref` to a
 /// string schema): message content that is text or parts, so
-/// `.content("hello")` works.
+/// `.content("hello")` works; with a list of strings beside it, also
+/// `From<Vec<&str>>` and `From<[&str; N]>` (`.input(["a", "b"])`).
 pub fn text_conversions(file: &mut syn::File, _: &Context) -> Result<usize, String> {
     let items = types(file)?;
     let has_from_string: BTreeSet<String> = items
@@ -271,8 +272,67 @@ pub fn text_conversions(file: &mut syn::File, _: &Context) -> Result<usize, Stri
             }
         };
         added.push(impls.items);
+        // Text or a list of texts (embedding inputs): a list of `&str` too.
+        let lists: Vec<&syn::Ident> = e
+            .variants
+            .iter()
+            .filter(|v| {
+                matches!(&v.fields, syn::Fields::Unnamed(f) if f.unnamed.len() == 1
+                && shape::first_type_argument(&f.unnamed[0].ty, "Vec").is_some_and(shape::is_std_string))
+            })
+            .map(|v| &v.ident)
+            .collect();
+        if let [list] = lists[..] {
+            let impls: syn::File = syn::parse_quote! {
+                impl ::std::convert::From<::std::vec::Vec<&str>> for #ty {
+                    fn from(value: ::std::vec::Vec<&str>) -> Self { Self::#list(value.into_iter().map(::std::string::String::from).collect()) }
+                }
+                impl<const N: usize> ::std::convert::From<[&str; N]> for #ty {
+                    fn from(value: [&str; N]) -> Self { Self::#list(value.into_iter().map(::std::string::String::from).collect()) }
+                }
+            };
+            added.push(impls.items);
+        }
     }
     let n = added.len();
     items.extend(added.into_iter().flatten());
+    Ok(n)
+}
+
+/// `TryFrom<serde_json::Value>` for every type that decodes, unless it
+/// converts from JSON already (a union with a free-form member): a field
+/// takes a JSON value where writing the typed one is longer
+/// (`.response_format(json!({"type": "json_object"}))`), checked when the
+/// request is sent.
+pub fn json_conversions(file: &mut syn::File, _: &Context) -> Result<usize, String> {
+    let items = types(file)?;
+    let from_json: BTreeSet<String> = items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Impl(i) if shape::converts_from_json(i) => shape::type_name(&i.self_ty),
+            _ => None,
+        })
+        .collect();
+    let mut added: Vec<syn::Item> = Vec::new();
+    for item in items.iter() {
+        let (ident, attrs) = match item {
+            syn::Item::Struct(s) => (&s.ident, &s.attrs),
+            syn::Item::Enum(e) => (&e.ident, &e.attrs),
+            _ => continue,
+        };
+        if from_json.contains(&ident.to_string()) || !shape::derives(attrs, "Deserialize") {
+            continue;
+        }
+        added.push(syn::parse_quote! {
+            impl ::std::convert::TryFrom<::serde_json::Value> for #ident {
+                type Error = ::serde_json::Error;
+                fn try_from(value: ::serde_json::Value) -> ::std::result::Result<Self, ::serde_json::Error> {
+                    ::serde_json::from_value(value)
+                }
+            }
+        });
+    }
+    let n = added.len();
+    items.extend(added);
     Ok(n)
 }

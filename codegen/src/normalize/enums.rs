@@ -140,7 +140,9 @@ pub(super) fn open_enums(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecE
         // (each message's `role`); the first place names it.
         let content: Map<String, Value> =
             hoist.iter().filter(|(k, _)| !crate::spec::is_prose(k)).map(|(k, v)| (k.clone(), v.clone())).collect();
-        let shared = hoisted.iter().find(|(_, c, _)| *c == content).map(|(n, ..)| n.clone());
+        // (A one-value enum marks its own place: each response's `object`.)
+        let several = content.get("enum").and_then(Value::as_array).is_some_and(|v| v.len() > 1);
+        let shared = hoisted.iter().find(|(_, c, _)| several && *c == content).map(|(n, ..)| n.clone());
         let name = shared.clone().unwrap_or_else(|| {
             let base = super::names::inline_type_name(&snapshot, at);
             let mut name = base.clone();

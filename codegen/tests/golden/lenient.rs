@@ -19,6 +19,8 @@
 // setter_docs: 6
 // constructors: 6
 // answer_text: 0
+// json_conversions: 8
+// union_getters: 0
 // type_aliases: 0
 // body_setters: 1
 // operation_tables: 2
@@ -1238,6 +1240,70 @@ pub mod types {
             Self {
                 a: ::std::default::Default::default(),
             }
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for Code {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for Event {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for NewSession {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for Session {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for SessionKind {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for SessionList {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for Thing {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for Thing2 {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
         }
     }
 }

@@ -19,6 +19,8 @@
 // setter_docs: 17
 // constructors: 8
 // answer_text: 0
+// json_conversions: 10
+// union_getters: 0
 // type_aliases: 0
 // body_setters: 2
 // operation_tables: 2
@@ -1633,6 +1635,86 @@ pub mod types {
             Self {
                 total_tokens: total_tokens.into(),
             }
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for ChatReply {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for ChatRequest {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for Choice {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for Content {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for Message {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for Part {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for Problem {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for SpeechBody {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for Thing {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for Usage {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
         }
     }
 }

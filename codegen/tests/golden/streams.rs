@@ -19,6 +19,8 @@
 // setter_docs: 9
 // constructors: 11
 // answer_text: 2
+// json_conversions: 11
+// union_getters: 0
 // type_aliases: 0
 // body_setters: 2
 // operation_tables: 2
@@ -916,6 +918,94 @@ pub mod types {
         pub fn text(&self) -> ::std::option::Option<&str> {
             let choice = self.choices.first()?;
             choice.message.as_ref()?.content.as_deref()
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for ChatV2Piece {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for ChatV2PieceChoice {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for ChatV2PieceChoiceDelta {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for ChatV2Reply {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for ChatV2ReplyChoice {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for ChatV2ReplyChoiceMessage {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for ChatV2Request {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for ChatV2Stream {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for LogLine {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for SpeakChunk {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for SpeakV2Body {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
         }
     }
 }

@@ -1,0 +1,21 @@
+//! The ten everyday tasks, each written as a user would write it against
+//! the generated API; the tour runs them (`cargo run --example tour`). They
+//! compile unchanged with each shared spec (`TOGETHERAI_SPEC=...`), except
+//! where a task says it needs a newer one.
+
+pub mod chat;
+pub mod embeddings;
+pub mod errors;
+pub mod files;
+pub mod fine_tuning;
+pub mod image;
+pub mod json_mode;
+pub mod speech;
+pub mod streaming;
+pub mod tools;
+
+/// What a task reports, or why it failed.
+pub type Outcome = Result<String, Box<dyn std::error::Error>>;
+
+/// The chat model the tasks use.
+pub const MODEL: &str = "meta-llama/Llama-3.3-70B-Instruct-Turbo";
