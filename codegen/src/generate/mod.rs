@@ -13,6 +13,7 @@ mod conform;
 mod constructors;
 mod context;
 mod contract;
+mod docs;
 pub mod isolate;
 mod names;
 mod open_enums;
@@ -212,6 +213,18 @@ pub const PASSES: &[Pass] = &[
         expect: |_| Expect::AtLeast(0),
     },
     Pass {
+        name: "conversion_errors",
+        finds: "closed enums' `FromStr`, whose error names the type and its values",
+        run: types::conversion_errors,
+        expect: |_| Expect::AtLeast(0),
+    },
+    Pass {
+        name: "field_docs",
+        finds: "struct fields without docs whose type has some",
+        run: docs::field_docs,
+        expect: |_| Expect::AtLeast(0),
+    },
+    Pass {
         name: "type_aliases",
         finds: "the aliases of `policy::NAMES`",
         run: names::type_aliases,
@@ -245,6 +258,12 @@ pub const PASSES: &[Pass] = &[
         name: "item_names",
         finds: "inline list items typify names `{Type}{Field}Item`, named in the singular",
         run: names::item_names,
+        expect: |_| Expect::AtLeast(0),
+    },
+    Pass {
+        name: "unreached_types",
+        finds: "types no operation reaches, hidden from the docs",
+        run: docs::unreached_types,
         expect: |_| Expect::AtLeast(0),
     },
     Pass {

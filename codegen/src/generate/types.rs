@@ -336,3 +336,36 @@ pub fn json_conversions(file: &mut syn::File, _: &Context) -> Result<usize, Stri
     items.extend(added);
     Ok(n)
 }
+
+/// A closed enum's `FromStr` error names the type and the values it takes
+/// (typify's says "invalid value").
+pub fn conversion_errors(file: &mut syn::File, _: &Context) -> Result<usize, String> {
+    let items = types(file)?;
+    let enums = super::setters::Types::read(items).unit_enums;
+    let mut n = 0;
+    for item in items.iter_mut() {
+        let syn::Item::Impl(i) = item else { continue };
+        let Some(values) = shape::type_name(&i.self_ty)
+            .filter(|_| shape::implements(i, "FromStr"))
+            .and_then(|t| enums.get(&t).map(|v| (t, v)))
+        else {
+            continue;
+        };
+        let (ty, values) = values;
+        let listed: Vec<String> = values.iter().map(|(_, wire)| format!("`{wire}`")).collect();
+        let message = format!("invalid value for `{ty}`: expected one of {}", listed.join(", "));
+        struct Message<'a>(&'a str, bool);
+        impl VisitMut for Message<'_> {
+            fn visit_lit_str_mut(&mut self, lit: &mut syn::LitStr) {
+                if lit.value() == "invalid value" {
+                    *lit = syn::LitStr::new(self.0, lit.span());
+                    self.1 = true;
+                }
+            }
+        }
+        let mut m = Message(&message, false);
+        m.visit_item_impl_mut(i);
+        n += usize::from(m.1);
+    }
+    Ok(n)
+}

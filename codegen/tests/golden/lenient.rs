@@ -21,12 +21,15 @@
 // answer_text: 0
 // json_conversions: 8
 // union_getters: 0
+// conversion_errors: 0
+// field_docs: 3
 // type_aliases: 0
 // body_setters: 1
 // operation_tables: 2
 // conform_table: 8
 // variant_names: 0
 // item_names: 0
+// unreached_types: 0
 // contract_only: 119
 
 #[allow(unused_imports)]
@@ -107,6 +110,7 @@ pub mod types {
         pub budget: ::std::option::Option<::serde_json::Value>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub labels: ::std::option::Option<::serde_json::Value>,
+        ///Known values of `NewSessionMode`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub mode: ::std::option::Option<crate::types::NewSessionMode>,
         pub name: ::std::string::String,
@@ -122,6 +126,7 @@ pub mod types {
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[non_exhaustive]
     pub struct Session {
+        ///Pattern: `([`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub code: ::std::option::Option<Code>,
         pub id: ::std::string::String,
@@ -141,6 +146,7 @@ pub mod types {
             deserialize_with = "crate::contract::lenient_integer"
         )]
         pub started: ::std::option::Option<i128>,
+        ///Known values of `SessionState`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub state: ::std::option::Option<crate::types::SessionState>,
     }

@@ -21,12 +21,15 @@
 // answer_text: 0
 // json_conversions: 10
 // union_getters: 0
+// conversion_errors: 0
+// field_docs: 5
 // type_aliases: 0
 // body_setters: 2
 // operation_tables: 2
 // conform_table: 6
 // variant_names: 0
 // item_names: 0
+// unreached_types: 1
 // contract_only: 120
 
 #[allow(unused_imports)]
@@ -46,6 +49,7 @@ pub mod types {
         pub created: i128,
         ///Format: uuid.
         pub id: ::std::string::String,
+        ///Known values of `ChatReplyObject`.
         pub object: crate::types::ChatReplyObject,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub usage: ::std::option::Option<Usage>,
@@ -66,6 +70,7 @@ pub mod types {
     #[non_exhaustive]
     pub struct ChatRequest {
         pub messages: ::std::vec::Vec<Message>,
+        ///Known values of `ChatRequestModel`.
         pub model: crate::types::ChatRequestModel,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub seed: ::std::option::Option<i64>,
@@ -84,6 +89,7 @@ pub mod types {
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[non_exhaustive]
     pub struct Choice {
+        ///Known values of `FinishReason`.
         #[serde(deserialize_with = "::std::option::Option::deserialize")]
         pub finish_reason: ::std::option::Option<crate::types::FinishReason>,
         #[serde(deserialize_with = "crate::contract::lenient_integer")]
@@ -123,6 +129,7 @@ pub mod types {
     #[non_exhaustive]
     pub struct Message {
         pub content: Content,
+        ///Known values of `Role`.
         pub role: crate::types::Role,
     }
     impl Message {
@@ -145,6 +152,7 @@ pub mod types {
     ///`Problem`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
     #[non_exhaustive]
+    #[doc(hidden)]
     pub struct Problem {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub message: ::std::option::Option<::std::string::String>,
@@ -158,6 +166,7 @@ pub mod types {
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[non_exhaustive]
     pub struct SpeechBody {
+        ///Known values of `SpeechBodyFormat`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub format: ::std::option::Option<crate::types::SpeechBodyFormat>,
         pub input: ::std::string::String,

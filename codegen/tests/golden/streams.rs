@@ -21,12 +21,15 @@
 // answer_text: 2
 // json_conversions: 11
 // union_getters: 0
+// conversion_errors: 0
+// field_docs: 0
 // type_aliases: 0
 // body_setters: 2
 // operation_tables: 2
 // conform_table: 3
 // variant_names: 0
 // item_names: 2
+// unreached_types: 1
 // contract_only: 73
 
 #[allow(unused_imports)]
@@ -135,6 +138,7 @@ pub mod types {
     ///`ChatV2Stream`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
     #[non_exhaustive]
+    #[doc(hidden)]
     pub struct ChatV2Stream {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub data: ::std::option::Option<ChatV2Piece>,

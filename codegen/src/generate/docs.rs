@@ -1,0 +1,97 @@
+//! Docs of the generated types: a field whose schema is a reference, an
+//! enum or a union carries its type's description, and types no operation
+//! reaches are left off the crate's front page.
+
+use super::context::Context;
+use super::module_mut;
+use super::setters::Types;
+use std::collections::{BTreeMap, BTreeSet};
+use syn::visit::Visit;
+
+/// A struct field with no docs of its own takes its type's.
+pub fn field_docs(file: &mut syn::File, _: &Context) -> Result<usize, String> {
+    let items = module_mut(&mut file.items, "types")?;
+    let types = Types::read(items);
+    let mut n = 0;
+    for item in items.iter_mut() {
+        let syn::Item::Struct(s) = item else { continue };
+        let ty = s.ident.to_string();
+        let syn::Fields::Named(fields) = &mut s.fields else { continue };
+        for f in fields.named.iter_mut() {
+            if f.attrs.iter().any(|a| a.path().is_ident("doc")) {
+                continue;
+            }
+            let Some(name) = f.ident.as_ref().map(ToString::to_string) else { continue };
+            let docs = types.field_docs(&ty, &name);
+            if !docs.is_empty() {
+                f.attrs.splice(0..0, docs);
+                n += 1;
+            }
+        }
+    }
+    Ok(n)
+}
+
+/// The type names an item mentions.
+fn mentions(node: &dyn Fn(&mut Names)) -> BTreeSet<String> {
+    let mut names = Names::default();
+    node(&mut names);
+    names.0
+}
+
+#[derive(Default)]
+struct Names(BTreeSet<String>);
+
+impl<'ast> Visit<'ast> for Names {
+    fn visit_ident(&mut self, ident: &'ast syn::Ident) {
+        self.0.insert(ident.to_string());
+    }
+}
+
+/// `#[doc(hidden)]` on every type of `types` that no operation reaches
+/// through its parameters, body or answer (components a spec defines and
+/// no operation uses): they still compile and decode, but the docs show
+/// what a user sends and gets.
+pub fn unreached_types(file: &mut syn::File, _: &Context) -> Result<usize, String> {
+    // What the operation builders and the client name.
+    let mut seeds = BTreeSet::new();
+    for item in &file.items {
+        match item {
+            syn::Item::Mod(m) if m.ident == "builder" => seeds.extend(mentions(&|n| n.visit_item_mod(m))),
+            syn::Item::Impl(i) => seeds.extend(mentions(&|n| n.visit_item_impl(i))),
+            _ => {}
+        }
+    }
+    let items = module_mut(&mut file.items, "types")?;
+    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for item in items.iter() {
+        let (name, names) = match item {
+            syn::Item::Struct(s) => (s.ident.to_string(), mentions(&|n| n.visit_item_struct(s))),
+            syn::Item::Enum(e) => (e.ident.to_string(), mentions(&|n| n.visit_item_enum(e))),
+            syn::Item::Type(t) => (t.ident.to_string(), mentions(&|n| n.visit_item_type(t))),
+            _ => continue,
+        };
+        edges.entry(name).or_default().extend(names);
+    }
+    let mut reached = BTreeSet::new();
+    let mut pending: Vec<String> = seeds.into_iter().filter(|s| edges.contains_key(s)).collect();
+    while let Some(name) = pending.pop() {
+        if reached.insert(name.clone()) {
+            pending.extend(edges.get(&name).into_iter().flatten().filter(|n| edges.contains_key(*n)).cloned());
+        }
+    }
+    let mut n = 0;
+    for item in items.iter_mut() {
+        let (name, attrs) = match item {
+            syn::Item::Struct(s) => (s.ident.to_string(), &mut s.attrs),
+            syn::Item::Enum(e) => (e.ident.to_string(), &mut e.attrs),
+            syn::Item::Type(t) => (t.ident.to_string(), &mut t.attrs),
+            _ => continue,
+        };
+        if !reached.contains(&name) {
+            attrs.push(syn::parse_quote!(#[doc(hidden)]));
+            n += 1;
+        }
+    }
+    Ok(n)
+}
