@@ -228,10 +228,28 @@ pub fn item_names(file: &mut syn::File, _: &Context) -> Result<usize, String> {
             }
         }
     }
+    // A name that says its last words twice (`..ImageUrlImageUrl`: the
+    // `image_url` property of the `image_url` member) says them once.
+    for name in defined.clone() {
+        let name = renames.get(&name).cloned().unwrap_or(name);
+        if let Some(once) = said_once(&name).filter(|n| !defined.contains(n)) {
+            defined.insert(once.clone());
+            renames.insert(name, once);
+        }
+    }
     let n = renames.len();
     let renames = with_inner_types(&renames, &defined);
     apply(file, &renames, &BTreeMap::new());
     Ok(n)
+}
+
+/// `XAbAb` as `XAb`: a name whose last one to three words come twice.
+fn said_once(name: &str) -> Option<String> {
+    let words: Vec<String> = name.to_snake_case().split('_').map(str::to_string).collect();
+    (1..=3).rev().find_map(|k| {
+        let n = words.len();
+        (n > 2 * k && words[n - k..] == words[n - 2 * k..n - k]).then(|| words[..n - k].join("_").to_pascal_case())
+    })
 }
 
 fn holds_list(ty: &syn::Type) -> bool {
@@ -361,6 +379,10 @@ mod tests {
         assert_eq!(positional("FooVariant12"), Some("Foo"));
         assert_eq!(positional("Variants"), None);
         assert_eq!(positional("Foo"), None);
+        assert_eq!(said_once("PartImageUrlImageUrl").as_deref(), Some("PartImageUrl"));
+        assert_eq!(said_once("PartUrlUrl").as_deref(), Some("PartUrl"));
+        assert_eq!(said_once("UrlUrl"), None);
+        assert_eq!(said_once("PartImageUrl"), None);
         let renames = BTreeMap::from([("AVariant0".to_string(), "AText".to_string())]);
         assert_eq!(rename_words("`AVariant0`, not AVariant01", &renames), "`AText`, not AVariant01");
     }
