@@ -10,7 +10,7 @@ pub async fn run(client: &Client, training_file: &str) -> Outcome {
         .model("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference")
         .training_file(training_file)
         .n_epochs(1)
-        .training_type(LoRaTrainingType::new(16, 8))
+        .training_type(LoRaTrainingType::new(8, 16)) // rank 8, alpha 16
         .send()
         .await?;
     let jobs = client.fine_tunes_list().send().await?;

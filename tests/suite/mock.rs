@@ -435,3 +435,38 @@ async fn latency_delays_answers_and_drop_stops_the_server() {
         togetherai::Client::builder().api_key("k").base_url(url).retry_policy(RetryPolicy::none()).build().unwrap();
     assert!(client.models().send().await.is_err());
 }
+
+#[tokio::test]
+async fn chat_answers_what_the_request_asks_for() {
+    let server = MockServer::start().await.unwrap();
+    let client = server.client();
+    let tool = json!({ "type": "function", "function": { "name": "get_weather",
+        "parameters": { "type": "object", "properties": { "city": { "type": "string" } }, "required": ["city"] } } });
+    let ask = || client.chat_completions().model(CHAT_MODEL).messages([ChatMessage::user("Weather in Paris?")]);
+    // Tools offered: a call of one, with arguments valid against its parameters.
+    let reply = ask().tools([tool.clone()]).send().await.unwrap();
+    let choice = &reply.choices[0];
+    let call = &choice.message.as_ref().unwrap().tool_calls[0];
+    assert_eq!(call.function.name, "get_weather");
+    assert!(serde_json::from_str::<Value>(&call.function.arguments).unwrap()["city"].is_string());
+    assert_eq!(reply.text(), None);
+    // Streamed too: the call comes whole in a delta, with the finish reason.
+    let body = json!({ "model": CHAT_MODEL, "stream": true, "tools": [tool],
+        "messages": [{ "role": "user", "content": "Weather in Paris?" }] });
+    let text = raw(&server, "POST", "/chat/completions", &[], Some(&body)).await.text().await.unwrap();
+    let events: Vec<Value> = sse_data(&text).iter().filter_map(|d| serde_json::from_str(d).ok()).collect();
+    let delta = &events[0]["choices"][0]["delta"];
+    assert_eq!(delta["tool_calls"][0]["function"]["name"], "get_weather", "{text}");
+    assert_eq!(events.last().unwrap()["choices"][0]["finish_reason"], "tool_calls");
+    // JSON mode: JSON valid against the schema asked for.
+    let schema = json!({ "type": "object", "properties": { "colours": { "type": "array", "items": { "type": "string" } } },
+        "required": ["colours"] });
+    let format = json!({ "type": "json_schema", "schema": schema });
+    let reply = ask().response_format(format).send().await.unwrap();
+    let answer: Value = serde_json::from_str(reply.text().unwrap()).unwrap();
+    assert!(answer["colours"].is_array(), "{answer}");
+    // One embedding per input, all of one dimension.
+    let embeddings = client.embeddings().model("e5").input(["a", "b", "c"]).send().await.unwrap();
+    assert_eq!(embeddings.data.len(), 3);
+    assert!(embeddings.data.iter().all(|d| d.embedding.len() == embeddings.data[0].embedding.len()));
+}

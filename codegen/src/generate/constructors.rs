@@ -95,6 +95,18 @@ fn signature(types: &Types, ty: &str, required: &BTreeSet<(String, String)>, fix
     Some(Signature { args, fields })
 }
 
+/// The arguments in the order the spec lists them as required (`model`,
+/// then `messages`), the others after, as typify orders fields.
+fn in_spec_order(sig: &mut Signature, order: Option<&Vec<String>>) {
+    let Some(order) = order else { return };
+    let rank = |field: &syn::Ident| {
+        let field = field.to_string();
+        let field = field.trim_end_matches('_');
+        order.iter().position(|p| p.to_snake_case() == field).unwrap_or(usize::MAX)
+    };
+    sig.args.sort_by_key(|(a, _)| rank(a));
+}
+
 /// `a: impl Into<A>`, `list: impl IntoIterator<Item = impl Into<X>>`.
 fn parameters(args: &[(syn::Ident, syn::Type)]) -> Vec<syn::FnArg> {
     args.iter()
@@ -135,7 +147,7 @@ fn method_name(variant: &str, taken: &mut BTreeSet<String>) -> Option<syn::Ident
 /// `new` for every struct typify gives a builder, a constructor per value of
 /// its one required enum field, and a constructor per member of a union of
 /// such structs.
-pub fn constructors(file: &mut syn::File, _: &Context) -> Result<usize, String> {
+pub fn constructors(file: &mut syn::File, cx: &Context) -> Result<usize, String> {
     let required = match typify_builders(file)? {
         Some(builders) => required_fields(builders),
         None => return Ok(0),
@@ -148,7 +160,8 @@ pub fn constructors(file: &mut syn::File, _: &Context) -> Result<usize, String> 
     let with_builder: Vec<String> =
         taken.iter().filter(|(_, m)| m.contains("builder")).map(|(t, _)| t.clone()).collect();
     for ty in &with_builder {
-        let Some(sig) = signature(&types, ty, &required, None) else { continue };
+        let Some(mut sig) = signature(&types, ty, &required, None) else { continue };
+        in_spec_order(&mut sig, cx.required.get(ty));
         let names = taken.entry(ty.clone()).or_default();
         let ident = format_ident!("{ty}");
         let mut fns: Vec<syn::ImplItemFn> = Vec::new();

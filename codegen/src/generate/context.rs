@@ -6,6 +6,7 @@ use super::shape::Answer;
 use crate::normalize::{Notes, WIDE_INTEGER};
 use crate::spec::{is_json, resolve};
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// The data the passes decide from.
 pub struct Context<'a> {
@@ -15,6 +16,9 @@ pub struct Context<'a> {
     pub facts: Facts,
     /// The aliases of `policy::NAMES` whose component is generated.
     pub aliases: usize,
+    /// Each named schema's `required` properties in the spec's order, by
+    /// type name (components, and inline schemas named by a `title`).
+    pub required: BTreeMap<String, Vec<String>>,
 }
 
 /// One generated operation.
@@ -56,7 +60,25 @@ impl<'a> Context<'a> {
         crate::spec::for_each_schema_root(&mut copy, &mut |schema, _| count(schema, &mut facts, false));
         let components = doc.pointer("/components/schemas").and_then(Value::as_object);
         let aliases = notes.aliases.values().filter(|c| components.is_some_and(|s| s.contains_key(*c))).count();
-        Context { notes, operations: operations(doc), facts, aliases }
+        let mut required = BTreeMap::new();
+        crate::spec::for_each_schema_root(&mut copy, &mut |schema, at| {
+            let root = at.strip_prefix("/components/schemas/").filter(|n| !n.contains('/')).map(crate::spec::unesc);
+            let mut note = |name: String, v: &Value| {
+                let names = v.get("required").and_then(Value::as_array);
+                let names: Vec<String> =
+                    names.into_iter().flatten().filter_map(Value::as_str).map(str::to_string).collect();
+                required.entry(name).or_insert(names);
+            };
+            if let Some(name) = root {
+                note(name, schema);
+            }
+            crate::spec::walk(schema, at, &mut |map, _| {
+                if let Some(title) = map.get("title").and_then(Value::as_str) {
+                    note(heck::ToPascalCase::to_pascal_case(title), &Value::Object(map.clone()));
+                }
+            });
+        });
+        Context { notes, operations: operations(doc), facts, aliases, required }
     }
 
     /// The operation with this id.

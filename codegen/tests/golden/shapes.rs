@@ -1499,13 +1499,13 @@ pub mod types {
         }
     }
     impl ChatReply {
-        ///A `ChatReply` from its required fields (`choices`, `created`, `id`); set the others with [`ChatReply::builder`].
+        ///A `ChatReply` from its required fields (`id`, `choices`, `created`); set the others with [`ChatReply::builder`].
         pub fn new(
+            id: impl ::std::convert::Into<::std::string::String>,
             choices: impl ::std::iter::IntoIterator<
                 Item = impl ::std::convert::Into<Choice>,
             >,
             created: impl ::std::convert::Into<i128>,
-            id: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
             Self {
                 choices: choices.into_iter().map(::std::convert::Into::into).collect(),
@@ -1518,12 +1518,12 @@ pub mod types {
         }
     }
     impl ChatRequest {
-        ///A `ChatRequest` from its required fields (`messages`, `model`); set the others with [`ChatRequest::builder`].
+        ///A `ChatRequest` from its required fields (`model`, `messages`); set the others with [`ChatRequest::builder`].
         pub fn new(
+            model: impl ::std::convert::Into<crate::types::ChatRequestModel>,
             messages: impl ::std::iter::IntoIterator<
                 Item = impl ::std::convert::Into<Message>,
             >,
-            model: impl ::std::convert::Into<crate::types::ChatRequestModel>,
         ) -> Self {
             Self {
                 messages: messages.into_iter().map(::std::convert::Into::into).collect(),
@@ -1563,12 +1563,12 @@ pub mod types {
         }
     }
     impl Choice {
-        ///A `Choice` from its required fields (`finish_reason`, `index`); set the others with [`Choice::builder`].
+        ///A `Choice` from its required fields (`index`, `finish_reason`); set the others with [`Choice::builder`].
         pub fn new(
+            index: impl ::std::convert::Into<i128>,
             finish_reason: impl ::std::convert::Into<
                 ::std::option::Option<crate::types::FinishReason>,
             >,
-            index: impl ::std::convert::Into<i128>,
         ) -> Self {
             Self {
                 finish_reason: finish_reason.into(),
@@ -1579,10 +1579,10 @@ pub mod types {
         }
     }
     impl Message {
-        ///A `Message` from its required fields (`content`, `role`); set the others with [`Message::builder`].
+        ///A `Message` from its required fields (`role`, `content`); set the others with [`Message::builder`].
         pub fn new(
-            content: impl ::std::convert::Into<Content>,
             role: impl ::std::convert::Into<crate::types::Role>,
+            content: impl ::std::convert::Into<Content>,
         ) -> Self {
             Self {
                 content: content.into(),

@@ -811,12 +811,12 @@ pub mod types {
         }
     }
     impl ChatV2Piece {
-        ///A `ChatV2Piece` from its required fields (`choices`, `id`); set the others with [`ChatV2Piece::builder`].
+        ///A `ChatV2Piece` from its required fields (`id`, `choices`); set the others with [`ChatV2Piece::builder`].
         pub fn new(
+            id: impl ::std::convert::Into<::std::string::String>,
             choices: impl ::std::iter::IntoIterator<
                 Item = impl ::std::convert::Into<ChatV2PieceChoice>,
             >,
-            id: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
             Self {
                 choices: choices.into_iter().map(::std::convert::Into::into).collect(),
@@ -842,12 +842,12 @@ pub mod types {
         }
     }
     impl ChatV2Reply {
-        ///A `ChatV2Reply` from its required fields (`choices`, `id`); set the others with [`ChatV2Reply::builder`].
+        ///A `ChatV2Reply` from its required fields (`id`, `choices`); set the others with [`ChatV2Reply::builder`].
         pub fn new(
+            id: impl ::std::convert::Into<::std::string::String>,
             choices: impl ::std::iter::IntoIterator<
                 Item = impl ::std::convert::Into<ChatV2ReplyChoice>,
             >,
-            id: impl ::std::convert::Into<::std::string::String>,
         ) -> Self {
             Self {
                 choices: choices.into_iter().map(::std::convert::Into::into).collect(),
