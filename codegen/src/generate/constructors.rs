@@ -6,7 +6,7 @@
 //! in, by constructors and typify's builders alike.
 
 use super::context::Context;
-use super::setters::{innermost, required_fields, typify_builders, Types};
+use super::setters::{inherent_methods, innermost, required_fields, typify_builders, Types};
 use super::{module_mut, shape};
 use heck::ToSnakeCase;
 use quote::format_ident;
@@ -119,23 +119,6 @@ fn parameters(args: &[(syn::Ident, syn::Type)]) -> Vec<syn::FnArg> {
         .collect()
 }
 
-/// The inherent method names of each type in `types`.
-fn methods(items: &[syn::Item]) -> BTreeMap<String, BTreeSet<String>> {
-    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for item in items {
-        let syn::Item::Impl(i) = item else { continue };
-        if i.trait_.is_some() {
-            continue;
-        }
-        let names = i.items.iter().filter_map(|m| match m {
-            syn::ImplItem::Fn(f) => Some(f.sig.ident.to_string()),
-            _ => None,
-        });
-        out.entry(shape::type_name(&i.self_ty).unwrap_or_default()).or_default().extend(names);
-    }
-    out
-}
-
 /// A method name from a variant (`ImageUrl` is `image_url`), when it is an
 /// identifier and not taken.
 fn method_name(variant: &str, taken: &mut BTreeSet<String>) -> Option<syn::Ident> {
@@ -154,7 +137,7 @@ pub fn constructors(file: &mut syn::File, cx: &Context) -> Result<usize, String>
     };
     let items = module_mut(&mut file.items, "types")?;
     let types = Types::read(items);
-    let mut taken = methods(items);
+    let mut taken = inherent_methods(items);
     let mut added: Vec<syn::Item> = Vec::new();
     let mut made: BTreeMap<String, Signature> = BTreeMap::new();
     let with_builder: Vec<String> =

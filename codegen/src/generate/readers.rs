@@ -83,16 +83,7 @@ pub fn answer_text(file: &mut syn::File, _: &Context) -> Result<usize, String> {
 pub fn union_getters(file: &mut syn::File, _: &Context) -> Result<usize, String> {
     let items = module_mut(&mut file.items, "types")?;
     let types = Types::read(items);
-    let mut taken: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> = Default::default();
-    for item in items.iter() {
-        if let syn::Item::Impl(i) = item {
-            let names = i.items.iter().filter_map(|m| match m {
-                syn::ImplItem::Fn(f) => Some(f.sig.ident.to_string()),
-                _ => None,
-            });
-            taken.entry(shape::type_name(&i.self_ty).unwrap_or_default()).or_default().extend(names);
-        }
-    }
+    let mut taken = super::setters::inherent_methods(items);
     let mut added: Vec<syn::Item> = Vec::new();
     for item in items.iter() {
         let syn::Item::Enum(e) = item else { continue };

@@ -217,6 +217,15 @@ pub fn setter_docs(file: &mut syn::File, _: &Context) -> Result<usize, String> {
 /// `(builder type, field)` of each field a typify builder starts without
 /// (`Err("no value supplied for ..")` in its `Default`): the required ones.
 pub(super) fn required_fields(builders: &[syn::Item]) -> BTreeSet<(String, String)> {
+    default_fields(builders, shape::is_missing_value)
+}
+
+/// `(builder type, field)` of each field whose start value in a typify
+/// builder's `Default` is one `starts` accepts.
+pub(super) fn default_fields(
+    builders: &[syn::Item],
+    starts: fn(&syn::FieldValue) -> bool,
+) -> BTreeSet<(String, String)> {
     let mut out = BTreeSet::new();
     for item in builders {
         let syn::Item::Impl(i) = item else { continue };
@@ -224,15 +233,32 @@ pub(super) fn required_fields(builders: &[syn::Item]) -> BTreeSet<(String, Strin
             continue;
         }
         let ty = shape::type_name(&i.self_ty).unwrap_or_default();
-        struct Fields<'a>(&'a str, &'a mut BTreeSet<(String, String)>);
+        struct Fields<'a>(&'a str, &'a mut BTreeSet<(String, String)>, fn(&syn::FieldValue) -> bool);
         impl<'ast> syn::visit::Visit<'ast> for Fields<'_> {
             fn visit_field_value(&mut self, fv: &'ast syn::FieldValue) {
-                if let (true, syn::Member::Named(member)) = (shape::is_missing_value(fv), &fv.member) {
+                if let (true, syn::Member::Named(member)) = ((self.2)(fv), &fv.member) {
                     self.1.insert((self.0.to_string(), member.to_string()));
                 }
             }
         }
-        syn::visit::Visit::visit_item_impl(&mut Fields(&ty, &mut out), i);
+        syn::visit::Visit::visit_item_impl(&mut Fields(&ty, &mut out, starts), i);
+    }
+    out
+}
+
+/// The inherent method names of each type among `items`.
+pub(super) fn inherent_methods(items: &[syn::Item]) -> BTreeMap<String, BTreeSet<String>> {
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for item in items {
+        let syn::Item::Impl(i) = item else { continue };
+        if i.trait_.is_some() {
+            continue;
+        }
+        let names = i.items.iter().filter_map(|m| match m {
+            syn::ImplItem::Fn(f) => Some(f.sig.ident.to_string()),
+            _ => None,
+        });
+        out.entry(shape::type_name(&i.self_ty).unwrap_or_default()).or_default().extend(names);
     }
     out
 }

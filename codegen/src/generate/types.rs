@@ -165,23 +165,7 @@ pub fn optional_setters(file: &mut syn::File, _: &Context) -> Result<usize, Stri
     }
     let builders = module_mut(types, "builder")?;
     // Optional fields start as `Ok(Default::default())` in the builder's `Default`.
-    let mut optional = BTreeSet::new();
-    for item in builders.iter() {
-        let syn::Item::Impl(i) = item else { continue };
-        if !shape::implements(i, "Default") {
-            continue;
-        }
-        let ty = shape::type_name(&i.self_ty).unwrap_or_default();
-        struct Fields<'a>(&'a str, &'a mut BTreeSet<(String, String)>);
-        impl<'ast> syn::visit::Visit<'ast> for Fields<'_> {
-            fn visit_field_value(&mut self, fv: &'ast syn::FieldValue) {
-                if let (true, syn::Member::Named(member)) = (shape::is_optional_default(fv), &fv.member) {
-                    self.1.insert((self.0.to_string(), member.to_string()));
-                }
-            }
-        }
-        syn::visit::Visit::visit_item_impl(&mut Fields(&ty, &mut optional), i);
-    }
+    let optional = super::setters::default_fields(builders, shape::is_optional_default);
     let mut n = 0;
     for item in builders.iter_mut() {
         let syn::Item::Impl(i) = item else { continue };
