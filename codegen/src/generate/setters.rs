@@ -276,6 +276,11 @@ pub fn body_setters(file: &mut syn::File, _: &Context) -> Result<usize, String> 
     }
     let mut n = 0;
     for item in builder_impls(file)? {
+        // Every builder of a JSON body counts; one whose body has no
+        // typify builder (a list, a string) has no fields to take.
+        if item.items.iter().any(|m| matches!(m, syn::ImplItem::Fn(f) if f.sig.ident == "body")) {
+            n += 1;
+        }
         let Some(body) = item.items.iter().find_map(|m| match m {
             syn::ImplItem::Fn(f) if f.sig.ident == "body_map" => shape::body_map_builder(f),
             _ => None,
@@ -313,7 +318,6 @@ pub fn body_setters(file: &mut syn::File, _: &Context) -> Result<usize, String> 
             }
             item.items.push(syn::ImplItem::Fn(method));
         }
-        n += 1;
     }
     Ok(n)
 }
