@@ -428,7 +428,8 @@ pub(crate) const CANNED: &str = "Hello! This is the Together mock server answeri
 
 /// Echoes what makes sense from the request: its `model`; in `choices`,
 /// the answer it asks for ([`chat::Reply`]: a tool call, JSON, text); one
-/// embedding per input; an image as a URL or bytes of the format asked for.
+/// embedding per input; a generated image (a request with a `prompt`) as a
+/// URL or bytes of the format asked for.
 fn echo(spec: &Spec, schema: &Value, value: &mut Value, body: &Value) {
     if let Some(model) = body.get("model").filter(|m| m.is_string()) {
         let mut o = Map::new();
@@ -463,11 +464,11 @@ fn echo(spec: &Spec, schema: &Value, value: &mut Value, body: &Value) {
     let data = value.get_mut("data").and_then(Value::as_array_mut);
     let Some(first) = data.as_ref().and_then(|d| d.first()).cloned() else { return };
     let data = value.get_mut("data").and_then(Value::as_array_mut).expect("just read");
-    if first.get("embedding").is_some() {
+    if first.get("embedding").is_some() && body.get("input").is_some() {
         // One vector per input, all of one dimension.
         let inputs = body.get("input").and_then(Value::as_array).map_or(1, Vec::len);
         *data = (0..inputs).map(|i| with(&first, "index", json!(i))).collect();
-    } else if first.get("b64_json").is_some() || first.get("url").is_some() {
+    } else if body.get("prompt").is_some() && (first.get("b64_json").is_some() || first.get("url").is_some()) {
         let url = body.get("response_format").and_then(Value::as_str) == Some("url");
         let format = body.get("output_format").and_then(Value::as_str).unwrap_or("png");
         for item in data.iter_mut() {
