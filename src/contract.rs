@@ -130,6 +130,15 @@ where
     values.into_iter().map(|v| v.try_into().map_err(|e| e.to_string())).collect()
 }
 
+/// The value given to a setter of a free-form object: a `serde_json::Map`,
+/// or any JSON value that is an object (`json!({..})`).
+pub(crate) fn json_object(value: serde_json::Value) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    match value {
+        serde_json::Value::Object(map) => Ok(map),
+        other => Err(format!("expected a JSON object, got `{other}`")),
+    }
+}
+
 /// A body's `stream` field, set for `send_stream()` and cleared for `send()`.
 pub(crate) trait StreamField {
     /// Sets the field to ask for a stream (`true`) or not.

@@ -127,6 +127,14 @@ fn answers_read_short_and_json_converts_to_any_type() {
     let format = ChatCompletionRequestResponseFormat::try_from(json!({ "type": "json_object" })).unwrap();
     assert_eq!(serde_json::to_value(format).unwrap()["type"], "json_object");
     assert!(ChatMessage::try_from(json!({ "role": 7 })).is_err());
+    // A free-form object takes a JSON value; one that is no object is refused when built.
+    let schema = json!({ "type": "object", "properties": { "n": { "type": "integer" } } });
+    let format: ChatCompletionRequestResponseFormat =
+        ChatCompletionRequestResponseFormat::builder().type_("json_schema").schema(schema.clone()).try_into().unwrap();
+    assert_eq!(serde_json::to_value(format).unwrap()["schema"], schema);
+    let wrong = ChatCompletionRequestResponseFormat::builder().schema(json!([1])).try_into();
+    let wrong: Result<ChatCompletionRequestResponseFormat, _> = wrong;
+    assert!(wrong.unwrap_err().to_string().contains("expected a JSON object"));
 }
 
 #[test]

@@ -171,6 +171,12 @@ pub const PASSES: &[Pass] = &[
         expect: |cx| Expect::some_if(cx.facts.optional_lists),
     },
     Pass {
+        name: "object_setters",
+        finds: "typify builder setters of free-form objects (`TryInto<serde_json::Map>`), taking any JSON value",
+        run: setters::object_setters,
+        expect: |_| Expect::AtLeast(0),
+    },
+    Pass {
         name: "open_enums",
         finds: "the open enums normalisation recorded, written into `types`",
         run: open_enums::open_enums,

@@ -72,6 +72,38 @@ fn take_any_list(f: &mut syn::ImplItemFn) -> bool {
     collect.0
 }
 
+/// A setter of a free-form object (`serde_json::Map`) takes any JSON
+/// value, checked to be an object when the request is sent:
+/// `.schema(json!({"type": "object"}))` as well as a `Map`.
+pub fn object_setters(file: &mut syn::File, _: &Context) -> Result<usize, String> {
+    let Some(builders) = typify_builders(file)? else { return Ok(0) };
+    Ok(setters_mut(builders).filter_map(|(_, f)| take_any_json(f).then_some(())).count())
+}
+
+fn take_any_json(f: &mut syn::ImplItemFn) -> bool {
+    let is_map = shape::setter_target(f)
+        .is_some_and(|t| matches!(t, syn::Type::Path(p) if shape::path_ends_with(&p.path, &["serde_json", "Map"])));
+    let Some(syn::GenericParam::Type(param)) = f.sig.generics.params.first().filter(|_| is_map) else { return false };
+    let t = param.ident.clone();
+    struct Object(bool);
+    impl VisitMut for Object {
+        fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
+            if shape::is_value_try_into(e) {
+                *e = syn::parse_quote!(crate::contract::json_object(value.into()));
+                self.0 = true;
+                return;
+            }
+            syn::visit_mut::visit_expr_mut(self, e);
+        }
+    }
+    let mut object = Object(false);
+    object.visit_block_mut(&mut f.block);
+    if object.0 {
+        f.sig.generics.where_clause = Some(syn::parse_quote!(where #t: ::std::convert::Into<::serde_json::Value>));
+    }
+    object.0
+}
+
 /// The doc lines of an item (`#[doc = ".."]`).
 pub(super) fn docs(attrs: &[syn::Attribute]) -> Vec<syn::Attribute> {
     attrs.iter().filter(|a| a.path().is_ident("doc")).cloned().collect()

@@ -14,6 +14,7 @@
 // optional_setters: 19
 // text_conversions: 0
 // list_setters: 1
+// object_setters: 0
 // open_enums: 3
 // one_value_fields: 0
 // setter_docs: 6

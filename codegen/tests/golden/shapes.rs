@@ -14,6 +14,7 @@
 // optional_setters: 9
 // text_conversions: 1
 // list_setters: 4
+// object_setters: 0
 // open_enums: 5
 // one_value_fields: 1
 // setter_docs: 17

@@ -14,6 +14,7 @@
 // optional_setters: 8
 // text_conversions: 0
 // list_setters: 2
+// object_setters: 0
 // open_enums: 0
 // one_value_fields: 0
 // setter_docs: 9
