@@ -461,9 +461,8 @@ fn echo(spec: &Spec, schema: &Value, value: &mut Value, body: &Value) {
             }
         }
     }
-    let data = value.get_mut("data").and_then(Value::as_array_mut);
-    let Some(first) = data.as_ref().and_then(|d| d.first()).cloned() else { return };
-    let data = value.get_mut("data").and_then(Value::as_array_mut).expect("just read");
+    let Some(data) = value.get_mut("data").and_then(Value::as_array_mut) else { return };
+    let Some(first) = data.first().cloned() else { return };
     if first.get("embedding").is_some() && body.get("input").is_some() {
         // One vector per input, all of one dimension.
         let inputs = body.get("input").and_then(Value::as_array).map_or(1, Vec::len);

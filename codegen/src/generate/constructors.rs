@@ -6,7 +6,7 @@
 //! in, by constructors and typify's builders alike.
 
 use super::context::Context;
-use super::setters::{inherent_methods, innermost, required_fields, typify_builders, Types};
+use super::typify::{inherent_impl, inherent_methods, innermost, plain, required_fields, typify_builders, Types};
 use super::{module_mut, shape};
 use heck::ToSnakeCase;
 use quote::format_ident;
@@ -30,7 +30,7 @@ pub fn one_value_fields(file: &mut syn::File, _: &Context) -> Result<usize, Stri
             fn visit_field_value_mut(&mut self, fv: &mut syn::FieldValue) {
                 let syn::Member::Named(member) = &fv.member else { return };
                 if let (true, Some((e, v))) =
-                    (shape::is_missing_value(fv), one_value(self.0, self.1, &member.to_string()))
+                    (shape::is_missing_value(fv), self.0.one_value(self.1, &member.to_string()))
                 {
                     fv.expr = syn::parse_quote!(Ok(super::#e::#v));
                     self.2 += 1;
@@ -42,25 +42,6 @@ pub fn one_value_fields(file: &mut syn::File, _: &Context) -> Result<usize, Stri
         n += fill.2;
     }
     Ok(n)
-}
-
-/// The enum and its one variant, when field `field` of struct `ty` holds
-/// (not in an `Option`) an enum of one unit variant.
-fn one_value(types: &Types, ty: &str, field: &str) -> Option<(syn::Ident, syn::Ident)> {
-    let (_, fty, _) = types.fields.get(ty)?.iter().find(|(n, ..)| n == field)?;
-    let name = shape::type_name(fty)?;
-    if !plain(fty) {
-        return None;
-    }
-    match types.unit_enums.get(&name)?.as_slice() {
-        [(v, _)] => Some((format_ident!("{name}"), v.clone())),
-        _ => None,
-    }
-}
-
-/// A type that is not in an `Option`, a `Vec` or a `Box`.
-fn plain(ty: &syn::Type) -> bool {
-    shape::type_name(ty).is_some_and(|n| n == innermost(ty))
 }
 
 /// A struct's constructor arguments: the required fields less the
@@ -79,7 +60,7 @@ fn signature(types: &Types, ty: &str, required: &BTreeSet<(String, String)>, fix
         if Some(name.as_str()) == fixed {
             continue;
         }
-        let value: syn::Expr = if let Some((e, v)) = one_value(types, ty, name) {
+        let value: syn::Expr = if let Some((e, v)) = types.one_value(ty, name) {
             syn::parse_quote!(#e::#v)
         } else if required.contains(&(ty.to_string(), name.clone())) {
             args.push((ident.clone(), fty.clone()));
@@ -184,9 +165,7 @@ pub fn constructors(file: &mut syn::File, cx: &Context) -> Result<usize, String>
                 });
             }
         }
-        if !fns.is_empty() {
-            added.push(syn::parse_quote!(impl #ident { #(#fns)* }));
-        }
+        added.extend(inherent_impl(&ident, fns));
         made.insert(ty.clone(), sig);
     }
     // Unions whose newtype members are such structs, told apart by a one-value field.
@@ -215,7 +194,7 @@ pub fn constructors(file: &mut syn::File, cx: &Context) -> Result<usize, String>
             let [member] = f.unnamed.iter().collect::<Vec<_>>()[..] else { continue };
             let Some(member_ty) = shape::type_name(&member.ty) else { continue };
             let Some(sig) = made.get(&member_ty) else { continue };
-            let Some(tag) = tag_value(&types, &member_ty) else { continue };
+            let Some(tag) = types.tag(&member_ty) else { continue };
             if fields.contains(&tag.to_snake_case()) {
                 continue;
             }
@@ -229,25 +208,9 @@ pub fn constructors(file: &mut syn::File, cx: &Context) -> Result<usize, String>
                 pub fn #name(#(#params),*) -> Self { Self::#variant(#member_ident::new(#(#args),*)) }
             });
         }
-        if !fns.is_empty() {
-            let ident = &e.ident;
-            added.push(syn::parse_quote!(impl #ident { #(#fns)* }));
-        }
+        added.extend(inherent_impl(&e.ident, fns));
     }
     let n = added.len();
     items.extend(added);
     Ok(n)
-}
-
-/// The variant of a struct's one-value field that tells it apart in a
-/// union: `type`, then `role`, then `object`, then the only one.
-fn tag_value(types: &Types, ty: &str) -> Option<String> {
-    let fields = types.fields.get(ty)?;
-    let tags: Vec<(&str, syn::Ident)> =
-        fields.iter().filter_map(|(n, ..)| one_value(types, ty, n).map(|(_, v)| (n.as_str(), v))).collect();
-    let pick = ["type_", "role", "object"].iter().find_map(|want| tags.iter().find(|(n, _)| n == want));
-    match (pick, tags.as_slice()) {
-        (Some((_, v)), _) | (None, [(_, v)]) => Some(v.to_string()),
-        _ => None,
-    }
 }

@@ -4,7 +4,7 @@
 
 use super::context::Context;
 use super::module_mut;
-use super::setters::Types;
+use super::typify::Types;
 use std::collections::{BTreeMap, BTreeSet};
 use syn::visit::Visit;
 

@@ -23,6 +23,7 @@ mod shape;
 mod streams;
 mod tables;
 mod types;
+mod typify;
 
 pub use context::Context;
 

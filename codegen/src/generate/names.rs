@@ -3,8 +3,8 @@
 
 use super::context::Context;
 use super::module_mut;
-use super::setters::{innermost, Types};
 use super::shape;
+use super::typify::{innermost, Types};
 use heck::{ToPascalCase, ToSnakeCase};
 use std::collections::{BTreeMap, BTreeSet};
 use syn::visit_mut::VisitMut;
@@ -87,7 +87,7 @@ pub fn variant_names(file: &mut syn::File, _: &Context) -> Result<usize, String>
             let own = fields_of(v, t);
             let others: BTreeSet<String> =
                 members.iter().filter(|(o, _)| o.ident != v.ident).flat_map(|(o, ot)| fields_of(o, ot)).collect();
-            let tag = t.as_deref().and_then(|t| tag_variant(&types, t));
+            let tag = t.as_deref().and_then(|t| types.tag(t));
             let unique = || {
                 let req = |f: &String| t.as_ref().is_none_or(|t| required.contains(&(t.clone(), f.clone())));
                 own.iter().find(|f| !others.contains(*f) && req(f)).map(|f| f.to_pascal_case())
@@ -121,8 +121,8 @@ pub fn variant_names(file: &mut syn::File, _: &Context) -> Result<usize, String>
 
 /// `(struct, field)` of the required fields of typify's structs.
 fn required_of(file: &mut syn::File) -> Result<BTreeSet<(String, String)>, String> {
-    Ok(match super::setters::typify_builders(file)? {
-        Some(builders) => super::setters::required_fields(builders),
+    Ok(match super::typify::typify_builders(file)? {
+        Some(builders) => super::typify::required_fields(builders),
         None => BTreeSet::new(),
     })
 }
@@ -131,28 +131,6 @@ fn required_of(file: &mut syn::File) -> Result<BTreeSet<(String, String)>, Strin
 fn member_type(v: &syn::Variant) -> Option<String> {
     let syn::Fields::Unnamed(f) = &v.fields else { return None };
     (f.unnamed.len() == 1).then(|| shape::type_name(&f.unnamed[0].ty)).flatten()
-}
-
-/// The value of a struct's one-value field (`type`, `role`, `object`, or
-/// the only one), as a variant name.
-fn tag_variant(types: &Types, ty: &str) -> Option<String> {
-    let fields = types.fields.get(ty)?;
-    let tags: Vec<(&str, String)> = fields
-        .iter()
-        .filter_map(|(n, fty, _)| {
-            let name = shape::type_name(fty)
-                .filter(|n| *n == innermost(fty) && shape::first_type_argument(fty, "Option").is_none())?;
-            match types.unit_enums.get(&name)?.as_slice() {
-                [(v, _)] => Some((n.as_str(), v.to_string())),
-                _ => None,
-            }
-        })
-        .collect();
-    let pick = ["type_", "role", "object"].iter().find_map(|want| tags.iter().find(|(n, _)| n == want));
-    match (pick, tags.as_slice()) {
-        (Some((_, v)), _) | (None, [(_, v)]) => Some(v.clone()),
-        _ => None,
-    }
 }
 
 /// A member's JSON type as names to try: `Object` for a struct, `String`

@@ -4,8 +4,8 @@
 
 use super::context::Context;
 use super::module_mut;
-use super::setters::{innermost, Types};
 use super::shape;
+use super::typify::{inherent_impl, innermost, Types};
 
 /// How a choice holds its text: `message.content`, `delta.content` or `text`.
 fn text_path(types: &Types, choice: &str) -> Option<syn::Expr> {
@@ -83,7 +83,7 @@ pub fn answer_text(file: &mut syn::File, _: &Context) -> Result<usize, String> {
 pub fn union_getters(file: &mut syn::File, _: &Context) -> Result<usize, String> {
     let items = module_mut(&mut file.items, "types")?;
     let types = Types::read(items);
-    let mut taken = super::setters::inherent_methods(items);
+    let mut taken = super::typify::inherent_methods(items);
     let mut added: Vec<syn::Item> = Vec::new();
     for item in items.iter() {
         let syn::Item::Enum(e) = item else { continue };
@@ -159,10 +159,7 @@ pub fn union_getters(file: &mut syn::File, _: &Context) -> Result<usize, String>
                 }
             });
         }
-        if !fns.is_empty() {
-            let ident = &e.ident;
-            added.push(syn::parse_quote!(impl #ident { #(#fns)* }));
-        }
+        added.extend(inherent_impl(&e.ident, fns));
     }
     let n = added.len();
     items.extend(added);

@@ -165,7 +165,7 @@ pub fn optional_setters(file: &mut syn::File, _: &Context) -> Result<usize, Stri
     }
     let builders = module_mut(types, "builder")?;
     // Optional fields start as `Ok(Default::default())` in the builder's `Default`.
-    let optional = super::setters::default_fields(builders, shape::is_optional_default);
+    let optional = super::typify::default_fields(builders, shape::is_optional_default);
     let mut n = 0;
     for item in builders.iter_mut() {
         let syn::Item::Impl(i) = item else { continue };
@@ -325,7 +325,7 @@ pub fn json_conversions(file: &mut syn::File, _: &Context) -> Result<usize, Stri
 /// (typify's says "invalid value").
 pub fn conversion_errors(file: &mut syn::File, _: &Context) -> Result<usize, String> {
     let items = types(file)?;
-    let enums = super::setters::Types::read(items).unit_enums;
+    let enums = super::typify::Types::read(items).unit_enums;
     let mut n = 0;
     for item in items.iter_mut() {
         let syn::Item::Impl(i) = item else { continue };
