@@ -49,8 +49,8 @@ async fn main() -> std::process::ExitCode {
     step("streaming chat", tasks::streaming::run(&client).await);
     step("tool calling", tasks::tools::run(&client).await);
     step("JSON mode", tasks::json_mode::run(&client).await);
-    step("embeddings", tasks::embeddings::run(&client).await);
-    step("rerank", rerank(&client).await);
+    step("embeddings_create", tasks::embeddings::run(&client).await);
+    step("rerank_create", rerank(&client).await);
     step("image", tasks::image::run(&client, &out.join("image.png")).await);
     step("speech", tasks::speech::run(&client, &out.join("speech.wav")).await);
     step("files", tasks::files::run(&client).await);
@@ -58,7 +58,7 @@ async fn main() -> std::process::ExitCode {
     step("endpoints and hardware", endpoints(&client).await);
     step("code interpreter", code(&client).await);
     if let Some(server) = &mock {
-        server.push_reply("models", MockReply::status(429).header("retry-after-ms", "300"));
+        server.push_reply("models_list", MockReply::status(429).header("retry-after-ms", "300"));
     }
     step("errors", tasks::errors::run(&client).await);
     if let Some(server) = &mock {
@@ -80,7 +80,7 @@ async fn rerank(client: &Client) -> Step {
         .query("Which animal lives in South America?")
         .documents(RerankRequestDocuments::Strings(documents.map(String::from).to_vec()))
         .top_n(2);
-    let response = client.rerank().body(body).send().await?;
+    let response = client.rerank_create().body(body).send().await?;
     let ranked: Vec<String> =
         response.results.iter().map(|r| format!("#{} ({:.2})", r.index, r.relevance_score)).collect();
     Ok(format!("best documents {}", ranked.join(", ")))
@@ -93,8 +93,8 @@ async fn fine_tuning(client: &Client) -> Step {
 }
 
 async fn endpoints(client: &Client) -> Step {
-    let hardware = client.list_hardware().model(CHAT_MODEL).send().await?;
-    let endpoints = client.list_endpoints().send().await?;
+    let hardware = client.hardware_list().model(CHAT_MODEL).send().await?;
+    let endpoints = client.endpoints_list().send().await?;
     let names: Vec<&str> = hardware.data.iter().take(3).map(|h| h.id.as_str()).collect();
     Ok(format!(
         "{} hardware option(s) ({}), {} endpoint(s)",
@@ -115,9 +115,9 @@ async fn code(client: &Client) -> Step {
 }
 
 async fn retries(server: &MockServer, client: &Client) -> Step {
-    server.push_reply("models", MockReply::status(429).header("retry-after-ms", "300"));
+    server.push_reply("models_list", MockReply::status(429).header("retry-after-ms", "300"));
     let started = Instant::now();
-    let models = client.models().send().await?;
+    let models = client.models_list().send().await?;
     Ok(format!(
         "a 429 asking for 300 ms was absorbed: {} attempts, {:?} in all, {} models",
         models.attempts(),

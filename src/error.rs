@@ -330,7 +330,7 @@ mod tests {
     fn display_names_operation_status_and_request_id() {
         let mut headers = HeaderMap::new();
         headers.insert("x-request-id", "req-1".parse().unwrap());
-        let e = ApiError::new("models", StatusCode::BAD_GATEWAY, headers, Bytes::from_static(b"<h1>down</h1>"));
-        assert_eq!(e.to_string(), "`models` failed with HTTP 502 Bad Gateway: down [request id: req-1]");
+        let e = ApiError::new("models_list", StatusCode::BAD_GATEWAY, headers, Bytes::from_static(b"<h1>down</h1>"));
+        assert_eq!(e.to_string(), "`models_list` failed with HTTP 502 Bad Gateway: down [request id: req-1]");
     }
 }

@@ -4,7 +4,7 @@ use super::Outcome;
 use togetherai::{Client, Error};
 
 pub async fn run(client: &Client) -> Outcome {
-    let rate_limited = match client.models().max_retries(0).send().await {
+    let rate_limited = match client.models_list().max_retries(0).send().await {
         Err(Error::Api(e)) if e.status == 429 => format!("429: {} (retry after {:?})", e.message(), e.retry_after),
         other => format!("not rate limited: {:?}", other.map(|m| m.len())),
     };

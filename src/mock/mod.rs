@@ -13,8 +13,8 @@
 //! # async fn demo() -> std::io::Result<()> {
 //! let server = togetherai::mock::MockServer::start().await?;
 //! let client = server.client();
-//! let models = client.models().send().await.expect("the mock answers");
-//! assert_eq!(server.requests("models"), 1);
+//! let models = client.models_list().send().await.expect("the mock answers");
+//! assert_eq!(server.requests("models_list"), 1);
 //! # drop(models); Ok(()) }
 //! ```
 

@@ -264,8 +264,8 @@ proptest! {
             let server = MockServer::start().await.unwrap();
             let client = server.client();
             let body: CompletionRequest = serde_json::from_value(json!({"model": "m", "prompt": "Hi"})).unwrap();
-            let opened = client.completions().body(body).send_stream();
-            fold(&server, "completions", opened, &answer, false).await
+            let opened = client.completions_create().body(body).send_stream();
+            fold(&server, "completions_create", opened, &answer, false).await
         });
         prop_assert_eq!(folded, expected);
     }

@@ -33,7 +33,7 @@ async fn from_env_reads_key_and_base_url() {
     let client = Client::from_env().unwrap();
     std::env::remove_var("TOGETHER_BASE_URL");
     assert_eq!(client.base_url(), server.url());
-    client.models().send().await.unwrap();
+    client.models_list().send().await.unwrap();
     assert_eq!(models_request(&server).header("authorization"), Some("Bearer env-key"));
     assert_eq!(Client::from_env().unwrap().base_url(), togetherai::DEFAULT_BASE_URL);
     std::env::remove_var("TOGETHER_API_KEY");
@@ -51,7 +51,7 @@ async fn builder_options_reach_the_wire() {
         .default_header("accept".parse().unwrap(), "text/plain".parse().unwrap())
         .build()
         .unwrap();
-    client.models().send().await.unwrap();
+    client.models_list().send().await.unwrap();
     let sent = models_request(&server);
     let ua = sent.header("user-agent").unwrap();
     assert_eq!(ua, format!("togetherai-rust/{} my-app/1.2", env!("CARGO_PKG_VERSION")));
@@ -69,7 +69,7 @@ async fn a_caller_supplied_http_client_still_gets_auth_and_agent() {
     defaults.insert("x-from-reqwest", "yes".parse().unwrap());
     let http = reqwest::Client::builder().default_headers(defaults).build().unwrap();
     let client = Client::builder().api_key("own").base_url(server.url()).http_client(http).build().unwrap();
-    client.models().send().await.unwrap();
+    client.models_list().send().await.unwrap();
     let sent = models_request(&server);
     assert_eq!(sent.header("authorization"), Some("Bearer own"));
     assert_eq!(sent.header("x-from-reqwest"), Some("yes"));
@@ -82,7 +82,7 @@ async fn the_total_timeout_applies() {
     let client =
         Client::builder().api_key("k").base_url(server.url()).timeout(Duration::from_millis(200)).build().unwrap();
     let started = std::time::Instant::now();
-    let err = client.models().send().await.unwrap_err();
+    let err = client.models_list().send().await.unwrap_err();
     let Error::Transport { source: e, .. } = &err else { panic!("{err:?}") };
     assert!(e.is_timeout(), "{e:?}");
     assert!(started.elapsed() < Duration::from_secs(3));

@@ -364,7 +364,7 @@ async fn endpoints_are_created_and_deleted() {
     let server = MockServer::start().await.unwrap();
     let client = server.client();
     let created = client
-        .create_endpoint()
+        .endpoints_create()
         .body_map(|b| {
             b.model(CHAT_MODEL)
                 .hardware(HARDWARE_ID)
@@ -378,12 +378,13 @@ async fn endpoints_are_created_and_deleted() {
     let ids = |list: Value| -> Vec<String> {
         list["data"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap().to_string()).collect()
     };
-    let list = serde_json::to_value(client.list_endpoints().send().await.unwrap().into_inner()).unwrap();
+    let list = serde_json::to_value(client.endpoints_list().send().await.unwrap().into_inner()).unwrap();
     assert_eq!(ids(list), vec![id.clone()]);
-    let got = serde_json::to_value(client.get_endpoint().endpoint_id(&id).send().await.unwrap().into_inner()).unwrap();
+    let got =
+        serde_json::to_value(client.endpoints_retrieve().endpoint_id(&id).send().await.unwrap().into_inner()).unwrap();
     assert_eq!(got["model"], CHAT_MODEL);
-    client.delete_endpoint().endpoint_id(&id).send().await.unwrap();
-    let list = serde_json::to_value(client.list_endpoints().send().await.unwrap().into_inner()).unwrap();
+    client.endpoints_delete().endpoint_id(&id).send().await.unwrap();
+    let list = serde_json::to_value(client.endpoints_list().send().await.unwrap().into_inner()).unwrap();
     assert!(ids(list).is_empty());
 }
 
@@ -398,7 +399,7 @@ async fn a_scripted_429_is_absorbed_by_the_retry_policy() {
     assert_eq!(server.requests("chat_completions"), 2);
     // Without retries the scripted answer is the error.
     server.push_reply(
-        "models",
+        "models_list",
         MockReply::status(503).json(json!({ "error": { "message": "busy", "type": "overloaded" } })),
     );
     let client = togetherai::Client::builder()
@@ -407,7 +408,7 @@ async fn a_scripted_429_is_absorbed_by_the_retry_policy() {
         .retry_policy(RetryPolicy::none())
         .build()
         .unwrap();
-    let err = client.models().send().await.unwrap_err();
+    let err = client.models_list().send().await.unwrap_err();
     assert!(matches!(&err, Error::Api(api) if api.status == 503), "{err:?}");
 }
 
@@ -426,14 +427,14 @@ async fn disconnect_after_cuts_a_stream() {
 async fn latency_delays_answers_and_drop_stops_the_server() {
     let server = MockServer::builder().latency(Duration::from_millis(100)).start().await.unwrap();
     let started = Instant::now();
-    server.client().models().send().await.unwrap();
+    server.client().models_list().send().await.unwrap();
     assert!(started.elapsed() >= Duration::from_millis(100));
     let url = server.url().to_string();
     drop(server);
     tokio::time::sleep(Duration::from_millis(20)).await;
     let client =
         togetherai::Client::builder().api_key("k").base_url(url).retry_policy(RetryPolicy::none()).build().unwrap();
-    assert!(client.models().send().await.is_err());
+    assert!(client.models_list().send().await.is_err());
 }
 
 #[tokio::test]
@@ -466,7 +467,7 @@ async fn chat_answers_what_the_request_asks_for() {
     let answer: Value = serde_json::from_str(reply.text().unwrap()).unwrap();
     assert!(answer["colours"].is_array(), "{answer}");
     // One embedding per input, all of one dimension.
-    let embeddings = client.embeddings().model("e5").input(["a", "b", "c"]).send().await.unwrap();
+    let embeddings = client.embeddings_create().model("e5").input(["a", "b", "c"]).send().await.unwrap();
     assert_eq!(embeddings.data.len(), 3);
     assert!(embeddings.data.iter().all(|d| d.embedding.len() == embeddings.data[0].embedding.len()));
 }

@@ -138,19 +138,19 @@ operation_tests! {
         assert_eq!(choice.finish_reason, Some(FinishReason::Stop));
         assert_eq!(v.usage.as_ref().map(|u| u.total_tokens), Some(22));
     }
-    completions => |v: CompletionResponse| {
+    completions_create => |v: CompletionResponse| {
         assert_eq!(v.choices[0].text.as_deref(), Some(" Paris."));
         assert_eq!(v.choices[0].seed, Some(42));
         assert_eq!(v.choices[0].finish_reason.as_ref().map(|r| r.to_string()), Some("stop".to_string()));
         assert_eq!(v.usage.as_ref().map(|u| (u.prompt_tokens, u.total_tokens)), Some((6, 8)));
     }
-    embeddings => |v: EmbeddingsResponse| {
+    embeddings_create => |v: EmbeddingsResponse| {
         assert_eq!(v.data.len(), 2);
         assert_eq!(v.data[0].embedding.len(), 4);
         assert_eq!(v.data[1].index, 1);
         assert_eq!(v.data[1].embedding, [-0.5, 0.125, 0.0, 1.5]);
     }
-    models => |v: ModelInfoList| {
+    models_list => |v: ModelInfoList| {
         assert_eq!(v.0.len(), 2);
         assert_eq!(v.0[0].id, samples::CHAT_MODEL);
         assert_eq!(v.0[0].type_.to_string(), "chat");
@@ -159,19 +159,19 @@ operation_tests! {
         assert_eq!(v.0[1].type_.to_string(), "embedding");
         assert!(v.0[1].pricing.is_none());
     }
-    upload_model => |v: UploadModelResponse| {
+    models_create => |v: ModelsCreateResponse| {
         assert_eq!(v.data.job_id, samples::JOB_ID);
         assert_eq!(v.data.model_name, "my-llama-1b");
         assert_eq!(v.message, "Processing model weights. Job created.");
     }
-    get_job => |v: GetJobResponse| {
+    jobs_retrieve => |v: JobsRetrieveResponse| {
         assert_eq!(v.job_id, samples::JOB_ID);
         assert_eq!(v.status.to_string(), "Complete");
         assert_eq!(v.status_updates.len(), 2);
         assert_eq!(v.status_updates[1].timestamp, "2025-01-15T10:05:00Z");
         assert_eq!(v.args.model_name.as_deref(), Some("my-llama-1b"));
     }
-    list_jobs => |v: ListJobsResponse| {
+    jobs_list => |v: JobsListResponse| {
         assert_eq!(v.data.len(), 1);
         assert_eq!(v.data[0].job_id, samples::JOB_ID);
         assert_eq!(v.data[0].created_at, "2025-01-15T10:00:00Z");
@@ -235,7 +235,7 @@ operation_tests! {
     fine_tunes_cancel => |v: FinetuneResponse| {
         assert_eq!(v.status.to_string(), "cancel_requested");
     }
-    rerank => |v: RerankResponse| {
+    rerank_create => |v: RerankResponse| {
         assert_eq!(v.results.len(), 2);
         assert_eq!(v.results[0].index, 1);
         assert_eq!(v.results[0].relevance_score, 0.9231);
@@ -245,27 +245,27 @@ operation_tests! {
         );
     }
     audio_speech => |_v: ()| {}
-    list_endpoints => |v: ListEndpointsResponse| {
+    endpoints_list => |v: EndpointsListResponse| {
         assert_eq!(v.data.len(), 1);
         assert_eq!(v.data[0].id, samples::ENDPOINT_ID);
         assert_eq!(v.data[0].type_.to_string(), "dedicated");
         assert_eq!(v.data[0].state.to_string(), "STARTED");
     }
-    create_endpoint => |v: DedicatedEndpoint| {
+    endpoints_create => |v: DedicatedEndpoint| {
         assert_eq!(v.id, samples::ENDPOINT_ID);
         assert_eq!(v.state.to_string(), "PENDING");
         assert_eq!((v.autoscaling.min_replicas, v.autoscaling.max_replicas), (1, 2));
     }
-    get_endpoint => |v: DedicatedEndpoint| {
+    endpoints_retrieve => |v: DedicatedEndpoint| {
         assert_eq!(v.display_name, "SDK test endpoint");
         assert_eq!(v.state.to_string(), "STARTED");
         assert_eq!(v.created_at, "2025-01-15T10:00:00Z");
     }
-    delete_endpoint => |_v: ()| {}
-    update_endpoint => |v: DedicatedEndpoint| {
+    endpoints_delete => |_v: ()| {}
+    endpoints_update => |v: DedicatedEndpoint| {
         assert_eq!(v.state.to_string(), "STOPPED");
     }
-    list_hardware => |v: ListHardwareResponse| {
+    hardware_list => |v: HardwareListResponse| {
         assert_eq!(v.data.len(), 1);
         assert_eq!(v.data[0].id, samples::HARDWARE_ID);
         assert_eq!(v.data[0].specs.gpu_count, 1);
@@ -288,7 +288,7 @@ operation_tests! {
             other => panic!("expected a successful execution, got {other:?}"),
         }
     }
-    sessions_list => |v: SessionListResponse| {
+    tci_sessions => |v: SessionListResponse| {
         let sessions = &v.data.as_ref().expect("data").sessions;
         assert_eq!(sessions.len(), 1);
         assert_eq!(sessions[0].id, samples::SESSION_ID);

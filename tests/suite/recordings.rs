@@ -63,7 +63,7 @@ fn recordings() -> Option<Vec<Recording>> {
 fn operation(path: &str) -> &'static str {
     match path {
         "/chat/completions" => "chat_completions",
-        "/completions" => "completions",
+        "/completions" => "completions_create",
         "/images/generations" => "images_generations",
         other => panic!("no replay for the endpoint `{other}`: add it to this test"),
     }
@@ -125,9 +125,9 @@ fn chat(client: &Client) -> togetherai::builder::ChatCompletions<'_> {
     client.chat_completions().body(body).max_retries(0)
 }
 
-fn completion(client: &Client) -> togetherai::builder::Completions<'_> {
+fn completion(client: &Client) -> togetherai::builder::CompletionsCreate<'_> {
     let body: CompletionRequest = serde_json::from_value(json!({"model": "m", "prompt": "Hello"})).unwrap();
-    client.completions().body(body).max_retries(0)
+    client.completions_create().body(body).max_retries(0)
 }
 
 /// `send()` on the recording's endpoint: the raw body back, or the error.
@@ -138,7 +138,7 @@ async fn send(client: &Client, r: &Recording) -> Result<(Value, bytes::Bytes, Op
     }
     Ok(match operation(&r.path) {
         "chat_completions" => parts(chat(client).send().await?),
-        "completions" => parts(completion(client).send().await?),
+        "completions_create" => parts(completion(client).send().await?),
         _ => {
             let body: ImagesGenerationsBody =
                 serde_json::from_value(json!({"model": "m", "prompt": "A lighthouse"})).unwrap();
@@ -252,7 +252,7 @@ async fn check(server: &MockServer, r: &Recording) -> Result<&'static str, Strin
         }
         let response = match op {
             "chat_completions" => stream::<ChatCompletionChunk>(chat(&client).send_stream().await, &events).await?,
-            "completions" => stream::<CompletionChunk>(completion(&client).send_stream().await, &events).await?,
+            "completions_create" => stream::<CompletionChunk>(completion(&client).send_stream().await, &events).await?,
             other => return Err(format!("`{other}` does not stream")),
         };
         let (want, got) = (expected_fold(&events), folded(&response));
@@ -264,7 +264,7 @@ async fn check(server: &MockServer, r: &Recording) -> Result<&'static str, Strin
     let raw: Value = serde_json::from_slice(&r.body).map_err(|e| format!("not JSON: {e}"))?;
     match op {
         "chat_completions" => decode::<ChatCompletionResponse>(&r.body).map(drop),
-        "completions" => decode::<CompletionResponse>(&r.body).map(drop),
+        "completions_create" => decode::<CompletionResponse>(&r.body).map(drop),
         _ => decode::<ImageResponse>(&r.body).map(drop),
     }?;
     let (typed, body, request_id) = send(&client, r).await.map_err(|e| format!("send(): {e}"))?;

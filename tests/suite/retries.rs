@@ -376,21 +376,21 @@ fn every_operation_is_classified_from_the_spec() {
     assert_eq!(OPERATION_EFFECTS.len(), calls::every_operation().len());
     for (id, expected) in [
         ("chat_completions", Effect::Inference),
-        ("completions", Effect::Inference),
-        ("embeddings", Effect::Inference),
+        ("completions_create", Effect::Inference),
+        ("embeddings_create", Effect::Inference),
         ("images_generations", Effect::Inference),
-        ("rerank", Effect::Inference),
+        ("rerank_create", Effect::Inference),
         ("audio_speech", Effect::Inference),
         ("files_list", Effect::Read),
         ("fine_tunes_list", Effect::Read),
         ("fine_tunes_create", Effect::Mutation),
         ("fine_tunes_cancel", Effect::Mutation),
         ("files_delete", Effect::Mutation),
-        ("upload_model", Effect::Mutation),
+        ("models_create", Effect::Mutation),
         ("tci_execute", Effect::Mutation),
-        ("create_endpoint", Effect::Mutation),
-        ("update_endpoint", Effect::Mutation),
-        ("delete_endpoint", Effect::Mutation),
+        ("endpoints_create", Effect::Mutation),
+        ("endpoints_update", Effect::Mutation),
+        ("endpoints_delete", Effect::Mutation),
     ] {
         assert_eq!(effect(id), Some(expected), "{id}");
     }

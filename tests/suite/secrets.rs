@@ -21,16 +21,16 @@ async fn the_key_is_sent_but_never_logged_shown_or_reported() {
     });
 
     let client = togetherai::Client::builder().api_key(KEY).base_url(server.url()).build().unwrap();
-    let models = client.models().send().await.unwrap();
+    let models = client.models_list().send().await.unwrap();
     assert!(models.is_empty());
-    let api = client.list_hardware().send().await.unwrap_err();
-    let decode = client.list_endpoints().send().await.unwrap_err();
+    let api = client.hardware_list().send().await.unwrap_err();
+    let decode = client.endpoints_list().send().await.unwrap_err();
     let refused = togetherai::Client::builder()
         .api_key(KEY)
         .base_url(togetherai_testkit::refused_url())
         .build()
         .unwrap()
-        .models()
+        .models_list()
         .send()
         .await
         .unwrap_err();
@@ -45,7 +45,7 @@ async fn the_key_is_sent_but_never_logged_shown_or_reported() {
 
     let logged = logs.text();
     assert!(logged.contains("togetherai.request"), "the requests were not traced:\n{logged}");
-    assert!(logged.contains("operation=\"list_hardware\"") || logged.contains("operation=list_hardware"), "{logged}");
+    assert!(logged.contains("operation=\"hardware_list\"") || logged.contains("operation=hardware_list"), "{logged}");
     let shown = [
         logged,
         format!("{client:?}"),

@@ -292,7 +292,7 @@ async fn completions_stream_and_accumulate() {
     ];
     let (client, server) = serve(chunked(200, EVENTS, frames));
     let mut stream = client
-        .completions()
+        .completions_create()
         .body(CompletionRequest::builder().model("m").prompt("Tell a story"))
         .send_stream()
         .await

@@ -268,6 +268,12 @@ pub const PASSES: &[Pass] = &[
         expect: |_| Expect::AtLeast(0),
     },
     Pass {
+        name: "spec_id_aliases",
+        finds: "`Client` methods named otherwise than the spec's `operationId`, given it as a doc alias",
+        run: names::spec_id_aliases,
+        expect: |cx| Expect::Exactly(cx.operations.iter().filter(|o| cx.notes.spec_ids.contains_key(&o.id)).count()),
+    },
+    Pass {
         name: "unreached_types",
         finds: "types no operation reaches, hidden from the docs",
         run: docs::unreached_types,

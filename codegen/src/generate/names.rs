@@ -29,6 +29,37 @@ pub fn type_aliases(file: &mut syn::File, cx: &Context) -> Result<usize, String>
     Ok(n)
 }
 
+/// `#[doc(alias = "listEndpoints")]` on each `Client` method whose name is
+/// not the spec's `operationId` ([`crate::normalize`] names every operation
+/// from its path), and the id in snake_case too: docs searched for the
+/// spec's name or the old one find the method.
+pub fn spec_id_aliases(file: &mut syn::File, cx: &Context) -> Result<usize, String> {
+    let mut n = 0;
+    for item in file.items.iter_mut() {
+        let syn::Item::Impl(imp) = item else { continue };
+        if !shape::is_inherent_impl_of(imp, "Client") {
+            continue;
+        }
+        for member in imp.items.iter_mut() {
+            let syn::ImplItem::Fn(f) = member else { continue };
+            let name = f.sig.ident.to_string();
+            let Some(spec_id) = cx.notes.spec_ids.get(&name) else { continue };
+            let mut aliases = vec![spec_id.clone()];
+            let snake = spec_id.to_snake_case();
+            if snake != *spec_id && snake != name {
+                aliases.push(snake);
+            }
+            // What rustdoc accepts as an alias: no quote, no whitespace.
+            aliases.retain(|a| !a.is_empty() && !a.chars().any(|c| c == '"' || c == '\'' || c.is_whitespace()));
+            if !aliases.is_empty() {
+                f.attrs.push(syn::parse_quote!(#[doc(alias(#(#aliases),*))]));
+            }
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
 /// The names of the types of `types` (structs, enums, aliases).
 fn defined(items: &[syn::Item]) -> BTreeSet<String> {
     items

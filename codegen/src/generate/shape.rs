@@ -482,14 +482,27 @@ pub(crate) mod tests {
                 _ => None,
             })
             .collect();
-        assert_eq!(structs, ["Chat", "ThingsRetrieve", "ThingsDelete", "ThingsDownload", "FilesContent", "Speech"]);
+        assert_eq!(
+            structs,
+            ["ChatCompletions", "ThingsRetrieve", "ThingsDelete", "ThingsDownload", "FilesContent", "SpeechCreate"]
+        );
         let constructors = impls(builders)
             .flat_map(|i| &i.items)
             .filter(|i| matches!(i, syn::ImplItem::Fn(f) if is_builder_constructor(f)))
             .count();
         assert_eq!(constructors, 6);
         let ids: Vec<_> = sends().into_iter().filter_map(operation_id).collect();
-        assert_eq!(ids, ["chat", "things_retrieve", "things_delete", "things_download", "files_content", "speech"]);
+        assert_eq!(
+            ids,
+            [
+                "chat_completions",
+                "things_retrieve",
+                "things_delete",
+                "things_download",
+                "files_content",
+                "speech_create"
+            ]
+        );
     }
 
     #[test]
@@ -505,9 +518,9 @@ pub(crate) mod tests {
             assert_eq!(count(&destructures_self), 1);
         }
         let answer = |op| send_of(op).block.stmts.iter().find_map(status_match);
-        assert_eq!(answer("chat"), Some(Answer::Json));
+        assert_eq!(answer("chat_completions"), Some(Answer::Json));
         assert_eq!(answer("things_delete"), Some(Answer::Empty));
-        assert_eq!(answer("speech"), Some(Answer::Binary));
+        assert_eq!(answer("speech_create"), Some(Answer::Binary));
         assert_eq!(answer("things_download"), Some(Answer::Binary), "a redirect's `200..=299` arm");
     }
 
@@ -535,10 +548,10 @@ pub(crate) mod tests {
             c.0.sort();
             c.0
         };
-        assert_eq!(calls("chat"), ["accept", "build", "headers", "json"]);
+        assert_eq!(calls("chat_completions"), ["accept", "build", "headers", "json"]);
         assert_eq!(calls("things_delete"), ["build", "headers"]);
-        assert_eq!(calls("speech"), ["build", "headers", "json"]);
-        assert!(send_of("chat").block.stmts.iter().any(|s| binds(s, "body")));
+        assert_eq!(calls("speech_create"), ["build", "headers", "json"]);
+        assert!(send_of("chat_completions").block.stmts.iter().any(|s| binds(s, "body")));
     }
 
     #[test]
@@ -547,7 +560,7 @@ pub(crate) mod tests {
         let chat = builders
             .iter()
             .find_map(|i| match i {
-                syn::Item::Struct(s) if s.ident == "Chat" => Some(s),
+                syn::Item::Struct(s) if s.ident == "ChatCompletions" => Some(s),
                 _ => None,
             })
             .unwrap();
@@ -567,7 +580,7 @@ pub(crate) mod tests {
                 syn::visit::visit_expr_method_call(self, call);
             }
         }
-        let chat_impl = impls(builders).find(|i| is_inherent_impl_of(i, "Chat")).unwrap();
+        let chat_impl = impls(builders).find(|i| is_inherent_impl_of(i, "ChatCompletions")).unwrap();
         let mut calls = Calls(Vec::new());
         calls.visit_item_impl(chat_impl);
         assert_eq!(calls.0, ["from", "body_map", "and_then"]);

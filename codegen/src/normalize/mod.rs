@@ -39,7 +39,7 @@ mod testing;
 mod validate;
 
 pub use crate::spec::METHODS;
-pub use operations::{derived_operation_id, pascal_ident};
+pub use operations::{derived_operation_id, method_names, pascal_ident};
 pub use policy::{Change, Inference, Override, Patch, INFERENCE, OVERRIDES, PATCHES};
 pub use schemas::WIDE_INTEGER;
 pub use streams::STREAM_EXT;
@@ -65,6 +65,8 @@ pub struct Notes {
     pub warnings: Vec<String>,
     /// Type aliases of `policy::NAMES`: alias name to component name.
     pub aliases: BTreeMap<String, String>,
+    /// The `operationId` the spec writes, by the operation's Rust name, where they differ.
+    pub spec_ids: BTreeMap<String, String>,
     /// The schemas `open_string_unions` made string enums, by JSON pointer:
     /// `open_enums`, which runs right after (so the pointers still hold),
     /// opens them even with one value, and takes the set.

@@ -104,29 +104,33 @@ fn operation_name(raw: &str) -> String {
     id
 }
 
-/// Gives every operation a snake_case `operationId` progenitor keeps as it
-/// is, deriving missing ones from method and path; an id another operation
-/// already has (as written, or once snake_case, or as a builder's type name)
+/// Gives every operation its Rust name, one convention for all: derived
+/// from method and path ([`derived_operation_id`]), noun first, whatever
+/// `operationId` the spec writes (`listEndpoints` and an absent id alike:
+/// `endpoints_list`, as `files_list`). Upstream ids are verb-first in one
+/// place, noun-first in another and absent in a third, and they change
+/// between versions while paths do not. The spec's own id is kept in
+/// `notes.spec_ids`, for the method's doc alias. Two operations whose paths
+/// name them alike differ by verb (`_list`, `_create`); a name another
+/// operation already has (once snake_case, or as a builder's type name)
 /// gets a number after it, with a warning.
 pub(super) fn operation_ids(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
     let ops = operations(doc);
-    // Names derived for two operations on one path differ by verb.
     let derived: Vec<String> = ops.iter().map(|(p, m)| operation_name(&derived_operation_id(m, p))).collect();
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     for (i, (path, method)) in ops.iter().enumerate() {
         let at = op_pointer(path, method);
         let original = op_id(doc, path, method);
-        let written = operation_name(&original);
-        let mut id = if written.is_empty() {
-            let clash = (0..ops.len()).any(|j| j != i && derived[j] == derived[i]);
-            let base = if derived[i].is_empty() { operation_name(method) } else { derived[i].clone() };
-            match (clash && !derived[i].is_empty(), method.as_str()) {
-                (true, "get") => format!("{base}_list"),
-                (true, "post") => format!("{base}_create"),
-                _ => base,
-            }
+        let mut id = if derived[i].is_empty() {
+            // A path with no literal (`/`, `/{id}`): the spec's id, else the method.
+            Some(operation_name(&original)).filter(|w| !w.is_empty()).unwrap_or_else(|| operation_name(method))
         } else {
-            written
+            let clash = (0..ops.len()).any(|j| ops[j].1 != *method && derived[j] == derived[i]);
+            match (clash, method.as_str()) {
+                (true, "get") => format!("{}_list", derived[i]),
+                (true, "post") => format!("{}_create", derived[i]),
+                _ => derived[i].clone(),
+            }
         };
         // Builders are named in PascalCase: `a_1b` and `a1b` would be one type.
         let key = |id: &str| id.to_pascal_case();
@@ -147,12 +151,29 @@ pub(super) fn operation_ids(doc: &mut Value, notes: &mut Notes) -> Result<(), Sp
         seen.insert(key(&id), at.clone());
         if id != original {
             notes.log("operation_ids", format!("{} {path}: `{original}` -> `{id}`", method.to_uppercase()));
+            if !original.is_empty() {
+                notes.spec_ids.insert(id.clone(), original.clone());
+            }
             if let Some(Value::Object(op)) = doc.pointer_mut(&at) {
                 op.insert("operationId".into(), Value::String(id));
             }
         }
     }
     Ok(())
+}
+
+/// Each operation's method name on the generated `Client`, by JSON pointer
+/// (`/paths/~1files/get`): what [`operation_ids`] gives it.
+pub fn method_names(doc: &Value) -> BTreeMap<String, String> {
+    let ops = operations(doc);
+    let mut paths = json!({ "paths": {} });
+    for (path, method) in &ops {
+        let op = doc.pointer(&op_pointer(path, method)).cloned().unwrap_or_else(|| json!({}));
+        paths["paths"].as_object_mut().expect("an object").entry(path.clone()).or_insert_with(|| json!({}))[method] =
+            op;
+    }
+    let _ = operation_ids(&mut paths, &mut Notes::default());
+    ops.iter().map(|(p, m)| (op_pointer(p, m), op_id(&paths, p, m))).collect()
 }
 
 /// A PascalCase Rust identifier for any string (`"RL.Checkpoint"` is
@@ -575,28 +596,63 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_operation_ids_are_numbered() {
-        let mut d = json!({ "paths": { "/a": { "get": { "operationId": "same" } }, "/b": { "get": { "operationId": "Same" } },
-            "/c": { "get": { "operationId": "a_1b" } }, "/d": { "get": { "operationId": "a1b" } } } });
+    fn spec_ids_give_way_to_the_path_and_are_kept() {
+        let mut d = json!({ "paths": {
+            "/endpoints": { "get": { "operationId": "listEndpoints" }, "post": { "operationId": "createEndpoint" } },
+            "/endpoints/{endpointId}": { "get": { "operationId": "getEndpoint" } },
+            "/": { "get": { "operationId": "lookUp" } },
+        }});
         let notes = run(operation_ids, &mut d);
-        assert_eq!(d.pointer("/paths/~1b/get/operationId").unwrap(), "same_2");
-        // One builder type name, `A1b`.
-        assert_eq!(d.pointer("/paths/~1d/get/operationId").unwrap(), "a1b_2");
+        let id = |p: &str| d.pointer(p).unwrap().as_str().unwrap().to_string();
+        assert_eq!(id("/paths/~1endpoints/get/operationId"), "endpoints_list");
+        assert_eq!(id("/paths/~1endpoints/post/operationId"), "endpoints_create");
+        assert_eq!(id("/paths/~1endpoints~1{endpointId}/get/operationId"), "endpoints_retrieve");
+        // No literal in the path: the spec's id.
+        assert_eq!(id("/paths/~1/get/operationId"), "look_up");
+        assert_eq!(notes.spec_ids["endpoints_list"], "listEndpoints");
+        assert_eq!(notes.spec_ids["look_up"], "lookUp");
+    }
+
+    #[test]
+    fn duplicate_operation_ids_are_numbered() {
+        let mut d = json!({ "paths": { "/a-b": { "get": { "operationId": "same" } }, "/a_b": { "get": {} },
+            "/c/a1b": { "get": {} }, "/c-a/1b": { "get": {} } } });
+        let notes = run(operation_ids, &mut d);
+        assert_eq!(d.pointer("/paths/~1a-b/get/operationId").unwrap(), "a_b_list");
+        assert_eq!(d.pointer("/paths/~1a_b/get/operationId").unwrap(), "a_b_list_2");
+        // One builder type name, `CA1b`.
+        assert_eq!(d.pointer("/paths/~1c~1a1b/get/operationId").unwrap(), "c_a1b");
+        assert_eq!(d.pointer("/paths/~1c-a~11b/get/operationId").unwrap(), "c_a_1b_2");
         assert_eq!(
             notes.warnings[0],
-            "`/paths/~1b/get`: the operationId `same` (from `Same`) is also that of `/paths/~1a/get`: read as `same_2`"
+            "`/paths/~1a_b/get`: the operationId `a_b_list` (from ``) is also that of `/paths/~1a-b/get`: read as `a_b_list_2`"
         );
     }
 
     #[test]
     fn operation_ids_are_names_progenitor_keeps() {
-        let mut d = json!({ "paths": { "/a": { "get": { "operationId": "type" } }, "/b": { "get": { "operationId": "2-get thing.now" } },
-            "/c": { "get": { "operationId": "new" } }, "/d": { "get": { "operationId": "error" } }, "/e": { "get": { "operationId": "é" } } } });
+        let mut d = json!({ "paths": { "/{a}/type": { "get": {} }, "/{b}/2-get thing.now": { "get": {} },
+            "/{c}/new": { "get": {} }, "/{d}/error": { "get": {} }, "/{e}": { "get": { "operationId": "é" } } } });
         run(operation_ids, &mut d);
-        let id = |p: &str| d.pointer(&format!("/paths/~1{p}/get/operationId")).unwrap().as_str().unwrap().to_string();
+        let id = |p: &str| {
+            d.pointer(&format!(
+                "/paths/~1{{{p}}}{}/get/operationId",
+                match p {
+                    "a" => "~1type",
+                    "b" => "~12-get thing.now",
+                    "c" => "~1new",
+                    "d" => "~1error",
+                    _ => "",
+                }
+            ))
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string()
+        };
         assert_eq!(
             [id("a"), id("b"), id("c"), id("d"), id("e")],
-            ["type_", "op_2_get_thing_now", "new_operation", "error_operation", "e_list"]
+            ["type_", "op_2_get_thing_now", "new_operation", "error_operation", "retrieve"]
         );
     }
 

@@ -30,6 +30,7 @@
 // conform_table: 8
 // variant_names: 0
 // item_names: 0
+// spec_id_aliases: 6
 // unreached_types: 0
 // contract_only: 119
 
@@ -1375,6 +1376,7 @@ let response = client.sessions_list()
     .send()
     .await;
 ```*/
+    #[doc(alias("sessions/list"))]
     pub fn sessions_list(&self) -> builder::SessionsList<'_> {
         builder::SessionsList::new(self)
     }
@@ -1403,59 +1405,64 @@ let response = client.sessions_stop()
     /**Sends a `GET` request to `/sessions/{id}`
 
 ```ignore
-let response = client.sessions_list_2()
+let response = client.sessions_retrieve()
     .id(id)
     .send()
     .await;
 ```*/
-    pub fn sessions_list_2(&self) -> builder::SessionsList2<'_> {
-        builder::SessionsList2::new(self)
+    #[doc(alias("sessions_list"))]
+    pub fn sessions_retrieve(&self) -> builder::SessionsRetrieve<'_> {
+        builder::SessionsRetrieve::new(self)
     }
     /**Sends a `DELETE` request to `/sessions/{id}`
 
 ```ignore
-let response = client.type_()
+let response = client.sessions_delete()
     .id(id)
     .send()
     .await;
 ```*/
-    pub fn type_(&self) -> builder::Type<'_> {
-        builder::Type::new(self)
+    #[doc(alias("type"))]
+    pub fn sessions_delete(&self) -> builder::SessionsDelete<'_> {
+        builder::SessionsDelete::new(self)
     }
     /**Sends a `GET` request to `/sessions/{id}/events`
 
 ```ignore
-let response = client.session_events()
+let response = client.sessions_events()
     .id(id)
     .request(request)
     .since(since)
     .send()
     .await;
 ```*/
-    pub fn session_events(&self) -> builder::SessionEvents<'_> {
-        builder::SessionEvents::new(self)
+    #[doc(alias("session_events"))]
+    pub fn sessions_events(&self) -> builder::SessionsEvents<'_> {
+        builder::SessionsEvents::new(self)
     }
     /**Sends a `GET` request to `/legacy`
 
 ```ignore
-let response = client.session_events_2()
+let response = client.legacy_list()
     .request(request)
     .since(since)
     .send()
     .await;
 ```*/
-    pub fn session_events_2(&self) -> builder::SessionEvents2<'_> {
-        builder::SessionEvents2::new(self)
+    #[doc(alias("session_events"))]
+    pub fn legacy_list(&self) -> builder::LegacyList<'_> {
+        builder::LegacyList::new(self)
     }
     /**Sends a `GET` request to `/counts`
 
 ```ignore
-let response = client.counts()
+let response = client.counts_list()
     .send()
     .await;
 ```*/
-    pub fn counts(&self) -> builder::Counts<'_> {
-        builder::Counts::new(self)
+    #[doc(alias("counts"))]
+    pub fn counts_list(&self) -> builder::CountsList<'_> {
+        builder::CountsList::new(self)
     }
 }
 /// Types for composing operation parameters.
@@ -1839,16 +1846,16 @@ pub mod builder {
             self
         }
     }
-    /**Builder for [`Client::sessions_list_2`]
+    /**Builder for [`Client::sessions_retrieve`]
 
-[`Client::sessions_list_2`]: super::Client::sessions_list_2*/
+[`Client::sessions_retrieve`]: super::Client::sessions_retrieve*/
     #[derive(Debug, Clone)]
-    pub struct SessionsList2<'a> {
+    pub struct SessionsRetrieve<'a> {
         client: &'a super::Client,
         id: Result<::std::string::String, String>,
         options: crate::contract::RequestOptions,
     }
-    impl<'a> SessionsList2<'a> {
+    impl<'a> SessionsRetrieve<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -1890,7 +1897,7 @@ pub mod builder {
                 )
                 .build()?;
             let info = OperationInfo {
-                operation_id: "sessions_list_2",
+                operation_id: "sessions_retrieve",
             };
             return crate::contract::send_json(
                     client,
@@ -1923,16 +1930,16 @@ pub mod builder {
             self
         }
     }
-    /**Builder for [`Client::type_`]
+    /**Builder for [`Client::sessions_delete`]
 
-[`Client::type_`]: super::Client::type_*/
+[`Client::sessions_delete`]: super::Client::sessions_delete*/
     #[derive(Debug, Clone)]
-    pub struct Type<'a> {
+    pub struct SessionsDelete<'a> {
         client: &'a super::Client,
         id: Result<::std::string::String, String>,
         options: crate::contract::RequestOptions,
     }
-    impl<'a> Type<'a> {
+    impl<'a> SessionsDelete<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -1967,7 +1974,7 @@ pub mod builder {
             #[allow(unused_mut)]
             let mut request = client.client.delete(url).build()?;
             let info = OperationInfo {
-                operation_id: "type_",
+                operation_id: "sessions_delete",
             };
             return crate::contract::send_empty(
                     client,
@@ -2000,18 +2007,18 @@ pub mod builder {
             self
         }
     }
-    /**Builder for [`Client::session_events`]
+    /**Builder for [`Client::sessions_events`]
 
-[`Client::session_events`]: super::Client::session_events*/
+[`Client::sessions_events`]: super::Client::sessions_events*/
     #[derive(Debug, Clone)]
-    pub struct SessionEvents<'a> {
+    pub struct SessionsEvents<'a> {
         client: &'a super::Client,
         id: Result<::std::string::String, String>,
         request: Result<Option<::std::string::String>, String>,
         since: Result<Option<i64>, String>,
         options: crate::contract::RequestOptions,
     }
-    impl<'a> SessionEvents<'a> {
+    impl<'a> SessionsEvents<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -2082,7 +2089,7 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("since", &since))
                 .build()?;
             let info = OperationInfo {
-                operation_id: "session_events",
+                operation_id: "sessions_events",
             };
             return crate::contract::send_json(
                     client,
@@ -2115,17 +2122,17 @@ pub mod builder {
             self
         }
     }
-    /**Builder for [`Client::session_events_2`]
+    /**Builder for [`Client::legacy_list`]
 
-[`Client::session_events_2`]: super::Client::session_events_2*/
+[`Client::legacy_list`]: super::Client::legacy_list*/
     #[derive(Debug, Clone)]
-    pub struct SessionEvents2<'a> {
+    pub struct LegacyList<'a> {
         client: &'a super::Client,
         request: Result<Option<::std::string::String>, String>,
         since: Result<Option<i64>, String>,
         options: crate::contract::RequestOptions,
     }
-    impl<'a> SessionEvents2<'a> {
+    impl<'a> LegacyList<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -2180,7 +2187,7 @@ pub mod builder {
                 .query(&progenitor_client::QueryParam::new("since", &since))
                 .build()?;
             let info = OperationInfo {
-                operation_id: "session_events_2",
+                operation_id: "legacy_list",
             };
             return crate::contract::send_json(
                     client,
@@ -2213,15 +2220,15 @@ pub mod builder {
             self
         }
     }
-    /**Builder for [`Client::counts`]
+    /**Builder for [`Client::counts_list`]
 
-[`Client::counts`]: super::Client::counts*/
+[`Client::counts_list`]: super::Client::counts_list*/
     #[derive(Debug, Clone)]
-    pub struct Counts<'a> {
+    pub struct CountsList<'a> {
         client: &'a super::Client,
         options: crate::contract::RequestOptions,
     }
-    impl<'a> Counts<'a> {
+    impl<'a> CountsList<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -2249,7 +2256,7 @@ pub mod builder {
                 )
                 .build()?;
             let info = OperationInfo {
-                operation_id: "counts",
+                operation_id: "counts_list",
             };
             return crate::contract::send_json(
                     client,
@@ -2291,7 +2298,7 @@ pub mod prelude {
 /// construct that stops it. Each one is also a build warning.
 pub const UNSUPPORTED_OPERATIONS: &[crate::contract::UnsupportedOperation] = &[
     crate::contract::UnsupportedOperation {
-        operation_id: "search",
+        operation_id: "search_list",
         method: "GET",
         path: "/search",
         reason: "progenitor cannot generate it: progenitor: unexpected or unhandled format in the OpenAPI document unsupported style of query parameter DeepObject",
@@ -2300,14 +2307,14 @@ pub const UNSUPPORTED_OPERATIONS: &[crate::contract::UnsupportedOperation] = &[
 /// Every generated operation and what it does on the server, which
 /// decides how it is retried ([`crate::Effect`]).
 pub const OPERATION_EFFECTS: &[(&str, crate::contract::Effect)] = &[
-    ("counts", crate::contract::Effect::Read),
-    ("session_events", crate::contract::Effect::Read),
-    ("session_events_2", crate::contract::Effect::Read),
+    ("counts_list", crate::contract::Effect::Read),
+    ("legacy_list", crate::contract::Effect::Read),
     ("sessions_create", crate::contract::Effect::Mutation),
+    ("sessions_delete", crate::contract::Effect::Mutation),
+    ("sessions_events", crate::contract::Effect::Read),
     ("sessions_list", crate::contract::Effect::Read),
-    ("sessions_list_2", crate::contract::Effect::Read),
+    ("sessions_retrieve", crate::contract::Effect::Read),
     ("sessions_stop", crate::contract::Effect::Mutation),
-    ("type_", crate::contract::Effect::Mutation),
 ];
 /// Every generated operation, callable with its request as JSON
 /// through its typed builder: what `cargo xtask conform` calls
@@ -2331,24 +2338,24 @@ pub mod conform {
             call: sessions_stop,
         },
         crate::contract::ConformOperation {
-            id: "sessions_list_2",
-            call: sessions_list_2,
+            id: "sessions_retrieve",
+            call: sessions_retrieve,
         },
         crate::contract::ConformOperation {
-            id: "type_",
-            call: type_,
+            id: "sessions_delete",
+            call: sessions_delete,
         },
         crate::contract::ConformOperation {
-            id: "session_events",
-            call: session_events,
+            id: "sessions_events",
+            call: sessions_events,
         },
         crate::contract::ConformOperation {
-            id: "session_events_2",
-            call: session_events_2,
+            id: "legacy_list",
+            call: legacy_list,
         },
         crate::contract::ConformOperation {
-            id: "counts",
-            call: counts,
+            id: "counts_list",
+            call: counts_list,
         },
     ];
     fn sessions_list<'a>(
@@ -2405,39 +2412,39 @@ pub mod conform {
             crate::contract::conform_answer(builder.send().await).await
         })
     }
-    fn sessions_list_2<'a>(
+    fn sessions_retrieve<'a>(
         client: &'a super::Client,
         request: &'a crate::contract::ConformRequest,
     ) -> crate::contract::ConformCall<'a> {
         Box::pin(async move {
             #[allow(unused_mut)]
-            let mut builder = client.sessions_list_2();
+            let mut builder = client.sessions_retrieve();
             if let Some(value) = request.parameter::<::std::string::String>("id")? {
                 builder = builder.id(value);
             }
             crate::contract::conform_answer(builder.send().await).await
         })
     }
-    fn type_<'a>(
+    fn sessions_delete<'a>(
         client: &'a super::Client,
         request: &'a crate::contract::ConformRequest,
     ) -> crate::contract::ConformCall<'a> {
         Box::pin(async move {
             #[allow(unused_mut)]
-            let mut builder = client.type_();
+            let mut builder = client.sessions_delete();
             if let Some(value) = request.parameter::<::std::string::String>("id")? {
                 builder = builder.id(value);
             }
             crate::contract::conform_answer(builder.send().await).await
         })
     }
-    fn session_events<'a>(
+    fn sessions_events<'a>(
         client: &'a super::Client,
         request: &'a crate::contract::ConformRequest,
     ) -> crate::contract::ConformCall<'a> {
         Box::pin(async move {
             #[allow(unused_mut)]
-            let mut builder = client.session_events();
+            let mut builder = client.sessions_events();
             if let Some(value) = request.parameter::<::std::string::String>("id")? {
                 builder = builder.id(value);
             }
@@ -2450,13 +2457,13 @@ pub mod conform {
             crate::contract::conform_answer(builder.send().await).await
         })
     }
-    fn session_events_2<'a>(
+    fn legacy_list<'a>(
         client: &'a super::Client,
         request: &'a crate::contract::ConformRequest,
     ) -> crate::contract::ConformCall<'a> {
         Box::pin(async move {
             #[allow(unused_mut)]
-            let mut builder = client.session_events_2();
+            let mut builder = client.legacy_list();
             if let Some(value) = request.parameter::<::std::string::String>("request")? {
                 builder = builder.request(value);
             }
@@ -2466,13 +2473,13 @@ pub mod conform {
             crate::contract::conform_answer(builder.send().await).await
         })
     }
-    fn counts<'a>(
+    fn counts_list<'a>(
         client: &'a super::Client,
         request: &'a crate::contract::ConformRequest,
     ) -> crate::contract::ConformCall<'a> {
         Box::pin(async move {
             #[allow(unused_mut)]
-            let mut builder = client.counts();
+            let mut builder = client.counts_list();
             crate::contract::conform_answer(builder.send().await).await
         })
     }

@@ -30,6 +30,7 @@
 // conform_table: 6
 // variant_names: 0
 // item_names: 0
+// spec_id_aliases: 3
 // unreached_types: 1
 // contract_only: 120
 
@@ -163,17 +164,17 @@ pub mod types {
             Default::default()
         }
     }
-    ///`SpeechBody`
+    ///`SpeechCreateBody`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[non_exhaustive]
-    pub struct SpeechBody {
-        ///Known values of `SpeechBodyFormat`.
+    pub struct SpeechCreateBody {
+        ///Known values of `SpeechCreateBodyFormat`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub format: ::std::option::Option<crate::types::SpeechBodyFormat>,
+        pub format: ::std::option::Option<crate::types::SpeechCreateBodyFormat>,
         pub input: ::std::string::String,
     }
-    impl SpeechBody {
-        pub fn builder() -> builder::SpeechBody {
+    impl SpeechCreateBody {
+        pub fn builder() -> builder::SpeechCreateBody {
             Default::default()
         }
     }
@@ -705,14 +706,14 @@ pub mod types {
             }
         }
         #[derive(Clone, Debug)]
-        pub struct SpeechBody {
+        pub struct SpeechCreateBody {
             format: ::std::result::Result<
-                ::std::option::Option<crate::types::SpeechBodyFormat>,
+                ::std::option::Option<crate::types::SpeechCreateBodyFormat>,
                 ::std::string::String,
             >,
             input: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for SpeechBody {
+        impl ::std::default::Default for SpeechCreateBody {
             fn default() -> Self {
                 Self {
                     format: Ok(Default::default()),
@@ -720,11 +721,11 @@ pub mod types {
                 }
             }
         }
-        impl SpeechBody {
-            ///Known values of `SpeechBodyFormat`.
+        impl SpeechCreateBody {
+            ///Known values of `SpeechCreateBodyFormat`.
             pub fn format<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<crate::types::SpeechBodyFormat>,
+                T: ::std::convert::TryInto<crate::types::SpeechCreateBodyFormat>,
                 T::Error: ::std::fmt::Display,
             {
                 self.format = value
@@ -749,10 +750,10 @@ pub mod types {
                 self
             }
         }
-        impl ::std::convert::TryFrom<SpeechBody> for super::SpeechBody {
+        impl ::std::convert::TryFrom<SpeechCreateBody> for super::SpeechCreateBody {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: SpeechBody,
+                value: SpeechCreateBody,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     format: value.format?,
@@ -760,8 +761,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::SpeechBody> for SpeechBody {
-            fn from(value: super::SpeechBody) -> Self {
+        impl ::std::convert::From<super::SpeechCreateBody> for SpeechCreateBody {
+            fn from(value: super::SpeechCreateBody) -> Self {
                 Self {
                     format: Ok(value.format),
                     input: Ok(value.input),
@@ -1388,10 +1389,10 @@ pub mod types {
             crate::contract::deserialize_open_enum(d)
         }
     }
-    ///Known values of `SpeechBodyFormat`.
+    ///Known values of `SpeechCreateBodyFormat`.
     #[derive(Clone, Debug)]
     #[non_exhaustive]
-    pub enum SpeechBodyFormat {
+    pub enum SpeechCreateBodyFormat {
         ///`wav`
         Wav,
         ///`mp3`
@@ -1399,7 +1400,7 @@ pub mod types {
         /// A value this version of the spec does not list.
         Other(::std::string::String),
     }
-    impl SpeechBodyFormat {
+    impl SpeechCreateBodyFormat {
         /// The values the spec lists.
         pub const KNOWN: &'static [&'static str] = &["wav", "mp3"];
         /// The value as sent on the wire.
@@ -1411,7 +1412,7 @@ pub mod types {
             }
         }
     }
-    impl ::std::convert::From<&str> for SpeechBodyFormat {
+    impl ::std::convert::From<&str> for SpeechCreateBodyFormat {
         fn from(s: &str) -> Self {
             match s {
                 "wav" => Self::Wav,
@@ -1420,7 +1421,7 @@ pub mod types {
             }
         }
     }
-    impl ::std::convert::From<::std::string::String> for SpeechBodyFormat {
+    impl ::std::convert::From<::std::string::String> for SpeechCreateBodyFormat {
         fn from(s: ::std::string::String) -> Self {
             match s.as_str() {
                 "wav" => Self::Wav,
@@ -1429,49 +1430,49 @@ pub mod types {
             }
         }
     }
-    impl ::std::convert::From<&::std::string::String> for SpeechBodyFormat {
+    impl ::std::convert::From<&::std::string::String> for SpeechCreateBodyFormat {
         fn from(s: &::std::string::String) -> Self {
             Self::from(s.as_str())
         }
     }
-    impl ::std::str::FromStr for SpeechBodyFormat {
+    impl ::std::str::FromStr for SpeechCreateBodyFormat {
         type Err = ::std::convert::Infallible;
         fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
             Ok(Self::from(s))
         }
     }
-    impl ::std::fmt::Display for SpeechBodyFormat {
+    impl ::std::fmt::Display for SpeechCreateBodyFormat {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
-    impl ::std::convert::AsRef<str> for SpeechBodyFormat {
+    impl ::std::convert::AsRef<str> for SpeechCreateBodyFormat {
         fn as_ref(&self) -> &str {
             self.as_str()
         }
     }
-    impl ::std::cmp::PartialEq for SpeechBodyFormat {
+    impl ::std::cmp::PartialEq for SpeechCreateBodyFormat {
         fn eq(&self, other: &Self) -> bool {
             self.as_str() == other.as_str()
         }
     }
-    impl ::std::cmp::PartialEq<str> for SpeechBodyFormat {
+    impl ::std::cmp::PartialEq<str> for SpeechCreateBodyFormat {
         fn eq(&self, other: &str) -> bool {
             self.as_str() == other
         }
     }
-    impl ::std::cmp::PartialEq<&str> for SpeechBodyFormat {
+    impl ::std::cmp::PartialEq<&str> for SpeechCreateBodyFormat {
         fn eq(&self, other: &&str) -> bool {
             self.as_str() == *other
         }
     }
-    impl ::std::cmp::Eq for SpeechBodyFormat {}
-    impl ::std::hash::Hash for SpeechBodyFormat {
+    impl ::std::cmp::Eq for SpeechCreateBodyFormat {}
+    impl ::std::hash::Hash for SpeechCreateBodyFormat {
         fn hash<H: ::std::hash::Hasher>(&self, state: &mut H) {
             self.as_str().hash(state)
         }
     }
-    impl ::std::cmp::PartialOrd for SpeechBodyFormat {
+    impl ::std::cmp::PartialOrd for SpeechCreateBodyFormat {
         fn partial_cmp(
             &self,
             other: &Self,
@@ -1479,12 +1480,12 @@ pub mod types {
             Some(self.cmp(other))
         }
     }
-    impl ::std::cmp::Ord for SpeechBodyFormat {
+    impl ::std::cmp::Ord for SpeechCreateBodyFormat {
         fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
             self.as_str().cmp(other.as_str())
         }
     }
-    impl ::serde::Serialize for SpeechBodyFormat {
+    impl ::serde::Serialize for SpeechCreateBodyFormat {
         fn serialize<S: ::serde::Serializer>(
             &self,
             s: S,
@@ -1492,7 +1493,7 @@ pub mod types {
             s.serialize_str(self.as_str())
         }
     }
-    impl<'de> ::serde::Deserialize<'de> for SpeechBodyFormat {
+    impl<'de> ::serde::Deserialize<'de> for SpeechCreateBodyFormat {
         fn deserialize<D: ::serde::Deserializer<'de>>(
             d: D,
         ) -> ::std::result::Result<Self, D::Error> {
@@ -1620,8 +1621,8 @@ pub mod types {
             }
         }
     }
-    impl SpeechBody {
-        ///A `SpeechBody` from its required fields (`input`); set the others with [`SpeechBody::builder`].
+    impl SpeechCreateBody {
+        ///A `SpeechCreateBody` from its required fields (`input`); set the others with [`SpeechCreateBody::builder`].
         pub fn new(input: impl ::std::convert::Into<::std::string::String>) -> Self {
             Self {
                 format: ::std::default::Default::default(),
@@ -1703,7 +1704,7 @@ pub mod types {
             ::serde_json::from_value(value)
         }
     }
-    impl ::std::convert::TryFrom<::serde_json::Value> for SpeechBody {
+    impl ::std::convert::TryFrom<::serde_json::Value> for SpeechCreateBody {
         type Error = ::serde_json::Error;
         fn try_from(
             value: ::serde_json::Value,
@@ -1781,13 +1782,14 @@ impl Client {
     /**Sends a `POST` request to `/chat/completions`
 
 ```ignore
-let response = client.chat()
+let response = client.chat_completions()
     .body(body)
     .send()
     .await;
 ```*/
-    pub fn chat(&self) -> builder::Chat<'_> {
-        builder::Chat::new(self)
+    #[doc(alias("chat"))]
+    pub fn chat_completions(&self) -> builder::ChatCompletions<'_> {
+        builder::ChatCompletions::new(self)
     }
     /**Sends a `GET` request to `/things/{id}`
 
@@ -1799,6 +1801,7 @@ let response = client.things_retrieve()
     .send()
     .await;
 ```*/
+    #[doc(alias("things/retrieve"))]
     pub fn things_retrieve(&self) -> builder::ThingsRetrieve<'_> {
         builder::ThingsRetrieve::new(self)
     }
@@ -1838,13 +1841,14 @@ let response = client.files_content()
     /**Sends a `POST` request to `/speech`
 
 ```ignore
-let response = client.speech()
+let response = client.speech_create()
     .body(body)
     .send()
     .await;
 ```*/
-    pub fn speech(&self) -> builder::Speech<'_> {
-        builder::Speech::new(self)
+    #[doc(alias("speech"))]
+    pub fn speech_create(&self) -> builder::SpeechCreate<'_> {
+        builder::SpeechCreate::new(self)
     }
 }
 /// Types for composing operation parameters.
@@ -1856,11 +1860,11 @@ pub mod builder {
         encode_path, ByteStream, ClientInfo, ClientHooks, Error, OperationInfo,
         RequestBuilderExt, ResponseValue,
     };
-    /**Builder for [`Client::chat`]
+    /**Builder for [`Client::chat_completions`]
 
-[`Client::chat`]: super::Client::chat*/
+[`Client::chat_completions`]: super::Client::chat_completions*/
     #[derive(Debug, Clone)]
-    pub struct Chat<'a> {
+    pub struct ChatCompletions<'a> {
         client: &'a super::Client,
         body: ::std::result::Result<
             crate::contract::Staged<types::builder::ChatRequest, types::ChatRequest>,
@@ -1868,7 +1872,7 @@ pub mod builder {
         >,
         options: crate::contract::RequestOptions,
     }
-    impl<'a> Chat<'a> {
+    impl<'a> ChatCompletions<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -1925,7 +1929,7 @@ pub mod builder {
                 .body(crate::contract::json_body(&body, &options)?)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "chat",
+                operation_id: "chat_completions",
             };
             return crate::contract::send_json(
                     client,
@@ -2364,19 +2368,22 @@ pub mod builder {
             self
         }
     }
-    /**Builder for [`Client::speech`]
+    /**Builder for [`Client::speech_create`]
 
-[`Client::speech`]: super::Client::speech*/
+[`Client::speech_create`]: super::Client::speech_create*/
     #[derive(Debug, Clone)]
-    pub struct Speech<'a> {
+    pub struct SpeechCreate<'a> {
         client: &'a super::Client,
         body: ::std::result::Result<
-            crate::contract::Staged<types::builder::SpeechBody, types::SpeechBody>,
+            crate::contract::Staged<
+                types::builder::SpeechCreateBody,
+                types::SpeechCreateBody,
+            >,
             ::std::string::String,
         >,
         options: crate::contract::RequestOptions,
     }
-    impl<'a> Speech<'a> {
+    impl<'a> SpeechCreate<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -2386,22 +2393,24 @@ pub mod builder {
         }
         pub fn body<V>(mut self, value: V) -> Self
         where
-            V: std::convert::TryInto<types::SpeechBody>,
-            <V as std::convert::TryInto<types::SpeechBody>>::Error: std::fmt::Display,
+            V: std::convert::TryInto<types::SpeechCreateBody>,
+            <V as std::convert::TryInto<
+                types::SpeechCreateBody,
+            >>::Error: std::fmt::Display,
         {
             self.body = value
                 .try_into()
                 .map(crate::contract::Staged::Built)
                 .map_err(|s| {
-                    format!("conversion to `SpeechBody` for body failed: {}", s)
+                    format!("conversion to `SpeechCreateBody` for body failed: {}", s)
                 });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::SpeechBody,
-            ) -> types::builder::SpeechBody,
+                types::builder::SpeechCreateBody,
+            ) -> types::builder::SpeechCreateBody,
         {
             self.body = self.body.map(|body| body.map(f));
             self
@@ -2429,7 +2438,7 @@ pub mod builder {
                 .body(crate::contract::json_body(&body, &options)?)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "speech",
+                operation_id: "speech_create",
             };
             return crate::contract::send_binary(
                     client,
@@ -2471,10 +2480,10 @@ pub mod builder {
             self.options.extra_field(name, value);
             self
         }
-        ///Known values of `SpeechBodyFormat`.
+        ///Known values of `SpeechCreateBodyFormat`.
         pub fn format<T>(self, value: T) -> Self
         where
-            T: ::std::convert::TryInto<crate::types::SpeechBodyFormat>,
+            T: ::std::convert::TryInto<crate::types::SpeechCreateBodyFormat>,
             T::Error: ::std::fmt::Display,
         {
             self.body_map(|body| body.format(value))
@@ -2497,7 +2506,7 @@ pub mod prelude {
 /// construct that stops it. Each one is also a build warning.
 pub const UNSUPPORTED_OPERATIONS: &[crate::contract::UnsupportedOperation] = &[
     crate::contract::UnsupportedOperation {
-        operation_id: "upload",
+        operation_id: "uploads_create",
         method: "POST",
         path: "/uploads",
         reason: "multipart/form-data request body",
@@ -2506,9 +2515,9 @@ pub const UNSUPPORTED_OPERATIONS: &[crate::contract::UnsupportedOperation] = &[
 /// Every generated operation and what it does on the server, which
 /// decides how it is retried ([`crate::Effect`]).
 pub const OPERATION_EFFECTS: &[(&str, crate::contract::Effect)] = &[
-    ("chat", crate::contract::Effect::Inference),
+    ("chat_completions", crate::contract::Effect::Inference),
     ("files_content", crate::contract::Effect::Read),
-    ("speech", crate::contract::Effect::Mutation),
+    ("speech_create", crate::contract::Effect::Mutation),
     ("things_delete", crate::contract::Effect::Mutation),
     ("things_download", crate::contract::Effect::Read),
     ("things_retrieve", crate::contract::Effect::Read),
@@ -2523,8 +2532,8 @@ pub mod conform {
     /// One entry per generated operation, in the spec's order.
     pub static OPERATIONS: &[crate::contract::ConformOperation] = &[
         crate::contract::ConformOperation {
-            id: "chat",
-            call: chat,
+            id: "chat_completions",
+            call: chat_completions,
         },
         crate::contract::ConformOperation {
             id: "things_retrieve",
@@ -2543,17 +2552,17 @@ pub mod conform {
             call: files_content,
         },
         crate::contract::ConformOperation {
-            id: "speech",
-            call: speech,
+            id: "speech_create",
+            call: speech_create,
         },
     ];
-    fn chat<'a>(
+    fn chat_completions<'a>(
         client: &'a super::Client,
         request: &'a crate::contract::ConformRequest,
     ) -> crate::contract::ConformCall<'a> {
         Box::pin(async move {
             #[allow(unused_mut)]
-            let mut builder = client.chat();
+            let mut builder = client.chat_completions();
             if let Some(value) = request.body::<types::ChatRequest>()? {
                 builder = builder.body(value);
             }
@@ -2620,14 +2629,14 @@ pub mod conform {
             crate::contract::conform_answer(builder.send().await).await
         })
     }
-    fn speech<'a>(
+    fn speech_create<'a>(
         client: &'a super::Client,
         request: &'a crate::contract::ConformRequest,
     ) -> crate::contract::ConformCall<'a> {
         Box::pin(async move {
             #[allow(unused_mut)]
-            let mut builder = client.speech();
-            if let Some(value) = request.body::<types::SpeechBody>()? {
+            let mut builder = client.speech_create();
+            if let Some(value) = request.body::<types::SpeechCreateBody>()? {
                 builder = builder.body(value);
             }
             crate::contract::conform_answer(builder.send().await).await

@@ -30,6 +30,7 @@
 // conform_table: 3
 // variant_names: 0
 // item_names: 2
+// spec_id_aliases: 3
 // unreached_types: 1
 // contract_only: 73
 
@@ -171,16 +172,16 @@ pub mod types {
             Default::default()
         }
     }
-    ///`SpeakV2Body`
+    ///`V2SpeakBody`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[non_exhaustive]
-    pub struct SpeakV2Body {
+    pub struct V2SpeakBody {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub stream: ::std::option::Option<bool>,
         pub text: ::std::string::String,
     }
-    impl SpeakV2Body {
-        pub fn builder() -> builder::SpeakV2Body {
+    impl V2SpeakBody {
+        pub fn builder() -> builder::V2SpeakBody {
             Default::default()
         }
     }
@@ -716,14 +717,14 @@ pub mod types {
             }
         }
         #[derive(Clone, Debug)]
-        pub struct SpeakV2Body {
+        pub struct V2SpeakBody {
             stream: ::std::result::Result<
                 ::std::option::Option<bool>,
                 ::std::string::String,
             >,
             text: ::std::result::Result<::std::string::String, ::std::string::String>,
         }
-        impl ::std::default::Default for SpeakV2Body {
+        impl ::std::default::Default for V2SpeakBody {
             fn default() -> Self {
                 Self {
                     stream: Ok(Default::default()),
@@ -731,7 +732,7 @@ pub mod types {
                 }
             }
         }
-        impl SpeakV2Body {
+        impl V2SpeakBody {
             pub fn stream<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<bool>,
@@ -759,10 +760,10 @@ pub mod types {
                 self
             }
         }
-        impl ::std::convert::TryFrom<SpeakV2Body> for super::SpeakV2Body {
+        impl ::std::convert::TryFrom<V2SpeakBody> for super::V2SpeakBody {
             type Error = super::error::ConversionError;
             fn try_from(
-                value: SpeakV2Body,
+                value: V2SpeakBody,
             ) -> ::std::result::Result<Self, super::error::ConversionError> {
                 Ok(Self {
                     stream: value.stream?,
@@ -770,8 +771,8 @@ pub mod types {
                 })
             }
         }
-        impl ::std::convert::From<super::SpeakV2Body> for SpeakV2Body {
-            fn from(value: super::SpeakV2Body) -> Self {
+        impl ::std::convert::From<super::V2SpeakBody> for V2SpeakBody {
+            fn from(value: super::V2SpeakBody) -> Self {
                 Self {
                     stream: Ok(value.stream),
                     text: Ok(value.text),
@@ -902,8 +903,8 @@ pub mod types {
             Self { b64: b64.into() }
         }
     }
-    impl SpeakV2Body {
-        ///A `SpeakV2Body` from its required fields (`text`); set the others with [`SpeakV2Body::builder`].
+    impl V2SpeakBody {
+        ///A `V2SpeakBody` from its required fields (`text`); set the others with [`V2SpeakBody::builder`].
         pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
             Self {
                 stream: ::std::default::Default::default(),
@@ -1005,7 +1006,7 @@ pub mod types {
             ::serde_json::from_value(value)
         }
     }
-    impl ::std::convert::TryFrom<::serde_json::Value> for SpeakV2Body {
+    impl ::std::convert::TryFrom<::serde_json::Value> for V2SpeakBody {
         type Error = ::serde_json::Error;
         fn try_from(
             value: ::serde_json::Value,
@@ -1067,35 +1068,38 @@ impl Client {
     /**Sends a `POST` request to `/v2/chat`
 
 ```ignore
-let response = client.chat_v2()
+let response = client.v2_chat()
     .body(body)
     .send()
     .await;
 ```*/
-    pub fn chat_v2(&self) -> builder::ChatV2<'_> {
-        builder::ChatV2::new(self)
+    #[doc(alias("chat_v2"))]
+    pub fn v2_chat(&self) -> builder::V2Chat<'_> {
+        builder::V2Chat::new(self)
     }
     /**Sends a `GET` request to `/v2/jobs/{id}/events`
 
 ```ignore
-let response = client.job_events()
+let response = client.v2_jobs_events()
     .id(id)
     .send()
     .await;
 ```*/
-    pub fn job_events(&self) -> builder::JobEvents<'_> {
-        builder::JobEvents::new(self)
+    #[doc(alias("job_events"))]
+    pub fn v2_jobs_events(&self) -> builder::V2JobsEvents<'_> {
+        builder::V2JobsEvents::new(self)
     }
     /**Sends a `POST` request to `/v2/speak`
 
 ```ignore
-let response = client.speak_v2()
+let response = client.v2_speak()
     .body(body)
     .send()
     .await;
 ```*/
-    pub fn speak_v2(&self) -> builder::SpeakV2<'_> {
-        builder::SpeakV2::new(self)
+    #[doc(alias("speak_v2"))]
+    pub fn v2_speak(&self) -> builder::V2Speak<'_> {
+        builder::V2Speak::new(self)
     }
 }
 /// Types for composing operation parameters.
@@ -1107,11 +1111,11 @@ pub mod builder {
         encode_path, ByteStream, ClientInfo, ClientHooks, Error, OperationInfo,
         RequestBuilderExt, ResponseValue,
     };
-    /**Builder for [`Client::chat_v2`]
+    /**Builder for [`Client::v2_chat`]
 
-[`Client::chat_v2`]: super::Client::chat_v2*/
+[`Client::v2_chat`]: super::Client::v2_chat*/
     #[derive(Debug, Clone)]
-    pub struct ChatV2<'a> {
+    pub struct V2Chat<'a> {
         client: &'a super::Client,
         body: ::std::result::Result<
             crate::contract::Staged<types::builder::ChatV2Request, types::ChatV2Request>,
@@ -1119,7 +1123,7 @@ pub mod builder {
         >,
         options: crate::contract::RequestOptions,
     }
-    impl<'a> ChatV2<'a> {
+    impl<'a> V2Chat<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -1177,7 +1181,7 @@ pub mod builder {
                 .body(crate::contract::json_body(&body, &options)?)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "chat_v2",
+                operation_id: "v2_chat",
             };
             return crate::contract::send_json(
                     client,
@@ -1216,7 +1220,7 @@ pub mod builder {
                 .body(crate::contract::json_body(&body, &options)?)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "chat_v2",
+                operation_id: "v2_chat",
             };
             return crate::contract::send_stream(
                     client,
@@ -1274,16 +1278,16 @@ pub mod builder {
             self.body_map(|body| body.stream(value))
         }
     }
-    /**Builder for [`Client::job_events`]
+    /**Builder for [`Client::v2_jobs_events`]
 
-[`Client::job_events`]: super::Client::job_events*/
+[`Client::v2_jobs_events`]: super::Client::v2_jobs_events*/
     #[derive(Debug, Clone)]
-    pub struct JobEvents<'a> {
+    pub struct V2JobsEvents<'a> {
         client: &'a super::Client,
         id: Result<::std::string::String, String>,
         options: crate::contract::RequestOptions,
     }
-    impl<'a> JobEvents<'a> {
+    impl<'a> V2JobsEvents<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -1325,7 +1329,7 @@ pub mod builder {
                 )
                 .build()?;
             let info = OperationInfo {
-                operation_id: "job_events",
+                operation_id: "v2_jobs_events",
             };
             return crate::contract::send_stream(
                     client,
@@ -1358,19 +1362,19 @@ pub mod builder {
             self
         }
     }
-    /**Builder for [`Client::speak_v2`]
+    /**Builder for [`Client::v2_speak`]
 
-[`Client::speak_v2`]: super::Client::speak_v2*/
+[`Client::v2_speak`]: super::Client::v2_speak*/
     #[derive(Debug, Clone)]
-    pub struct SpeakV2<'a> {
+    pub struct V2Speak<'a> {
         client: &'a super::Client,
         body: ::std::result::Result<
-            crate::contract::Staged<types::builder::SpeakV2Body, types::SpeakV2Body>,
+            crate::contract::Staged<types::builder::V2SpeakBody, types::V2SpeakBody>,
             ::std::string::String,
         >,
         options: crate::contract::RequestOptions,
     }
-    impl<'a> SpeakV2<'a> {
+    impl<'a> V2Speak<'a> {
         pub fn new(client: &'a super::Client) -> Self {
             Self {
                 client: client,
@@ -1380,22 +1384,22 @@ pub mod builder {
         }
         pub fn body<V>(mut self, value: V) -> Self
         where
-            V: std::convert::TryInto<types::SpeakV2Body>,
-            <V as std::convert::TryInto<types::SpeakV2Body>>::Error: std::fmt::Display,
+            V: std::convert::TryInto<types::V2SpeakBody>,
+            <V as std::convert::TryInto<types::V2SpeakBody>>::Error: std::fmt::Display,
         {
             self.body = value
                 .try_into()
                 .map(crate::contract::Staged::Built)
                 .map_err(|s| {
-                    format!("conversion to `SpeakV2Body` for body failed: {}", s)
+                    format!("conversion to `V2SpeakBody` for body failed: {}", s)
                 });
             self
         }
         pub fn body_map<F>(mut self, f: F) -> Self
         where
             F: std::ops::FnOnce(
-                types::builder::SpeakV2Body,
-            ) -> types::builder::SpeakV2Body,
+                types::builder::V2SpeakBody,
+            ) -> types::builder::V2SpeakBody,
         {
             self.body = self.body.map(|body| body.map(f));
             self
@@ -1424,7 +1428,7 @@ pub mod builder {
                 .body(crate::contract::json_body(&body, &options)?)
                 .build()?;
             let info = OperationInfo {
-                operation_id: "speak_v2",
+                operation_id: "v2_speak",
             };
             return crate::contract::send_binary(
                     client,
@@ -1463,7 +1467,7 @@ pub mod builder {
                 )
                 .build()?;
             let info = OperationInfo {
-                operation_id: "speak_v2",
+                operation_id: "v2_speak",
             };
             return crate::contract::send_stream(
                     client,
@@ -1542,9 +1546,9 @@ pub const UNSUPPORTED_OPERATIONS: &[crate::contract::UnsupportedOperation] = &[]
 /// Every generated operation and what it does on the server, which
 /// decides how it is retried ([`crate::Effect`]).
 pub const OPERATION_EFFECTS: &[(&str, crate::contract::Effect)] = &[
-    ("chat_v2", crate::contract::Effect::Mutation),
-    ("job_events", crate::contract::Effect::Read),
-    ("speak_v2", crate::contract::Effect::Mutation),
+    ("v2_chat", crate::contract::Effect::Mutation),
+    ("v2_jobs_events", crate::contract::Effect::Read),
+    ("v2_speak", crate::contract::Effect::Mutation),
 ];
 /// Every generated operation, callable with its request as JSON
 /// through its typed builder: what `cargo xtask conform` calls
@@ -1556,52 +1560,52 @@ pub mod conform {
     /// One entry per generated operation, in the spec's order.
     pub static OPERATIONS: &[crate::contract::ConformOperation] = &[
         crate::contract::ConformOperation {
-            id: "chat_v2",
-            call: chat_v2,
+            id: "v2_chat",
+            call: v2_chat,
         },
         crate::contract::ConformOperation {
-            id: "job_events",
-            call: job_events,
+            id: "v2_jobs_events",
+            call: v2_jobs_events,
         },
         crate::contract::ConformOperation {
-            id: "speak_v2",
-            call: speak_v2,
+            id: "v2_speak",
+            call: v2_speak,
         },
     ];
-    fn chat_v2<'a>(
+    fn v2_chat<'a>(
         client: &'a super::Client,
         request: &'a crate::contract::ConformRequest,
     ) -> crate::contract::ConformCall<'a> {
         Box::pin(async move {
             #[allow(unused_mut)]
-            let mut builder = client.chat_v2();
+            let mut builder = client.v2_chat();
             if let Some(value) = request.body::<types::ChatV2Request>()? {
                 builder = builder.body(value);
             }
             crate::contract::conform_answer(builder.send().await).await
         })
     }
-    fn job_events<'a>(
+    fn v2_jobs_events<'a>(
         client: &'a super::Client,
         request: &'a crate::contract::ConformRequest,
     ) -> crate::contract::ConformCall<'a> {
         Box::pin(async move {
             #[allow(unused_mut)]
-            let mut builder = client.job_events();
+            let mut builder = client.v2_jobs_events();
             if let Some(value) = request.parameter::<::std::string::String>("id")? {
                 builder = builder.id(value);
             }
             crate::contract::conform_answer(builder.send_stream().await).await
         })
     }
-    fn speak_v2<'a>(
+    fn v2_speak<'a>(
         client: &'a super::Client,
         request: &'a crate::contract::ConformRequest,
     ) -> crate::contract::ConformCall<'a> {
         Box::pin(async move {
             #[allow(unused_mut)]
-            let mut builder = client.speak_v2();
-            if let Some(value) = request.body::<types::SpeakV2Body>()? {
+            let mut builder = client.v2_speak();
+            if let Some(value) = request.body::<types::V2SpeakBody>()? {
                 builder = builder.body(value);
             }
             crate::contract::conform_answer(builder.send().await).await

@@ -13,7 +13,7 @@
 //! Conventions:
 //! - `response` is the JSON body to serve; for binary operations it is a JSON
 //!   string whose text is the body; `Value::Null` means "no body" (the
-//!   operation answers 204 No Content: `delete_endpoint`).
+//!   operation answers 204 No Content: `endpoints_delete`).
 //! - `query` lists the query parameters as decoded strings, in no
 //!   particular order.
 //!
@@ -155,7 +155,7 @@ pub fn every_operation() -> Vec<Call> {
             run: run!(chat_completions),
         },
         Call {
-            operation: "completions",
+            operation: "completions_create",
             method: "POST",
             path: "/completions",
             query: &[],
@@ -174,10 +174,10 @@ pub fn every_operation() -> Vec<Call> {
                 "usage": { "prompt_tokens": 6, "completion_tokens": 2, "total_tokens": 8 }
             }),
             binary: false,
-            run: run!(completions),
+            run: run!(completions_create),
         },
         Call {
-            operation: "embeddings",
+            operation: "embeddings_create",
             method: "POST",
             path: "/embeddings",
             query: &[],
@@ -194,10 +194,10 @@ pub fn every_operation() -> Vec<Call> {
                 ]
             }),
             binary: false,
-            run: run!(embeddings),
+            run: run!(embeddings_create),
         },
         Call {
-            operation: "models",
+            operation: "models_list",
             method: "GET",
             path: "/models",
             query: &[],
@@ -220,10 +220,10 @@ pub fn every_operation() -> Vec<Call> {
                 "type": "embedding"
             }]),
             binary: false,
-            run: run!(models),
+            run: run!(models_list),
         },
         Call {
-            operation: "upload_model",
+            operation: "models_create",
             method: "POST",
             path: "/models",
             query: &[],
@@ -242,27 +242,27 @@ pub fn every_operation() -> Vec<Call> {
                 "message": "Processing model weights. Job created."
             }),
             binary: false,
-            run: run!(upload_model),
+            run: run!(models_create),
         },
         Call {
-            operation: "get_job",
+            operation: "jobs_retrieve",
             method: "GET",
             path: "/jobs/job-a15dad11-8d16-4f74-a2b7-6a6e4a8c1f3e",
             query: &[],
             body: None,
             response: samples::job(),
             binary: false,
-            run: run!(get_job),
+            run: run!(jobs_retrieve),
         },
         Call {
-            operation: "list_jobs",
+            operation: "jobs_list",
             method: "GET",
             path: "/jobs",
             query: &[],
             body: None,
             response: json!({ "data": [samples::job()] }),
             binary: false,
-            run: run!(list_jobs),
+            run: run!(jobs_list),
         },
         Call {
             operation: "images_generations",
@@ -410,7 +410,7 @@ pub fn every_operation() -> Vec<Call> {
             run: run!(fine_tunes_cancel),
         },
         Call {
-            operation: "rerank",
+            operation: "rerank_create",
             method: "POST",
             path: "/rerank",
             query: &[],
@@ -426,7 +426,7 @@ pub fn every_operation() -> Vec<Call> {
                 "return_documents": true
             })),
             response: json!({
-                "object": "rerank",
+                "object": "rerank_create",
                 "id": "rr-5f4e3d2c",
                 "model": "Salesforce/Llama-Rank-v1",
                 "results": [
@@ -436,7 +436,7 @@ pub fn every_operation() -> Vec<Call> {
                 "usage": { "prompt_tokens": 53, "completion_tokens": 0, "total_tokens": 53 }
             }),
             binary: false,
-            run: run!(rerank),
+            run: run!(rerank_create),
         },
         Call {
             operation: "audio_speech",
@@ -455,7 +455,7 @@ pub fn every_operation() -> Vec<Call> {
             run: run!(audio_speech),
         },
         Call {
-            operation: "list_endpoints",
+            operation: "endpoints_list",
             method: "GET",
             path: "/endpoints",
             query: &[("type", "dedicated")],
@@ -474,10 +474,10 @@ pub fn every_operation() -> Vec<Call> {
                 }]
             }),
             binary: false,
-            run: run!(list_endpoints),
+            run: run!(endpoints_list),
         },
         Call {
-            operation: "create_endpoint",
+            operation: "endpoints_create",
             method: "POST",
             path: "/endpoints",
             query: &[],
@@ -490,30 +490,30 @@ pub fn every_operation() -> Vec<Call> {
             })),
             response: samples::endpoint("PENDING"),
             binary: false,
-            run: run!(create_endpoint),
+            run: run!(endpoints_create),
         },
         Call {
-            operation: "get_endpoint",
+            operation: "endpoints_retrieve",
             method: "GET",
             path: "/endpoints/endpoint-e6c4a1b2-6f5b-4d33-9b1a-0c2f3d4e5f60",
             query: &[],
             body: None,
             response: samples::endpoint("STARTED"),
             binary: false,
-            run: run!(get_endpoint),
+            run: run!(endpoints_retrieve),
         },
         Call {
-            operation: "delete_endpoint",
+            operation: "endpoints_delete",
             method: "DELETE",
             path: "/endpoints/endpoint-e6c4a1b2-6f5b-4d33-9b1a-0c2f3d4e5f60",
             query: &[],
             body: None,
             response: Value::Null,
             binary: false,
-            run: run!(delete_endpoint),
+            run: run!(endpoints_delete),
         },
         Call {
-            operation: "update_endpoint",
+            operation: "endpoints_update",
             method: "PATCH",
             path: "/endpoints/endpoint-e6c4a1b2-6f5b-4d33-9b1a-0c2f3d4e5f60",
             query: &[],
@@ -523,10 +523,10 @@ pub fn every_operation() -> Vec<Call> {
             })),
             response: samples::endpoint("STOPPED"),
             binary: false,
-            run: run!(update_endpoint),
+            run: run!(endpoints_update),
         },
         Call {
-            operation: "list_hardware",
+            operation: "hardware_list",
             method: "GET",
             path: "/hardware",
             query: &[("model", CHAT_MODEL)],
@@ -543,7 +543,7 @@ pub fn every_operation() -> Vec<Call> {
                 }]
             }),
             binary: false,
-            run: run!(list_hardware),
+            run: run!(hardware_list),
         },
         Call {
             operation: "tci_execute",
@@ -566,7 +566,7 @@ pub fn every_operation() -> Vec<Call> {
             run: run!(tci_execute),
         },
         Call {
-            operation: "sessions_list",
+            operation: "tci_sessions",
             method: "GET",
             path: "/tci/sessions",
             query: &[],
@@ -581,7 +581,7 @@ pub fn every_operation() -> Vec<Call> {
                 }] }
             }),
             binary: false,
-            run: run!(sessions_list),
+            run: run!(tci_sessions),
         },
     ]
 }

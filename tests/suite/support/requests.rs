@@ -24,8 +24,8 @@ pub fn chat_completions(c: &Client) -> builder::ChatCompletions<'_> {
     )
 }
 
-pub fn completions(c: &Client) -> builder::Completions<'_> {
-    c.completions().body_map(|b| {
+pub fn completions_create(c: &Client) -> builder::CompletionsCreate<'_> {
+    c.completions_create().body_map(|b| {
         b.model("mistralai/Mixtral-8x7B-v0.1")
             .prompt("The capital of France is")
             .max_tokens(8)
@@ -33,34 +33,34 @@ pub fn completions(c: &Client) -> builder::Completions<'_> {
     })
 }
 
-pub fn embeddings(c: &Client) -> builder::Embeddings<'_> {
+pub fn embeddings_create(c: &Client) -> builder::EmbeddingsCreate<'_> {
     let input =
         vec!["Our solar system orbits the Milky Way.".to_string(), "Jupiter is the largest planet.".to_string()];
-    c.embeddings().body(
+    c.embeddings_create().body(
         EmbeddingsRequest::builder()
             .model(EmbeddingsRequestModel::TogethercomputerM2Bert80m8kRetrieval)
             .input(EmbeddingsRequestInput::Array(input)),
     )
 }
 
-pub fn models(c: &Client) -> builder::Models<'_> {
-    c.models()
+pub fn models_list(c: &Client) -> builder::ModelsList<'_> {
+    c.models_list()
 }
 
-pub fn upload_model(c: &Client) -> builder::UploadModel<'_> {
-    c.upload_model().body_map(|b| {
+pub fn models_create(c: &Client) -> builder::ModelsCreate<'_> {
+    c.models_create().body_map(|b| {
         b.model_name("my-llama-1b")
             .model_source("unsloth/Llama-3.2-1B-Instruct")
             .description("Llama 3.2 1B, uploaded by the SDK tests")
     })
 }
 
-pub fn get_job(c: &Client) -> builder::GetJob<'_> {
-    c.get_job().job_id(JOB_ID)
+pub fn jobs_retrieve(c: &Client) -> builder::JobsRetrieve<'_> {
+    c.jobs_retrieve().job_id(JOB_ID)
 }
 
-pub fn list_jobs(c: &Client) -> builder::ListJobs<'_> {
-    c.list_jobs()
+pub fn jobs_list(c: &Client) -> builder::JobsList<'_> {
+    c.jobs_list()
 }
 
 pub fn images_generations(c: &Client) -> builder::ImagesGenerations<'_> {
@@ -124,13 +124,13 @@ pub fn fine_tunes_cancel(c: &Client) -> builder::FineTunesCancel<'_> {
     c.fine_tunes_cancel().id(FT_ID)
 }
 
-pub fn rerank(c: &Client) -> builder::Rerank<'_> {
+pub fn rerank_create(c: &Client) -> builder::RerankCreate<'_> {
     let documents = [
         "The giant panda is a bear species endemic to China.",
         "The llama is a domesticated South American camelid.",
         "The wombat is native to Australia.",
     ];
-    c.rerank().body(
+    c.rerank_create().body(
         RerankRequest::builder()
             .model("Salesforce/Llama-Rank-v1")
             .query("What animals can I find near Peru?")
@@ -151,12 +151,12 @@ pub fn audio_speech(c: &Client) -> builder::AudioSpeech<'_> {
     )
 }
 
-pub fn list_endpoints(c: &Client) -> builder::ListEndpoints<'_> {
-    c.list_endpoints().type_("dedicated")
+pub fn endpoints_list(c: &Client) -> builder::EndpointsList<'_> {
+    c.endpoints_list().type_("dedicated")
 }
 
-pub fn create_endpoint(c: &Client) -> builder::CreateEndpoint<'_> {
-    c.create_endpoint().body(
+pub fn endpoints_create(c: &Client) -> builder::EndpointsCreate<'_> {
+    c.endpoints_create().body(
         CreateEndpointRequest::builder()
             .model(CHAT_MODEL)
             .hardware(HARDWARE_ID)
@@ -166,24 +166,24 @@ pub fn create_endpoint(c: &Client) -> builder::CreateEndpoint<'_> {
     )
 }
 
-pub fn get_endpoint(c: &Client) -> builder::GetEndpoint<'_> {
-    c.get_endpoint().endpoint_id(ENDPOINT_ID)
+pub fn endpoints_retrieve(c: &Client) -> builder::EndpointsRetrieve<'_> {
+    c.endpoints_retrieve().endpoint_id(ENDPOINT_ID)
 }
 
-pub fn delete_endpoint(c: &Client) -> builder::DeleteEndpoint<'_> {
-    c.delete_endpoint().endpoint_id(ENDPOINT_ID)
+pub fn endpoints_delete(c: &Client) -> builder::EndpointsDelete<'_> {
+    c.endpoints_delete().endpoint_id(ENDPOINT_ID)
 }
 
-pub fn update_endpoint(c: &Client) -> builder::UpdateEndpoint<'_> {
-    c.update_endpoint().endpoint_id(ENDPOINT_ID).body(
-        UpdateEndpointBody::builder()
+pub fn endpoints_update(c: &Client) -> builder::EndpointsUpdate<'_> {
+    c.endpoints_update().endpoint_id(ENDPOINT_ID).body(
+        EndpointsUpdateBody::builder()
             .state(CreateEndpointRequestState::Stopped)
             .autoscaling(Autoscaling::builder().min_replicas(1).max_replicas(4)),
     )
 }
 
-pub fn list_hardware(c: &Client) -> builder::ListHardware<'_> {
-    c.list_hardware().model(CHAT_MODEL)
+pub fn hardware_list(c: &Client) -> builder::HardwareList<'_> {
+    c.hardware_list().model(CHAT_MODEL)
 }
 
 pub fn tci_execute(c: &Client) -> builder::TciExecute<'_> {
@@ -192,6 +192,6 @@ pub fn tci_execute(c: &Client) -> builder::TciExecute<'_> {
     )
 }
 
-pub fn sessions_list(c: &Client) -> builder::SessionsList<'_> {
-    c.sessions_list()
+pub fn tci_sessions(c: &Client) -> builder::TciSessions<'_> {
+    c.tci_sessions()
 }

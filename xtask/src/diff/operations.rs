@@ -6,11 +6,10 @@
 
 use super::context::{is_true, object, resolve, At, Diff, Direction};
 use super::schema;
-use heck::ToSnakeCase;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
-use togetherai_codegen::normalize::{derived_operation_id, METHODS};
-use togetherai_codegen::spec::is_json;
+use togetherai_codegen::normalize::{method_names, METHODS};
+use togetherai_codegen::spec::{is_json, op_pointer};
 
 /// One operation of a document.
 pub struct Op<'a> {
@@ -19,6 +18,8 @@ pub struct Op<'a> {
     /// The path item, for its shared parameters.
     pub item: &'a Value,
     pub op: &'a Value,
+    /// The client method's name.
+    pub name: String,
 }
 
 impl Op<'_> {
@@ -29,10 +30,12 @@ impl Op<'_> {
 
     /// The client method's name, as the build's normalization gives it.
     fn method_name(&self) -> String {
-        match self.op.get("operationId").and_then(Value::as_str) {
-            Some(id) if !id.is_empty() => id.replace(['/', '.', ' '], "_").to_snake_case(),
-            _ => derived_operation_id(self.method, self.path),
-        }
+        self.name.clone()
+    }
+
+    /// The `operationId` the spec writes, empty without one.
+    fn spec_id(&self) -> &str {
+        self.op.get("operationId").and_then(Value::as_str).unwrap_or_default()
     }
 
     /// The path with parameter names blanked: `/files/{}`.
@@ -48,12 +51,14 @@ fn path_params(path: &str) -> impl Iterator<Item = &str> {
 /// Every operation of a document, in path order.
 pub fn operations(doc: &Value) -> Vec<Op<'_>> {
     let Some(paths) = doc.get("paths").and_then(Value::as_object) else { return Vec::new() };
+    let names = method_names(doc);
     let mut ops = Vec::new();
     for (path, item) in paths {
         let item = resolve(doc, item);
         for method in METHODS {
             if let Some(op) = item.get(*method).filter(|op| op.is_object()) {
-                ops.push(Op { path, method, item, op });
+                let name = names.get(&op_pointer(path, method)).cloned().unwrap_or_default();
+                ops.push(Op { path, method, item, op, name });
             }
         }
     }
@@ -101,6 +106,10 @@ fn operation(d: &mut Diff, o: &Op, n: &Op) {
     let (on, nn) = (o.method_name(), n.method_name());
     if on != nn {
         d.report("operation-renamed", &at, format!("method {on} → {nn}"), Some(json!(on)), Some(json!(nn)));
+    }
+    let (oi, ni) = (o.spec_id(), n.spec_id());
+    if oi != ni {
+        d.report("operation-id-changed", &at, format!("operationId `{oi}` → `{ni}`"), Some(json!(oi)), Some(json!(ni)));
     }
     d.prose(&at, o.op, n.op);
     d.deprecation("operation-deprecated", &at, o.op, n.op);

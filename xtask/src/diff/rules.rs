@@ -93,7 +93,7 @@ use Scope::{Component, Operation, Parameter, RequestBody, RequestSchema, Respons
 
 /// Every rule. Schema rules are looked up as `{request|response}-{kind}`.
 pub const RULES: &[Rule] = &[
-    // Operations: the crate has one method per operation, named after its operationId.
+    // Operations: the crate has one method per operation, named from its method and path.
     rule("operation-added", Info, Operation, "A new operation: a new client method."),
     rule("operation-removed", Breaking, Operation, "An operation is gone: its client method disappears."),
     rule(
@@ -106,7 +106,13 @@ pub const RULES: &[Rule] = &[
         "operation-renamed",
         Breaking,
         Operation,
-        "Same method and path, different operationId: the client method gets another name.",
+        "Same method and path, another method name: an operation added beside it takes the name, which now says its verb (`_list`, `_create`).",
+    ),
+    rule(
+        "operation-id-changed",
+        Info,
+        Operation,
+        "Same method and path, different operationId: the method keeps its name; only its doc alias changes.",
     ),
     rule("operation-deprecated", Warning, Operation, "The operation is marked deprecated."),
     // Parameters: arguments of the client method (path) or builder setters (query, header).
