@@ -196,7 +196,10 @@ fn item_in(item: &syn::Item, prefix: &str, api: &mut Api) {
             let name = format!("{prefix}{}", e.ident);
             api.insert(format!("enum {name}"), String::new());
             for v in &e.variants {
-                api.insert(format!("variant {name}::{}", v.ident), text(&v.fields));
+                // Docs are not API: a field's doc changing is no change.
+                let mut fields = v.fields.clone();
+                fields.iter_mut().for_each(|f| f.attrs.retain(|a| !a.path().is_ident("doc")));
+                api.insert(format!("variant {name}::{}", v.ident), text(&fields));
             }
         }
         syn::Item::Fn(f) if is_pub(&f.vis) => {

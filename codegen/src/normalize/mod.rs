@@ -212,6 +212,7 @@ pub const TRANSFORMS: &[Transform] = &[
     Transform { name: "inline_titles", run: schemas::inline_titles },
     Transform { name: "property_names", run: schemas::property_names },
     Transform { name: "strip_defaults", run: schemas::strip_defaults },
+    Transform { name: "example_docs", run: schemas::example_docs },
     Transform { name: "open_objects", run: schemas::open_objects },
     Transform { name: "string_formats", run: schemas::string_formats },
     Transform { name: "string_patterns", run: schemas::string_patterns },

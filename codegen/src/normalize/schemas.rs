@@ -105,6 +105,69 @@ pub(super) fn strip_defaults(doc: &mut Value, notes: &mut Notes) -> Result<(), S
     Ok(())
 }
 
+/// The longest example (as compact JSON) that goes into the docs; a longer
+/// one (a whole request) would drown the description.
+const EXAMPLE_DOC_CHARS: usize = 100;
+
+/// The most enum values listed in a field's docs; a longer list is the type's.
+const ENUM_DOC_VALUES: usize = 12;
+
+/// A schema's or parameter's `example` (or first of `examples`), and an
+/// enum's values, are added to its description: typify and progenitor
+/// document a field, a setter and a parameter with the description alone,
+/// and a field whose type is an enum shows its values nowhere else.
+/// `example` stays (the mock and `conform` send it).
+pub(super) fn example_docs(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    let mut n = 0;
+    walk_schemas(doc, &mut |map, _| {
+        n += usize::from(document_example(map));
+        let values: Vec<String> = match map.get("enum") {
+            Some(Value::Array(values)) if values.iter().all(|v| v.is_string()) && values.len() > 1 => {
+                values.iter().map(|v| format!("`{}`", v.as_str().unwrap_or_default())).collect()
+            }
+            _ => return,
+        };
+        if values.len() <= ENUM_DOC_VALUES && values.iter().all(|v| v.matches('`').count() == 2) {
+            add_description(map, &format!("Values: {}.", values.join(", ")));
+        }
+    });
+    let mut parameters: Vec<&mut Value> = Vec::new();
+    if let Some(Value::Object(paths)) = doc.get_mut("paths") {
+        for item in paths.values_mut().filter_map(Value::as_object_mut) {
+            for (key, v) in item.iter_mut() {
+                let list = match key.as_str() {
+                    "parameters" => Some(v),
+                    m if crate::spec::METHODS.contains(&m) => v.get_mut("parameters"),
+                    _ => None,
+                };
+                if let Some(Value::Array(list)) = list {
+                    parameters.extend(list);
+                }
+            }
+        }
+    }
+    for p in parameters.into_iter().filter_map(Value::as_object_mut) {
+        n += usize::from(document_example(p));
+    }
+    notes.log("example_docs", format!("{n} examples added to descriptions"));
+    Ok(())
+}
+
+/// Adds "Example: `..`." for a short example; whether it did.
+fn document_example(map: &mut Map<String, Value>) -> bool {
+    let example = match (map.get("example"), map.get("examples")) {
+        (Some(e), _) if !e.is_null() => e,
+        (None, Some(Value::Array(list))) if !list.is_empty() => &list[0],
+        _ => return false,
+    };
+    let text = example.to_string();
+    if text.chars().count() > EXAMPLE_DOC_CHARS || text.contains('`') || text.contains('\n') {
+        return false;
+    }
+    add_description(map, &format!("Example: `{text}`."));
+    true
+}
+
 /// Responses carry fields no spec lists; no generated type may refuse them.
 pub(super) fn open_objects(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
     walk_schemas(doc, &mut |map, at| {
@@ -395,6 +458,31 @@ mod tests {
         assert_eq!(
             d.pointer("/components/schemas/Req/properties/lr/description").unwrap(),
             "Learning rate.\n\nServer default: `\"0.00001\"`."
+        );
+    }
+
+    #[test]
+    fn examples_and_enum_values_go_to_docs() {
+        let long = "x".repeat(EXAMPLE_DOC_CHARS);
+        let mut d = doc(json!({ "Req": { "properties": {
+            "model": { "type": "string", "description": "Model id.", "example": "meta-llama/Llama-3" },
+            "n": { "type": "integer", "examples": [4, 8] },
+            "prompt": { "type": "string", "example": long },
+            "role": { "type": "string", "enum": ["system", "user"] },
+            "one": { "type": "string", "enum": ["only"] } } } }));
+        d["paths"] = json!({ "/files": { "get": { "parameters": [
+            { "name": "limit", "in": "query", "description": "At most this many.", "example": 10 } ] } } });
+        run(example_docs, &mut d);
+        let text = |p: &str| d.pointer(&format!("/components/schemas/Req/properties/{p}/description")).cloned();
+        assert_eq!(text("model").unwrap(), "Model id.\n\nExample: `\"meta-llama/Llama-3\"`.");
+        assert_eq!(text("n").unwrap(), "Example: `4`.");
+        assert_eq!(text("prompt"), None, "too long to document");
+        assert_eq!(text("role").unwrap(), "Values: `system`, `user`.");
+        assert_eq!(text("one"), None, "a one-value enum is filled in, not chosen");
+        assert_eq!(d.pointer("/components/schemas/Req/properties/model/example").unwrap(), "meta-llama/Llama-3");
+        assert_eq!(
+            d.pointer("/paths/~1files/get/parameters/0/description").unwrap(),
+            "At most this many.\n\nExample: `10`."
         );
     }
 

@@ -112,7 +112,7 @@ pub mod types {
         pub budget: ::std::option::Option<::serde_json::Value>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub labels: ::std::option::Option<::serde_json::Value>,
-        ///Known values of `NewSessionMode`.
+        ///Values: `fast`, `1`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub mode: ::std::option::Option<crate::types::NewSessionMode>,
         pub name: ::std::string::String,
@@ -148,7 +148,7 @@ pub mod types {
             deserialize_with = "crate::contract::lenient_integer"
         )]
         pub started: ::std::option::Option<i128>,
-        ///Known values of `SessionState`.
+        ///Values: `running`, `stopped`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub state: ::std::option::Option<crate::types::SessionState>,
     }
@@ -403,7 +403,7 @@ pub mod types {
                     });
                 self
             }
-            ///Known values of `NewSessionMode`.
+            ///Values: `fast`, `1`.
             pub fn mode<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<crate::types::NewSessionMode>,
@@ -624,7 +624,7 @@ pub mod types {
                     });
                 self
             }
-            ///Known values of `SessionState`.
+            ///Values: `running`, `stopped`.
             pub fn state<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<crate::types::SessionState>,
@@ -849,7 +849,7 @@ pub mod types {
             }
         }
     }
-    ///Known values of `NewSessionMode`.
+    ///Values: `fast`, `1`.
     #[derive(Clone, Debug)]
     #[non_exhaustive]
     pub enum NewSessionMode {
@@ -960,7 +960,7 @@ pub mod types {
             crate::contract::deserialize_open_enum(d)
         }
     }
-    ///Known values of `SessionState`.
+    ///Values: `running`, `stopped`.
     #[derive(Clone, Debug)]
     #[non_exhaustive]
     pub enum SessionState {
@@ -1071,7 +1071,7 @@ pub mod types {
             crate::contract::deserialize_open_enum(d)
         }
     }
-    ///Known values of `SessionsListOrder`.
+    ///Values: `asc`, `desc`.
     #[derive(Clone, Debug)]
     #[non_exhaustive]
     pub enum SessionsListOrder {
@@ -1738,7 +1738,7 @@ pub mod builder {
         {
             self.body_map(|body| body.labels(value))
         }
-        ///Known values of `NewSessionMode`.
+        ///Values: `fast`, `1`.
         pub fn mode<T>(self, value: T) -> Self
         where
             T: ::std::convert::TryInto<crate::types::NewSessionMode>,

@@ -72,7 +72,7 @@ pub mod types {
     #[non_exhaustive]
     pub struct ChatRequest {
         pub messages: ::std::vec::Vec<Message>,
-        ///Known values of `ChatRequestModel`.
+        ///Values: `small-model`, `big-model`.
         pub model: crate::types::ChatRequestModel,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub seed: ::std::option::Option<i64>,
@@ -91,7 +91,7 @@ pub mod types {
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[non_exhaustive]
     pub struct Choice {
-        ///Known values of `FinishReason`.
+        ///Values: `stop`, `length`, `tool_calls`.
         #[serde(deserialize_with = "::std::option::Option::deserialize")]
         pub finish_reason: ::std::option::Option<crate::types::FinishReason>,
         #[serde(deserialize_with = "crate::contract::lenient_integer")]
@@ -131,7 +131,7 @@ pub mod types {
     #[non_exhaustive]
     pub struct Message {
         pub content: Content,
-        ///Known values of `Role`.
+        ///Values: `system`, `user`, `assistant`.
         pub role: crate::types::Role,
     }
     impl Message {
@@ -168,7 +168,7 @@ pub mod types {
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[non_exhaustive]
     pub struct SpeechCreateBody {
-        ///Known values of `SpeechCreateBodyFormat`.
+        ///Values: `wav`, `mp3`.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub format: ::std::option::Option<crate::types::SpeechCreateBodyFormat>,
         pub input: ::std::string::String,
@@ -408,7 +408,7 @@ pub mod types {
                     });
                 self
             }
-            ///Known values of `ChatRequestModel`.
+            ///Values: `small-model`, `big-model`.
             ///
             ///Required.
             pub fn model<T>(mut self, value: T) -> Self
@@ -520,7 +520,7 @@ pub mod types {
             }
         }
         impl Choice {
-            ///Known values of `FinishReason`.
+            ///Values: `stop`, `length`, `tool_calls`.
             ///
             ///Required.
             pub fn finish_reason<T>(mut self, value: T) -> Self
@@ -628,7 +628,7 @@ pub mod types {
                     });
                 self
             }
-            ///Known values of `Role`.
+            ///Values: `system`, `user`, `assistant`.
             ///
             ///Required.
             pub fn role<T>(mut self, value: T) -> Self
@@ -722,7 +722,7 @@ pub mod types {
             }
         }
         impl SpeechCreateBody {
-            ///Known values of `SpeechCreateBodyFormat`.
+            ///Values: `wav`, `mp3`.
             pub fn format<T>(mut self, value: T) -> Self
             where
                 T: ::std::convert::TryInto<crate::types::SpeechCreateBodyFormat>,
@@ -1046,7 +1046,7 @@ pub mod types {
             crate::contract::deserialize_open_enum(d)
         }
     }
-    ///Known values of `ChatRequestModel`.
+    ///Values: `small-model`, `big-model`.
     #[derive(Clone, Debug)]
     #[non_exhaustive]
     pub enum ChatRequestModel {
@@ -1157,7 +1157,7 @@ pub mod types {
             crate::contract::deserialize_open_enum(d)
         }
     }
-    ///Known values of `FinishReason`.
+    ///Values: `stop`, `length`, `tool_calls`.
     #[derive(Clone, Debug)]
     #[non_exhaustive]
     pub enum FinishReason {
@@ -1273,7 +1273,7 @@ pub mod types {
             crate::contract::deserialize_open_enum(d)
         }
     }
-    ///Known values of `Role`.
+    ///Values: `system`, `user`, `assistant`.
     #[derive(Clone, Debug)]
     #[non_exhaustive]
     pub enum Role {
@@ -1389,7 +1389,7 @@ pub mod types {
             crate::contract::deserialize_open_enum(d)
         }
     }
-    ///Known values of `SpeechCreateBodyFormat`.
+    ///Values: `wav`, `mp3`.
     #[derive(Clone, Debug)]
     #[non_exhaustive]
     pub enum SpeechCreateBodyFormat {
@@ -1982,7 +1982,7 @@ pub mod builder {
         {
             self.body_map(|body| body.messages(value))
         }
-        ///Known values of `ChatRequestModel`.
+        ///Values: `small-model`, `big-model`.
         ///
         ///Required.
         pub fn model<T>(self, value: T) -> Self
@@ -2480,7 +2480,7 @@ pub mod builder {
             self.options.extra_field(name, value);
             self
         }
-        ///Known values of `SpeechCreateBodyFormat`.
+        ///Values: `wav`, `mp3`.
         pub fn format<T>(self, value: T) -> Self
         where
             T: ::std::convert::TryInto<crate::types::SpeechCreateBodyFormat>,
