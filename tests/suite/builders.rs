@@ -119,9 +119,14 @@ fn constructors_take_the_required_fields_and_fill_in_one_value_ones() {
 fn answers_read_short_and_json_converts_to_any_type() {
     use togetherai::types::{ChatCompletionRequestResponseFormat, ChatCompletionResponse, ImageResponseDataItem};
     let reply = json!({ "id": "1", "object": "chat.completion", "created": 1, "model": "m",
-        "choices": [{ "index": 0, "message": { "role": "assistant", "content": "Hi there" }, "finish_reason": "stop" }] });
+        "choices": [{ "index": 0, "message": { "role": "assistant", "content": "Hi there" }, "finish_reason": "stop" }],
+        "usage": { "prompt_tokens": 3, "completion_tokens": 2, "total_tokens": 5 } });
     let reply: ChatCompletionResponse = serde_json::from_value(reply).unwrap();
     assert_eq!(reply.text(), Some("Hi there"));
+    // Optional fields of an answer borrow through getters: text as `&str`, numbers by value.
+    assert_eq!(reply.choices[0].message().and_then(|m| m.content()), Some("Hi there"));
+    assert_eq!(reply.usage().map(|u| u.total_tokens), Some(5));
+    assert!(reply.choices[0].logprobs().is_none());
     let image = ImageResponseDataItem::try_from(json!({ "index": 0, "url": "https://x/y.png" })).unwrap();
     assert_eq!((image.url(), image.b64_json()), (Some("https://x/y.png"), None));
     let format = ChatCompletionRequestResponseFormat::try_from(json!({ "type": "json_object" })).unwrap();

@@ -32,15 +32,37 @@ pub fn field_docs(file: &mut syn::File, _: &Context) -> Result<usize, String> {
     Ok(n)
 }
 
+/// The types of `items` that `seeds` name, and all they name in turn.
+pub(super) fn reached(items: &[syn::Item], seeds: BTreeSet<String>) -> BTreeSet<String> {
+    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for item in items {
+        let (name, names) = match item {
+            syn::Item::Struct(s) => (s.ident.to_string(), mentions(&|n| n.visit_item_struct(s))),
+            syn::Item::Enum(e) => (e.ident.to_string(), mentions(&|n| n.visit_item_enum(e))),
+            syn::Item::Type(t) => (t.ident.to_string(), mentions(&|n| n.visit_item_type(t))),
+            _ => continue,
+        };
+        edges.entry(name).or_default().extend(names);
+    }
+    let mut reached = BTreeSet::new();
+    let mut pending: Vec<String> = seeds.into_iter().filter(|s| edges.contains_key(s)).collect();
+    while let Some(name) = pending.pop() {
+        if reached.insert(name.clone()) {
+            pending.extend(edges.get(&name).into_iter().flatten().filter(|n| edges.contains_key(*n)).cloned());
+        }
+    }
+    reached
+}
+
 /// The type names an item mentions.
-fn mentions(node: &dyn Fn(&mut Names)) -> BTreeSet<String> {
+pub(super) fn mentions(node: &dyn Fn(&mut Names)) -> BTreeSet<String> {
     let mut names = Names::default();
     node(&mut names);
     names.0
 }
 
 #[derive(Default)]
-struct Names(BTreeSet<String>);
+pub(super) struct Names(BTreeSet<String>);
 
 impl<'ast> Visit<'ast> for Names {
     fn visit_ident(&mut self, ident: &'ast syn::Ident) {
@@ -63,23 +85,7 @@ pub fn unreached_types(file: &mut syn::File, _: &Context) -> Result<usize, Strin
         }
     }
     let items = module_mut(&mut file.items, "types")?;
-    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for item in items.iter() {
-        let (name, names) = match item {
-            syn::Item::Struct(s) => (s.ident.to_string(), mentions(&|n| n.visit_item_struct(s))),
-            syn::Item::Enum(e) => (e.ident.to_string(), mentions(&|n| n.visit_item_enum(e))),
-            syn::Item::Type(t) => (t.ident.to_string(), mentions(&|n| n.visit_item_type(t))),
-            _ => continue,
-        };
-        edges.entry(name).or_default().extend(names);
-    }
-    let mut reached = BTreeSet::new();
-    let mut pending: Vec<String> = seeds.into_iter().filter(|s| edges.contains_key(s)).collect();
-    while let Some(name) = pending.pop() {
-        if reached.insert(name.clone()) {
-            pending.extend(edges.get(&name).into_iter().flatten().filter(|n| edges.contains_key(*n)).cloned());
-        }
-    }
+    let reached = reached(items, seeds);
     let mut n = 0;
     for item in items.iter_mut() {
         let (name, attrs) = match item {

@@ -220,6 +220,12 @@ pub const PASSES: &[Pass] = &[
         expect: |_| Expect::AtLeast(0),
     },
     Pass {
+        name: "field_getters",
+        finds: "the optional fields of the types operations answer with, each given a borrowing getter",
+        run: readers::field_getters,
+        expect: |_| Expect::AtLeast(0),
+    },
+    Pass {
         name: "conversion_errors",
         finds: "closed enums' `FromStr`, whose error names the type and its values",
         run: types::conversion_errors,

@@ -1,6 +1,7 @@
 //! Reading answers: `text()` on a response (or stream event) whose
-//! `choices` hold text, the first choice's, and getters on unions for the
-//! fields their members hold.
+//! `choices` hold text, the first choice's, getters on unions for the
+//! fields their members hold, and borrowing getters for the optional
+//! fields of what operations answer.
 
 use super::context::Context;
 use super::module_mut;
@@ -160,6 +161,98 @@ pub fn union_getters(file: &mut syn::File, _: &Context) -> Result<usize, String>
             });
         }
         added.extend(inherent_impl(&e.ident, fns));
+    }
+    let n = added.len();
+    items.extend(added);
+    Ok(n)
+}
+
+/// Method names a getter must not take: those of the traits generated types
+/// implement, which an inherent method would shadow at every call site.
+const TRAIT_METHODS: &[&str] = &[
+    "clone",
+    "clone_from",
+    "fmt",
+    "eq",
+    "ne",
+    "hash",
+    "serialize",
+    "deserialize",
+    "to_owned",
+    "to_string",
+    "into",
+    "try_into",
+    "from",
+    "try_from",
+    "default",
+    "borrow",
+    "as_ref",
+    "deref",
+    "cmp",
+    "partial_cmp",
+];
+
+/// For each optional field of a type an operation answers with (its
+/// response, its stream events, and every type they hold), a getter that
+/// borrows it: `Option<&str>` for text, `Option<&[T]>` for a list,
+/// `Option<&T>` else, and the value itself for a number or a flag. So
+/// `reply.usage().map(|u| u.total_tokens)` and
+/// `choice.message().and_then(|m| m.content())` read without `as_ref()`.
+/// A type that already has a method of the field's name keeps it.
+pub fn field_getters(file: &mut syn::File, _: &Context) -> Result<usize, String> {
+    // The answer types: what `send()` and `send_stream()` return.
+    let mut seeds = std::collections::BTreeSet::new();
+    for item in &file.items {
+        let syn::Item::Mod(m) = item else { continue };
+        if m.ident != "builder" {
+            continue;
+        }
+        for item in m.content.iter().flat_map(|(_, items)| items) {
+            let syn::Item::Impl(imp) = item else { continue };
+            for member in &imp.items {
+                let syn::ImplItem::Fn(f) = member else { continue };
+                if f.sig.ident == "send" || f.sig.ident == "send_stream" {
+                    let output = &f.sig.output;
+                    seeds.extend(super::docs::mentions(&|n| syn::visit::Visit::visit_return_type(n, output)));
+                }
+            }
+        }
+    }
+    let items = module_mut(&mut file.items, "types")?;
+    let answers = super::docs::reached(items, seeds);
+    let types = Types::read(items);
+    let mut taken = super::typify::inherent_methods(items);
+    let mut added = Vec::new();
+    for (ty, fields) in types.fields.iter().filter(|(ty, _)| answers.contains(*ty)) {
+        let names = taken.entry(ty.clone()).or_default();
+        let mut fns: Vec<syn::ImplItemFn> = Vec::new();
+        for (name, fty, _) in fields {
+            let Some(inner) = shape::first_type_argument(fty, "Option") else { continue };
+            if TRAIT_METHODS.contains(&name.as_str()) || !names.insert(name.clone()) {
+                continue;
+            }
+            let Ok(field) = syn::parse_str::<syn::Ident>(name) else { continue };
+            let copy = shape::type_name(inner)
+                .is_some_and(|n| matches!(n.as_str(), "bool" | "i64" | "u64" | "i32" | "u32" | "f64" | "f32"));
+            let (ret, body): (syn::Type, syn::Expr) = if copy {
+                (syn::parse_quote!(#inner), syn::parse_quote!(self.#field))
+            } else if shape::is_std_string(inner) {
+                (syn::parse_quote!(&str), syn::parse_quote!(self.#field.as_deref()))
+            } else if let Some(item) = shape::first_type_argument(inner, "Vec") {
+                (syn::parse_quote!(&[#item]), syn::parse_quote!(self.#field.as_deref()))
+            } else {
+                (syn::parse_quote!(&#inner), syn::parse_quote!(self.#field.as_ref()))
+            };
+            let doc = format!("`{name}`, if the answer has it.");
+            fns.push(syn::parse_quote! {
+                #[doc = #doc]
+                pub fn #field(&self) -> ::std::option::Option<#ret> {
+                    #body
+                }
+            });
+        }
+        let ident = quote::format_ident!("{ty}");
+        added.extend(inherent_impl(&ident, fns));
     }
     let n = added.len();
     items.extend(added);

@@ -22,6 +22,7 @@
 // answer_text: 0
 // json_conversions: 8
 // union_getters: 0
+// field_getters: 5
 // conversion_errors: 0
 // field_docs: 3
 // type_aliases: 0
@@ -32,7 +33,7 @@
 // item_names: 0
 // spec_id_aliases: 6
 // unreached_types: 0
-// contract_only: 119
+// contract_only: 120
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -1312,6 +1313,76 @@ pub mod types {
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
             ::serde_json::from_value(value)
+        }
+    }
+    impl Event {
+        ///`at`, if the answer has it.
+        pub fn at(&self) -> ::std::option::Option<&i128> {
+            self.at.as_ref()
+        }
+        ///`detail`, if the answer has it.
+        pub fn detail(&self) -> ::std::option::Option<&::serde_json::Value> {
+            self.detail.as_ref()
+        }
+        ///`other`, if the answer has it.
+        pub fn other(&self) -> ::std::option::Option<&Thing> {
+            self.other.as_ref()
+        }
+        ///`thing`, if the answer has it.
+        pub fn thing(&self) -> ::std::option::Option<&Thing2> {
+            self.thing.as_ref()
+        }
+    }
+    impl Session {
+        ///`code`, if the answer has it.
+        pub fn code(&self) -> ::std::option::Option<&Code> {
+            self.code.as_ref()
+        }
+        ///`kind`, if the answer has it.
+        pub fn kind(&self) -> ::std::option::Option<&SessionKind> {
+            self.kind.as_ref()
+        }
+        ///`note`, if the answer has it.
+        pub fn note(&self) -> ::std::option::Option<&str> {
+            self.note.as_deref()
+        }
+        ///`owner`, if the answer has it.
+        pub fn owner(&self) -> ::std::option::Option<&::serde_json::Value> {
+            self.owner.as_ref()
+        }
+        ///`payload`, if the answer has it.
+        pub fn payload(&self) -> ::std::option::Option<&::serde_json::Value> {
+            self.payload.as_ref()
+        }
+        ///`score`, if the answer has it.
+        pub fn score(&self) -> ::std::option::Option<&::serde_json::Value> {
+            self.score.as_ref()
+        }
+        ///`started`, if the answer has it.
+        pub fn started(&self) -> ::std::option::Option<&i128> {
+            self.started.as_ref()
+        }
+        ///`state`, if the answer has it.
+        pub fn state(&self) -> ::std::option::Option<&crate::types::SessionState> {
+            self.state.as_ref()
+        }
+    }
+    impl SessionList {
+        ///`total`, if the answer has it.
+        pub fn total(&self) -> ::std::option::Option<&i128> {
+            self.total.as_ref()
+        }
+    }
+    impl Thing {
+        ///`b`, if the answer has it.
+        pub fn b(&self) -> ::std::option::Option<&str> {
+            self.b.as_deref()
+        }
+    }
+    impl Thing2 {
+        ///`a`, if the answer has it.
+        pub fn a(&self) -> ::std::option::Option<&str> {
+            self.a.as_deref()
         }
     }
 }

@@ -22,6 +22,7 @@
 // answer_text: 0
 // json_conversions: 10
 // union_getters: 0
+// field_getters: 3
 // conversion_errors: 0
 // field_docs: 5
 // type_aliases: 0
@@ -32,7 +33,7 @@
 // item_names: 0
 // spec_id_aliases: 3
 // unreached_types: 1
-// contract_only: 120
+// contract_only: 121
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -1726,6 +1727,34 @@ pub mod types {
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
             ::serde_json::from_value(value)
+        }
+    }
+    impl ChatReply {
+        ///`usage`, if the answer has it.
+        pub fn usage(&self) -> ::std::option::Option<&Usage> {
+            self.usage.as_ref()
+        }
+    }
+    impl Choice {
+        ///`finish_reason`, if the answer has it.
+        pub fn finish_reason(
+            &self,
+        ) -> ::std::option::Option<&crate::types::FinishReason> {
+            self.finish_reason.as_ref()
+        }
+        ///`logprobs`, if the answer has it.
+        pub fn logprobs(&self) -> ::std::option::Option<f64> {
+            self.logprobs
+        }
+        ///`seed`, if the answer has it.
+        pub fn seed(&self) -> ::std::option::Option<&i128> {
+            self.seed.as_ref()
+        }
+    }
+    impl Thing {
+        ///`created_at`, if the answer has it.
+        pub fn created_at(&self) -> ::std::option::Option<&str> {
+            self.created_at.as_deref()
         }
     }
 }

@@ -22,6 +22,7 @@
 // answer_text: 2
 // json_conversions: 11
 // union_getters: 0
+// field_getters: 4
 // conversion_errors: 0
 // field_docs: 0
 // type_aliases: 0
@@ -1012,6 +1013,34 @@ pub mod types {
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
             ::serde_json::from_value(value)
+        }
+    }
+    impl ChatV2PieceChoice {
+        ///`index`, if the answer has it.
+        pub fn index(&self) -> ::std::option::Option<&i128> {
+            self.index.as_ref()
+        }
+    }
+    impl ChatV2PieceChoiceDelta {
+        ///`content`, if the answer has it.
+        pub fn content(&self) -> ::std::option::Option<&str> {
+            self.content.as_deref()
+        }
+    }
+    impl ChatV2ReplyChoice {
+        ///`index`, if the answer has it.
+        pub fn index(&self) -> ::std::option::Option<&i128> {
+            self.index.as_ref()
+        }
+        ///`message`, if the answer has it.
+        pub fn message(&self) -> ::std::option::Option<&ChatV2ReplyChoiceMessage> {
+            self.message.as_ref()
+        }
+    }
+    impl ChatV2ReplyChoiceMessage {
+        ///`content`, if the answer has it.
+        pub fn content(&self) -> ::std::option::Option<&str> {
+            self.content.as_deref()
         }
     }
 }
