@@ -111,6 +111,13 @@ fn constructors_take_the_required_fields_and_fill_in_one_value_ones() {
     );
     let built: LoRaTrainingType = LoRaTrainingType::builder().lora_alpha(16).lora_r(8).try_into().unwrap();
     assert_eq!(serde_json::to_value(built).unwrap(), lora);
+    // A content part is built by its `type`, which is filled in.
+    use togetherai::types::{ChatMessageContentArrayItem as Part, ChatMessageContentArrayItemImageUrl as ImageUrl};
+    let parts = [Part::text("What is this?"), Part::image_url(ImageUrl::new("https://x/y.png"))];
+    assert_eq!(
+        serde_json::to_value(parts).unwrap(),
+        json!([{ "type": "text", "text": "What is this?" }, { "type": "image_url", "image_url": { "url": "https://x/y.png" } }])
+    );
     let embeddings = EmbeddingsRequest::new("e5", ["a", "b", "c"]);
     assert_eq!(serde_json::to_value(embeddings).unwrap()["input"], json!(["a", "b", "c"]));
 }

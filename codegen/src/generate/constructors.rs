@@ -116,6 +116,7 @@ pub fn constructors(file: &mut syn::File, cx: &Context) -> Result<usize, String>
         Some(builders) => required_fields(builders),
         None => return Ok(0),
     };
+    let answers = super::docs::answer_types(file)?;
     let items = module_mut(&mut file.items, "types")?;
     let types = Types::read(items);
     let mut taken = inherent_methods(items);
@@ -168,44 +169,53 @@ pub fn constructors(file: &mut syn::File, cx: &Context) -> Result<usize, String>
         added.extend(inherent_impl(&ident, fns));
         made.insert(ty.clone(), sig);
     }
-    // Unions whose newtype members are such structs, told apart by a one-value field.
+    // Unions whose members are told apart by a one-value field: newtypes of
+    // such structs, or struct variants (content parts: `Text { text, type_ }`).
     for item in items.iter() {
         let syn::Item::Enum(e) = item else { continue };
         if !shape::has_serde_arg(&e.attrs, "untagged") {
             continue;
         }
         let ty = e.ident.to_string();
-        // A member's field name is its getter's (`union_getters`), not a constructor's.
-        let fields: BTreeSet<String> = e
-            .variants
-            .iter()
-            .filter_map(|v| match &v.fields {
-                syn::Fields::Unnamed(f) => shape::type_name(&f.unnamed.first()?.ty),
-                _ => None,
-            })
-            .filter_map(|t| types.fields.get(&t))
-            .flatten()
-            .map(|(n, ..)| n.clone())
-            .collect();
+        // In an answer, a member's field name is its getter's (`union_getters`),
+        // not a constructor's; a union only sent is built, so its constructors win.
+        let fields: BTreeSet<String> = match answers.contains(&ty) {
+            true => e
+                .variants
+                .iter()
+                .flat_map(|v| match &v.fields {
+                    syn::Fields::Unnamed(f) => f
+                        .unnamed
+                        .first()
+                        .and_then(|f| shape::type_name(&f.ty))
+                        .and_then(|t| types.fields.get(&t))
+                        .map(|fs| fs.iter().map(|(n, ..)| n.clone()).collect())
+                        .unwrap_or_default(),
+                    syn::Fields::Named(f) => {
+                        f.named.iter().filter_map(|f| Some(f.ident.as_ref()?.to_string())).collect()
+                    }
+                    syn::Fields::Unit => Vec::new(),
+                })
+                .collect(),
+            false => BTreeSet::new(),
+        };
         let names = taken.entry(ty.clone()).or_default();
         let mut fns: Vec<syn::ImplItemFn> = Vec::new();
         for v in &e.variants {
-            let syn::Fields::Unnamed(f) = &v.fields else { continue };
-            let [member] = f.unnamed.iter().collect::<Vec<_>>()[..] else { continue };
-            let Some(member_ty) = shape::type_name(&member.ty) else { continue };
-            let Some(sig) = made.get(&member_ty) else { continue };
-            let Some(tag) = types.tag(&member_ty) else { continue };
+            let made_fn = match &v.fields {
+                syn::Fields::Unnamed(f) => newtype_member(&types, &made, &ty, &v.ident, f),
+                syn::Fields::Named(f) => struct_member(&types, &ty, &v.ident, f),
+                syn::Fields::Unit => None,
+            };
+            let Some((tag, build)) = made_fn else { continue };
             if fields.contains(&tag.to_snake_case()) {
                 continue;
             }
             let Some(name) = method_name(&tag, names) else { continue };
-            let params = parameters(&sig.args);
-            let args = sig.args.iter().map(|(a, _)| a);
-            let (variant, member_ident) = (&v.ident, format_ident!("{member_ty}"));
-            let doc = format!("A `{ty}` that is a [`{member_ty}`] (`{tag}`).");
+            let Member { params, body, doc } = build;
             fns.push(syn::parse_quote! {
                 #[doc = #doc]
-                pub fn #name(#(#params),*) -> Self { Self::#variant(#member_ident::new(#(#args),*)) }
+                pub fn #name(#(#params),*) -> Self { #body }
             });
         }
         added.extend(inherent_impl(&e.ident, fns));
@@ -213,4 +223,104 @@ pub fn constructors(file: &mut syn::File, cx: &Context) -> Result<usize, String>
     let n = added.len();
     items.extend(added);
     Ok(n)
+}
+
+/// A union member's constructor: its parameters, its body and its docs.
+struct Member {
+    params: Vec<syn::FnArg>,
+    body: syn::Expr,
+    doc: String,
+}
+
+/// The constructor of a newtype member whose struct has `new`, named by its tag.
+fn newtype_member(
+    types: &Types,
+    made: &BTreeMap<String, Signature>,
+    ty: &str,
+    variant: &syn::Ident,
+    f: &syn::FieldsUnnamed,
+) -> Option<(String, Member)> {
+    let [member] = f.unnamed.iter().collect::<Vec<_>>()[..] else { return None };
+    let member_ty = shape::type_name(&member.ty)?;
+    let sig = made.get(&member_ty)?;
+    let tag = types.tag(&member_ty)?;
+    let args = sig.args.iter().map(|(a, _)| a);
+    let member_ident = format_ident!("{member_ty}");
+    let body = syn::parse_quote!(Self::#variant(#member_ident::new(#(#args),*)));
+    let doc = format!("A `{ty}` that is a [`{member_ty}`] (`{tag}`).");
+    Some((tag, Member { params: parameters(&sig.args), body, doc }))
+}
+
+/// The constructor of a struct variant told apart by a one-value field
+/// (`type_`, `role`, `object`, else the only one), named by that value:
+/// it takes the variant's required fields, or, with none, all the others.
+fn struct_member(types: &Types, ty: &str, variant: &syn::Ident, f: &syn::FieldsNamed) -> Option<(String, Member)> {
+    // The one-value fields: (field, enum, its variant, in an Option).
+    let one_value = |fty: &syn::Type| {
+        let inner = shape::first_type_argument(fty, "Option").unwrap_or(fty);
+        let name = shape::type_name(inner).filter(|_| plain(inner))?;
+        match types.unit_enums.get(&name)?.as_slice() {
+            [(v, _)] => Some((format_ident!("{name}"), v.clone(), !std::ptr::eq(inner, fty))),
+            _ => None,
+        }
+    };
+    let tags: Vec<(String, syn::Ident, syn::Ident, bool)> = f
+        .named
+        .iter()
+        .filter_map(|f| {
+            let (e, v, optional) = one_value(&f.ty)?;
+            Some((f.ident.as_ref()?.to_string(), e, v, optional))
+        })
+        .collect();
+    let pick = ["type_", "role", "object"].iter().find_map(|want| tags.iter().find(|t| t.0 == *want));
+    let (tag_field, ..) = match (pick, tags.as_slice()) {
+        (Some(t), _) | (None, [t]) => t,
+        _ => return None,
+    };
+    let optional = |f: &syn::Field| {
+        shape::first_type_argument(&f.ty, "Option").is_some()
+            || f.attrs
+                .iter()
+                .any(|a| shape::serde_args(a).unwrap_or_default().iter().any(|m| m.path().is_ident("default")))
+    };
+    let others: Vec<&syn::Field> = f
+        .named
+        .iter()
+        .filter(|f| f.ident.as_ref().is_some_and(|i| i != tag_field) && one_value(&f.ty).is_none())
+        .collect();
+    let required: Vec<&syn::Field> = others.iter().copied().filter(|f| !optional(f)).collect();
+    let taken: Vec<&syn::Field> = if required.is_empty() { others.clone() } else { required };
+    let mut args = Vec::new();
+    let mut values: Vec<syn::FieldValue> = Vec::new();
+    for field in &f.named {
+        let ident = field.ident.clone()?;
+        let value: syn::Expr = if let Some((_, e, v, wrapped)) = tags.iter().find(|t| ident == t.0) {
+            match wrapped {
+                true => syn::parse_quote!(::std::option::Option::Some(#e::#v)),
+                false => syn::parse_quote!(#e::#v),
+            }
+        } else if taken.iter().any(|t| t.ident.as_ref() == Some(&ident)) {
+            let (arg_ty, wrap) = match shape::first_type_argument(&field.ty, "Option") {
+                Some(inner) => (inner.clone(), true),
+                None => (field.ty.clone(), false),
+            };
+            args.push((ident.clone(), arg_ty.clone()));
+            let value: syn::Expr = match shape::first_type_argument(&arg_ty, "Vec") {
+                Some(_) => syn::parse_quote!(#ident.into_iter().map(::std::convert::Into::into).collect()),
+                None => syn::parse_quote!(#ident.into()),
+            };
+            match wrap {
+                true => syn::parse_quote!(::std::option::Option::Some(#value)),
+                false => value,
+            }
+        } else {
+            syn::parse_quote!(::std::default::Default::default())
+        };
+        values.push(syn::parse_quote!(#ident: #value));
+    }
+    let (_, _, tag_variant, _) = tags.iter().find(|t| t.0 == *tag_field)?;
+    let tag = tag_variant.to_string();
+    let body = syn::parse_quote!(Self::#variant { #(#values),* });
+    let doc = format!("A `{ty}::{variant}`, its `{tag_field}` filled in.");
+    Some((tag, Member { params: parameters(&args), body, doc }))
 }

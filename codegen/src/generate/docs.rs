@@ -54,15 +54,38 @@ pub(super) fn reached(items: &[syn::Item], seeds: BTreeSet<String>) -> BTreeSet<
     reached
 }
 
+/// The types operations answer with: what `send()` and `send_stream()`
+/// return, and every type those hold.
+pub(super) fn answer_types(file: &mut syn::File) -> Result<BTreeSet<String>, String> {
+    let mut seeds = BTreeSet::new();
+    for item in &file.items {
+        let syn::Item::Mod(m) = item else { continue };
+        if m.ident != "builder" {
+            continue;
+        }
+        for item in m.content.iter().flat_map(|(_, items)| items) {
+            let syn::Item::Impl(imp) = item else { continue };
+            for member in &imp.items {
+                let syn::ImplItem::Fn(f) = member else { continue };
+                if f.sig.ident == "send" || f.sig.ident == "send_stream" {
+                    let output = &f.sig.output;
+                    seeds.extend(mentions(&|n| n.visit_return_type(output)));
+                }
+            }
+        }
+    }
+    Ok(reached(module_mut(&mut file.items, "types")?, seeds))
+}
+
 /// The type names an item mentions.
-pub(super) fn mentions(node: &dyn Fn(&mut Names)) -> BTreeSet<String> {
+fn mentions(node: &dyn Fn(&mut Names)) -> BTreeSet<String> {
     let mut names = Names::default();
     node(&mut names);
     names.0
 }
 
 #[derive(Default)]
-pub(super) struct Names(BTreeSet<String>);
+struct Names(BTreeSet<String>);
 
 impl<'ast> Visit<'ast> for Names {
     fn visit_ident(&mut self, ident: &'ast syn::Ident) {

@@ -200,26 +200,8 @@ const TRAIT_METHODS: &[&str] = &[
 /// `choice.message().and_then(|m| m.content())` read without `as_ref()`.
 /// A type that already has a method of the field's name keeps it.
 pub fn field_getters(file: &mut syn::File, _: &Context) -> Result<usize, String> {
-    // The answer types: what `send()` and `send_stream()` return.
-    let mut seeds = std::collections::BTreeSet::new();
-    for item in &file.items {
-        let syn::Item::Mod(m) = item else { continue };
-        if m.ident != "builder" {
-            continue;
-        }
-        for item in m.content.iter().flat_map(|(_, items)| items) {
-            let syn::Item::Impl(imp) = item else { continue };
-            for member in &imp.items {
-                let syn::ImplItem::Fn(f) = member else { continue };
-                if f.sig.ident == "send" || f.sig.ident == "send_stream" {
-                    let output = &f.sig.output;
-                    seeds.extend(super::docs::mentions(&|n| syn::visit::Visit::visit_return_type(n, output)));
-                }
-            }
-        }
-    }
+    let answers = super::docs::answer_types(file)?;
     let items = module_mut(&mut file.items, "types")?;
-    let answers = super::docs::reached(items, seeds);
     let types = Types::read(items);
     let mut taken = super::typify::inherent_methods(items);
     let mut added = Vec::new();
