@@ -103,8 +103,15 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
+        // SIGTERM to its process group, by the system call: procps-ng 4.0's
+        // `kill -TERM -PGID` signals every process the user may (the whole
+        // session and the shell that started CI), not the group.
         #[cfg(unix)]
-        let _ = Command::new("kill").args(["-TERM", &format!("-{}", self.child.id())]).status();
+        if let Ok(group) = i32::try_from(self.child.id()) {
+            // SAFETY: kill(2) with a negative pid only sends a signal; `group`
+            // is the group this child leads (`process_group(0)` above).
+            unsafe { libc::kill(-group, libc::SIGTERM) };
+        }
         let deadline = Instant::now() + Duration::from_secs(5);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.child.try_wait() {
