@@ -30,6 +30,13 @@ fn main() {
     for alias in output.notes.aliases.keys() {
         println!("cargo:rustc-cfg=togetherai_alias=\"{alias}\"");
     }
+    // `#[cfg(togetherai_operation = "files_upload")]` holds when this spec
+    // has that operation and it is generated: tests and examples of
+    // operations only some specs have.
+    println!("cargo:rustc-check-cfg=cfg(togetherai_operation, values(any()))");
+    for id in output.notes.effects.keys() {
+        println!("cargo:rustc-cfg=togetherai_operation=\"{id}\"");
+    }
     for warning in &output.notes.warnings {
         println!("cargo:warning=togetherai: {warning}");
     }

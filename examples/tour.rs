@@ -49,11 +49,13 @@ async fn main() -> std::process::ExitCode {
     step("streaming chat", tasks::streaming::run(&client).await);
     step("tool calling", tasks::tools::run(&client).await);
     step("JSON mode", tasks::json_mode::run(&client).await);
-    step("embeddings_create", tasks::embeddings::run(&client).await);
-    step("rerank_create", rerank(&client).await);
+    step("embeddings", tasks::embeddings::run(&client).await);
+    step("rerank", rerank(&client).await);
     step("image", tasks::image::run(&client, &out.join("image.png")).await);
     step("speech", tasks::speech::run(&client, &out.join("speech.wav")).await);
     step("files", tasks::files::run(&client).await);
+    step("upload with progress", tasks::uploads::upload(&client, &out.join("train.jsonl")).await);
+    step("transcription", tasks::uploads::transcribe(&client, &out.join("speech.wav")).await);
     step("fine-tuning", fine_tuning(&client).await);
     step("endpoints and hardware", endpoints(&client).await);
     step("code interpreter", code(&client).await);

@@ -102,9 +102,13 @@ impl Request {
                 p.get("example").into_iter().chain(examples.into_iter().flatten().filter_map(|(_, e)| e.get("value")));
             request.parameters.insert(name.to_string(), example_or_synthesized(spec, schema, candidates));
         }
-        if let Some(schema) = op.request_schema(spec) {
+        // A form (`multipart/form-data`) is written as the JSON object of its
+        // schema too: the typed body decodes it, a file field from its text.
+        if let Some(schema) = op.request_schema(spec).or_else(|| op.form_schema(spec)) {
             let body = spec.resolve(op.op.get("requestBody").unwrap_or(&Value::Null)).into_owned();
-            let media = body["content"].as_object().and_then(|c| c.iter().find(|(m, _)| crate::mock::spec::is_json(m)));
+            let media = body["content"].as_object().and_then(|c| {
+                c.iter().find(|(m, _)| crate::mock::spec::is_json(m) || m.starts_with("multipart/form-data"))
+            });
             let media = media.map(|(_, m)| m.clone()).unwrap_or_default();
             let examples = media.get("examples").and_then(Value::as_object);
             let candidates = media

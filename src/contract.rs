@@ -13,6 +13,7 @@
 #![allow(dead_code, unused_imports)]
 
 pub(crate) use crate::client::Config;
+pub(crate) use crate::multipart::{multipart_body, FilePart};
 pub(crate) use crate::request::RequestOptions;
 pub(crate) use crate::response::{lenient_integer, null_as_default};
 pub(crate) use crate::{audio::AudioChunk, stream::Accumulate};

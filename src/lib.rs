@@ -12,6 +12,7 @@ mod headers;
 mod meta;
 #[cfg(feature = "mock")]
 pub mod mock;
+mod multipart;
 mod request;
 mod response;
 pub mod retry;
@@ -38,6 +39,7 @@ pub use binary::{BinaryResponse, ByteStream};
 pub use client::{ClientBuilder, Config, DEFAULT_BASE_URL};
 pub use error::{ApiError, Error, ErrorDetail};
 pub use generated::{builder, types, Client, OPERATION_EFFECTS, UNSUPPORTED_OPERATIONS};
+pub use multipart::FilePart;
 /// The `reqwest` this crate is built on, for [`ClientBuilder::http_client`]
 /// and header types.
 pub use reqwest;

@@ -22,6 +22,35 @@ pub(crate) struct RequestOptions {
     pub max_retries: Option<u32>,
     /// A header that could not be converted, reported at send time.
     pub invalid: Option<String>,
+    /// A new body for another attempt, when the body is a stream that can
+    /// be sent again (a multipart form of bytes and files).
+    pub replay: Option<Replay>,
+}
+
+/// Makes a request's body anew, for a retry.
+#[derive(Clone)]
+pub(crate) struct Replay(std::sync::Arc<dyn Fn() -> reqwest::Body + Send + Sync>);
+
+impl Replay {
+    pub(crate) fn new(f: impl Fn() -> reqwest::Body + Send + Sync + 'static) -> Self {
+        Replay(std::sync::Arc::new(f))
+    }
+
+    /// `request` again, with a new body.
+    pub(crate) fn again(&self, request: &reqwest::Request) -> reqwest::Request {
+        let mut again = reqwest::Request::new(request.method().clone(), request.url().clone());
+        *again.headers_mut() = request.headers().clone();
+        *again.timeout_mut() = request.timeout().copied();
+        *again.version_mut() = request.version();
+        *again.body_mut() = Some((self.0)());
+        again
+    }
+}
+
+impl std::fmt::Debug for Replay {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Replay")
+    }
 }
 
 impl RequestOptions {

@@ -122,9 +122,13 @@ fn call<'a, O: Outcome + 'a>(
             loop {
                 attempt += 1;
                 // A copy to send again, while the policy allows another attempt
-                // (a body that is a stream has none: it is sent once). Made
+                // (a body that is a stream has none, and is sent once, unless
+                // it can be made again: a form of bytes and files). Made
                 // before the attempt, as reqwest gives nothing of it back.
-                let again = if attempt > policy.max_retries { None } else { request.try_clone() };
+                let again = match attempt > policy.max_retries {
+                    true => None,
+                    false => request.try_clone().or_else(|| options.replay.as_ref().map(|r| r.again(&request))),
+                };
                 if let Some(deadline) = deadline {
                     let left = deadline.saturating_duration_since(Instant::now());
                     *request.timeout_mut() = Some(config.timeout().map_or(left, |t| t.min(left)));

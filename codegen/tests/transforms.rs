@@ -118,8 +118,8 @@ fn upstream_specs_normalise_generate_and_account_for_every_operation() {
     }
     // Per spec: the operations left out, and the schema patches that no
     // longer apply (upstream fixed what they correct).
-    let later =
-        ["audio_speech_websocket", "audio_transcriptions", "audio_translations", "files_upload", "realtime_list"];
+    // Forms are generated (`multipart_bodies`); WebSocket sessions not yet.
+    let later = ["audio_speech_websocket", "realtime_list"];
     let object = "/components/schemas/CompletionResponse/properties/object/enum/0";
     let expected: &[(&str, &[&str], &[&str])] = &[
         ("together-2025-04-28.yaml", &[], &[]),

@@ -13,6 +13,7 @@ pub mod json_mode;
 pub mod speech;
 pub mod streaming;
 pub mod tools;
+pub mod uploads;
 
 /// What a task reports, or why it failed.
 pub type Outcome = Result<String, Box<dyn std::error::Error>>;

@@ -20,12 +20,14 @@
 
 mod audio;
 mod chat;
+mod form;
 pub(crate) mod schema;
 pub(crate) mod spec;
 mod sse;
 mod state;
 
 use bytes::Bytes;
+pub use form::FormPart;
 use http_body_util::{combinators::BoxBody, BodyExt, Full, StreamBody};
 use hyper::body::Incoming;
 use hyper::{Request, Response, StatusCode};
@@ -77,6 +79,7 @@ struct Shared {
     latency: Duration,
     replies: Mutex<HashMap<String, VecDeque<MockReply>>>,
     counts: Mutex<HashMap<String, usize>>,
+    forms: Mutex<HashMap<String, Vec<FormPart>>>,
     store: Mutex<Store>,
 }
 
@@ -111,6 +114,12 @@ impl MockServer {
     /// normal behaviour resumes.
     pub fn push_reply(&self, operation_id: &str, reply: MockReply) {
         lock(&self.shared.replies).entry(operation_id.to_string()).or_default().push_back(reply);
+    }
+
+    /// The parts of the last form `operation_id` received and accepted (an
+    /// operation whose body is `multipart/form-data`).
+    pub fn form(&self, operation_id: &str) -> Option<Vec<FormPart>> {
+        lock(&self.shared.forms).get(operation_id).cloned()
     }
 
     /// How many requests `operation_id` has received (scripted ones included).
@@ -260,6 +269,8 @@ async fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Body> {
             (spec::percent_decode(k), spec::percent_decode(v))
         })
         .collect();
+    let content_type =
+        req.headers().get(hyper::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
     let Some((op, params)) = spec.route(&method, &path) else {
         return error(404, "not_found", &format!("no operation for {} {path}", method.to_uppercase()), None);
     };
@@ -297,7 +308,19 @@ async fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Body> {
             }
         }
     }
-    // Body.
+    // Body: a form read as the JSON object its schema describes, or JSON.
+    if let Some(schema) = op.form_schema(spec) {
+        let parts = match form::parse(&content_type, &bytes) {
+            Ok(parts) => parts,
+            Err(e) => return invalid(&format!("not a form: {e}"), ""),
+        };
+        let body = match form::checked(spec, &schema, &parts) {
+            Ok(body) => body,
+            Err((message, param)) => return invalid(&message, &param),
+        };
+        lock(&shared.forms).insert(op.id.clone(), parts);
+        return answer(shared, spec, op, &params, &body, disconnect);
+    }
     let body = match op.request_schema(spec) {
         Some(schema) if !bytes.is_empty() => {
             let body: Value = match serde_json::from_slice(&bytes) {
@@ -659,6 +682,9 @@ mod tests {
             let mut request = http.request(method, format!("{}{path}", server.url())).query(&query);
             if let Some(body) = op.request_schema(spec) {
                 request = request.json(&schema::synthesize(spec, &body));
+            } else if let Some(form) = op.form_schema(spec) {
+                let (content_type, body) = form::encode(spec, &form, &schema::synthesize(spec, &form));
+                request = request.header("content-type", content_type).body(body);
             }
             let response = request.send().await.unwrap();
             let status = response.status();

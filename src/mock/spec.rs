@@ -166,6 +166,14 @@ impl Operation {
         content.iter().find(|(m, _)| is_json(m)).and_then(|(_, media)| media.get("schema")).cloned()
     }
 
+    /// The schema of a `multipart/form-data` request body.
+    pub fn form_schema(&self, spec: &Spec) -> Option<Value> {
+        let body = spec.resolve(self.op.get("requestBody")?).into_owned();
+        let content = body.get("content")?.as_object()?;
+        let (_, media) = content.iter().find(|(m, _)| m.starts_with("multipart/form-data"))?;
+        Some(media.get("schema").cloned().unwrap_or_else(|| serde_json::json!({ "type": "object" })))
+    }
+
     /// Whether the request body is required.
     pub fn body_required(&self, spec: &Spec) -> bool {
         self.op.get("requestBody").is_some_and(|b| spec.resolve(b).get("required") == Some(&Value::Bool(true)))

@@ -3,10 +3,12 @@
 //!
 //! Run one area with a filter: `cargo test --test suite -- retries::`.
 
-// These two build their requests from JSON, so they compile whatever spec
-// the client is generated from (`TOGETHERAI_SPEC`).
+// These build their requests from JSON, or use operations only some specs
+// have (gated on them), so they compile whatever spec the client is
+// generated from (`TOGETHERAI_SPEC`).
 mod accumulate;
 mod recordings;
+mod uploads;
 
 // The rest is tied to the types of the bundled spec (`spec/openapi.yaml`).
 // CI also builds the suite with each upstream spec, for the two above;

@@ -242,23 +242,29 @@ fn drop_empty_header_map(f: &mut syn::ImplItemFn) {
 
 /// `.json(&body)` in each `send()` becomes
 /// `.header(CONTENT_TYPE, "application/json").body(crate::contract::json_body(&body, &options)?)`:
-/// serialised once, with the per-request extra fields.
+/// serialised once, with the per-request extra fields. For a multipart
+/// operation (`multipart_bodies`) it becomes the form's headers and body,
+/// from `crate::contract::multipart_body`, which also gives the call the
+/// means to send the form again on a retry when its files allow it.
 pub fn json_bodies(file: &mut syn::File, cx: &Context) -> Result<usize, String> {
     use syn::visit_mut::VisitMut;
-    struct Body(usize);
+    struct Body(usize, bool);
     impl VisitMut for Body {
         fn visit_expr_mut(&mut self, e: &mut syn::Expr) {
             syn::visit_mut::visit_expr_mut(self, e);
             let syn::Expr::MethodCall(call) = e else { return };
             if shape::is_json_body_call(call) {
                 let receiver = &call.receiver;
-                *e = syn::parse_quote! {
-                    #receiver
-                        .header(
-                            ::reqwest::header::CONTENT_TYPE,
-                            ::reqwest::header::HeaderValue::from_static("application/json"),
-                        )
-                        .body(crate::contract::json_body(&body, &options)?)
+                *e = match self.1 {
+                    true => syn::parse_quote!(#receiver.headers(multipart.headers()).body(multipart.body())),
+                    false => syn::parse_quote! {
+                        #receiver
+                            .header(
+                                ::reqwest::header::CONTENT_TYPE,
+                                ::reqwest::header::HeaderValue::from_static("application/json"),
+                            )
+                            .body(crate::contract::json_body(&body, &options)?)
+                    },
                 };
                 self.0 += 1;
             }
@@ -268,11 +274,22 @@ pub fn json_bodies(file: &mut syn::File, cx: &Context) -> Result<usize, String> 
     for item in builder_impls(file)? {
         let Some(send) = send_of_mut(item) else { continue };
         let id = shape::operation_id(send).unwrap_or_default();
-        let mut body = Body(0);
+        let multipart = cx.operation(&id).and_then(|o| o.multipart.as_ref());
+        let mut body = Body(0, multipart.is_some());
         body.visit_impl_item_fn_mut(send);
         let expected = usize::from(cx.operation(&id).is_some_and(|o| o.json_body));
         if body.0 != expected {
             return Err(format!("{id}: {} `.json(&body)` calls where the spec has {expected} JSON body", body.0));
+        }
+        if let Some(encoding) = multipart {
+            let (fields, types): (Vec<&String>, Vec<&String>) = encoding.iter().map(|(f, t)| (f, t)).unzip();
+            let form: syn::Stmt = syn::parse_quote! {
+                let (multipart, options) =
+                    crate::contract::multipart_body(&body, options, &[#((#fields, #types)),*])?;
+            };
+            let at = send.block.stmts.iter().position(|s| shape::binds(s, "url"));
+            let Some(at) = at else { return Err(format!("{id}: no `let url` in `send()` to put the form before")) };
+            send.block.stmts.insert(at, form);
         }
         total += body.0;
     }

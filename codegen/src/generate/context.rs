@@ -33,6 +33,9 @@ pub struct Operation {
     /// The names of its parameters (the path's, then its own), as the spec
     /// writes them.
     pub parameters: Vec<String>,
+    /// The body is a `multipart/form-data` form (`multipart_bodies`), with
+    /// the content type of each field the spec's `encoding` gives one.
+    pub multipart: Option<Vec<(String, String)>>,
 }
 
 /// Counts of constructs in the document's schemas.
@@ -114,7 +117,11 @@ fn operations(doc: &Value) -> Vec<Operation> {
             .flatten()
             .filter_map(|p| resolve(doc, p).get("name").and_then(Value::as_str).map(str::to_string))
             .collect();
-        out.push(Operation { id, json_body, answer, parameters });
+        let multipart = op
+            .get("x-togetherai-multipart")
+            .and_then(Value::as_object)
+            .map(|encoding| encoding.iter().filter_map(|(f, t)| Some((f.clone(), t.as_str()?.to_string()))).collect());
+        out.push(Operation { id, json_body, answer, parameters, multipart });
     }
     out
 }

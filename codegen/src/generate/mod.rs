@@ -166,6 +166,12 @@ pub const PASSES: &[Pass] = &[
         expect: |cx| Expect::some_if(cx.facts.text_unions),
     },
     Pass {
+        name: "newtype_conversions",
+        finds: "untagged unions with a member that is a newtype, given `From` its inner type",
+        run: types::newtype_conversions,
+        expect: |_| Expect::AtLeast(0),
+    },
+    Pass {
         name: "list_setters",
         finds: "typify builder setters of lists (`TryInto<Vec<X>>`), taking any iterable",
         run: setters::list_setters,
@@ -346,7 +352,8 @@ fn progenitor_file(spec: &openapiv3::OpenAPI, notes: &Notes) -> Result<syn::File
 
 /// progenitor's settings: builders, one `Client`, the crate's `Config` as its
 /// inner type with the crate's own hooks, the open enums in place of
-/// typify's closed ones, and `i128` for response integers.
+/// typify's closed ones, `i128` for response integers and `FilePart` for
+/// the file fields of multipart bodies.
 fn settings(notes: &Notes) -> progenitor::GenerationSettings {
     let mut settings = progenitor::GenerationSettings::default();
     settings
@@ -366,6 +373,13 @@ fn settings(notes: &Notes) -> progenitor::GenerationSettings {
     };
     let impls = [progenitor::TypeImpl::Default, progenitor::TypeImpl::Display, progenitor::TypeImpl::FromStr];
     settings.with_conversion(wide, "i128", impls.into_iter());
+    // A multipart body's file fields (`multipart_bodies`).
+    let file = schemars::schema::SchemaObject {
+        instance_type: Some(schemars::schema::InstanceType::String.into()),
+        format: Some(crate::normalize::FILE_FORMAT.to_string()),
+        ..Default::default()
+    };
+    settings.with_conversion(file, "crate::contract::FilePart", std::iter::empty());
     settings
 }
 
@@ -424,10 +438,12 @@ mod tests {
         let names: Vec<_> = done.iter().map(|(n, _)| *n).collect();
         assert_eq!(names, PASSES.iter().map(|p| p.name).collect::<Vec<_>>());
         let sites = |name| done.iter().find(|(n, _)| *n == name).unwrap().1;
-        assert_eq!(sites("send_via_contract"), 6);
-        assert_eq!(sites("json_bodies"), 2);
-        assert_eq!(sites("conform_table"), 6);
+        assert_eq!(sites("send_via_contract"), 7);
+        assert_eq!(sites("json_bodies"), 3);
+        assert_eq!(sites("conform_table"), 7);
         let code = prettyplease::unparse(&file);
+        // The form (`POST /uploads`) is sent as one, its file a `FilePart`.
+        assert!(code.contains("crate::contract::multipart_body(") && code.contains("crate::contract::FilePart"));
         // Each parameter by the spec's name, whatever the setter is called.
         assert!(code.contains(r#".parameter::<::std::string::String>("x-trace-id")?"#), "{code}");
         assert!(sites("open_unions") >= 1 && sites("lenient_integers") >= 1 && sites("optional_setters") >= 1);

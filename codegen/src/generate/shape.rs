@@ -484,13 +484,21 @@ pub(crate) mod tests {
             .collect();
         assert_eq!(
             structs,
-            ["ChatCompletions", "ThingsRetrieve", "ThingsDelete", "ThingsDownload", "FilesContent", "SpeechCreate"]
+            [
+                "ChatCompletions",
+                "ThingsRetrieve",
+                "ThingsDelete",
+                "ThingsDownload",
+                "FilesContent",
+                "SpeechCreate",
+                "UploadsCreate"
+            ]
         );
         let constructors = impls(builders)
             .flat_map(|i| &i.items)
             .filter(|i| matches!(i, syn::ImplItem::Fn(f) if is_builder_constructor(f)))
             .count();
-        assert_eq!(constructors, 6);
+        assert_eq!(constructors, 7);
         let ids: Vec<_> = sends().into_iter().filter_map(operation_id).collect();
         assert_eq!(
             ids,
@@ -500,7 +508,8 @@ pub(crate) mod tests {
                 "things_delete",
                 "things_download",
                 "files_content",
-                "speech_create"
+                "speech_create",
+                "uploads_create"
             ]
         );
     }

@@ -5,7 +5,7 @@
 use super::context::Context;
 use super::{module_mut, shape};
 use quote::quote;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use syn::visit_mut::VisitMut;
 
 fn types(file: &mut syn::File) -> Result<&mut Vec<syn::Item>, String> {
@@ -204,6 +204,82 @@ fn take_the_value(f: &mut syn::ImplItemFn) -> bool {
     let mut wrap = WrapSome(false);
     wrap.visit_block_mut(&mut f.block);
     wrap.0
+}
+
+/// For an untagged enum with a member that is a newtype of `X` (`Binary(AudioFileBinary)`,
+/// `AudioFileBinary(FilePart)`; `Url(AudioFileUrl)` of a `String`), `From<X>` for the
+/// enum, when no other member holds an `X` and no `From<X>` is there yet (a
+/// `String` also gets `From<&str>`): `.file(FilePart::path(..))`, `.file("https://..")`.
+pub fn newtype_conversions(file: &mut syn::File, _: &Context) -> Result<usize, String> {
+    let items = types(file)?;
+    let key = |ty: &syn::Type| quote!(#ty).to_string().replace(' ', "");
+    let newtypes: BTreeMap<String, syn::Type> = items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Struct(s) => match &s.fields {
+                syn::Fields::Unnamed(f)
+                    if f.unnamed.len() == 1 && matches!(f.unnamed[0].vis, syn::Visibility::Public(_)) =>
+                {
+                    Some((s.ident.to_string(), f.unnamed[0].ty.clone()))
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    // The types each type already converts from.
+    let mut from: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for item in items.iter() {
+        let syn::Item::Impl(i) = item else { continue };
+        let Some((path, _)) = &i.trait_ else { continue };
+        let Some(last) = path.segments.last().filter(|s| s.ident == "From") else { continue };
+        let syn::PathArguments::AngleBracketed(args) = &last.arguments else { continue };
+        if let (Some(syn::GenericArgument::Type(t)), Some(target)) = (args.args.first(), shape::type_name(&i.self_ty)) {
+            from.entry(target).or_default().insert(key(t));
+        }
+    }
+    let mut added: Vec<syn::Item> = Vec::new();
+    for item in items.iter() {
+        let syn::Item::Enum(e) = item else { continue };
+        if !shape::has_serde_arg(&e.attrs, "untagged") {
+            continue;
+        }
+        // (variant, newtype, inner type) per member that is a newtype.
+        let members: Vec<(&syn::Ident, String, &syn::Type)> = e
+            .variants
+            .iter()
+            .filter_map(|v| {
+                let syn::Fields::Unnamed(f) = &v.fields else { return None };
+                let name = shape::type_name(&f.unnamed.first()?.ty).filter(|_| f.unnamed.len() == 1)?;
+                let inner = newtypes.get(&name)?;
+                Some((&v.ident, name, inner))
+            })
+            .collect();
+        let ty = &e.ident;
+        let has = from.entry(ty.to_string()).or_default();
+        for (variant, newtype, inner) in &members {
+            let k = key(inner);
+            if members.iter().filter(|(_, _, i)| key(i) == k).count() > 1 || !has.insert(k) {
+                continue;
+            }
+            let n = quote::format_ident!("{newtype}");
+            added.push(syn::parse_quote! {
+                impl ::std::convert::From<#inner> for #ty {
+                    fn from(value: #inner) -> Self { Self::#variant(#n(value)) }
+                }
+            });
+            if shape::is_std_string(inner) && has.insert("&str".into()) {
+                added.push(syn::parse_quote! {
+                    impl ::std::convert::From<&str> for #ty {
+                        fn from(value: &str) -> Self { Self::#variant(#n(value.to_owned())) }
+                    }
+                });
+            }
+        }
+    }
+    let n = added.len();
+    items.extend(added);
+    Ok(n)
 }
 
 /// `From<&str>` and `From<String>` for typify's untagged enums with a

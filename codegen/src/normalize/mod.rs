@@ -39,7 +39,7 @@ mod testing;
 mod validate;
 
 pub use crate::spec::METHODS;
-pub use operations::{derived_operation_id, method_names, pascal_ident};
+pub use operations::{derived_operation_id, method_names, pascal_ident, FILE_FORMAT};
 pub use policy::{Change, Inference, Override, Patch, INFERENCE, OVERRIDES, PATCHES};
 pub use schemas::WIDE_INTEGER;
 pub use streams::STREAM_EXT;
@@ -198,6 +198,7 @@ pub const TRANSFORMS: &[Transform] = &[
     Transform { name: "overrides", run: operations::overrides },
     Transform { name: "json_media_types", run: operations::json_media_types },
     Transform { name: "security_schemes", run: operations::security_schemes },
+    Transform { name: "multipart_bodies", run: operations::multipart_bodies },
     Transform { name: "unsupported_operations", run: operations::unsupported_operations },
     Transform { name: "openapi_version", run: openapi31::openapi_version },
     Transform { name: "type_arrays", run: openapi31::type_arrays },

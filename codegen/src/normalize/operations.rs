@@ -6,7 +6,7 @@ use super::policy::{Override, INFERENCE, OVERRIDES};
 use super::{Effect, Notes, SpecError, Unsupported};
 use crate::spec::{esc, is_json, op_id, op_pointer, operations, walk, METHODS};
 use heck::{ToPascalCase, ToSnakeCase};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The name an operation without an `operationId` gets: derived from its
@@ -359,9 +359,95 @@ fn parameter_problem(doc: &Value, p: &Value, name: &str, location: &str) -> Opti
     None
 }
 
+/// The `format` a file field of a multipart body gets (it was `binary`):
+/// typify makes such a string `crate::contract::FilePart` (see
+/// `generate::settings`).
+pub const FILE_FORMAT: &str = "togetherai-file";
+
+/// An operation whose body is `multipart/form-data` (and not also JSON) is
+/// generated as if its body were JSON of the same schema, so that it gets a
+/// typed body and setters; `x-togetherai-multipart` on the operation tells
+/// the generated `send()` (pass `multipart_bodies`) and the mock to send and
+/// read it as a form. Its file fields (`format: binary`, in the schema or a
+/// component it reaches) become [`FILE_FORMAT`]; each field's
+/// `encoding.contentType` is kept on the operation.
+pub(super) fn multipart_bodies(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    for (path, method) in operations(doc) {
+        let at = op_pointer(&path, &method);
+        let Some(Value::Object(content)) = doc.pointer_mut(&format!("{at}/requestBody/content")) else { continue };
+        if content.keys().any(|m| is_json(m)) {
+            continue;
+        }
+        let Some(key) = content.keys().find(|m| m.starts_with("multipart/form-data")).cloned() else { continue };
+        let media = content.shift_remove(&key).unwrap_or_default();
+        let mut schema = media.get("schema").cloned().unwrap_or_else(|| json!({ "type": "object" }));
+        let encoding: Map<String, Value> = media
+            .get("encoding")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+            .filter_map(|(field, e)| Some((field.clone(), e.get("contentType")?.clone())))
+            .collect();
+        // The components the body reaches, then its file fields, there and inline.
+        let mut reached = BTreeSet::new();
+        let mut pending = vec![schema.clone()];
+        while let Some(v) = pending.pop() {
+            walk_refs(&v, &mut |r| {
+                if let Some(name) = r.strip_prefix("#/components/schemas/") {
+                    if reached.insert(name.to_string()) {
+                        if let Some(s) = doc.pointer(&format!("/components/schemas/{}", esc(name))) {
+                            pending.push(s.clone());
+                        }
+                    }
+                }
+            });
+        }
+        let mut files = 0;
+        let mut mark = |v: &mut Value| {
+            walk(v, "", &mut |map, _| {
+                if map.get("format").and_then(Value::as_str) == Some("binary") {
+                    map.insert("format".into(), json!(FILE_FORMAT));
+                    files += 1;
+                }
+            })
+        };
+        mark(&mut schema);
+        for name in &reached {
+            if let Some(s) = doc.pointer_mut(&format!("/components/schemas/{}", esc(name))) {
+                mark(s);
+            }
+        }
+        if let Some(Value::Object(content)) = doc.pointer_mut(&format!("{at}/requestBody/content")) {
+            content.insert("application/json".into(), json!({ "schema": schema }));
+        }
+        if let Some(Value::Object(op)) = doc.pointer_mut(&at) {
+            op.insert("x-togetherai-multipart".into(), Value::Object(encoding));
+        }
+        notes.log(
+            "multipart_bodies",
+            format!("{} {path}: a form, typed as its JSON schema ({files} file fields)", method.to_uppercase()),
+        );
+    }
+    Ok(())
+}
+
+/// Calls `f` with every `$ref` in `v`.
+fn walk_refs(v: &Value, f: &mut dyn FnMut(&str)) {
+    match v {
+        Value::Object(map) => {
+            if let Some(Value::String(r)) = map.get("$ref") {
+                f(r);
+            }
+            map.values().for_each(|c| walk_refs(c, f));
+        }
+        Value::Array(items) => items.iter().for_each(|c| walk_refs(c, f)),
+        _ => {}
+    }
+}
+
 /// Removes operations progenitor cannot generate, recording each with the
-/// construct that stops it: a multipart or other non-JSON request body (a
-/// JSON one beside others is the one sent), a WebSocket upgrade, a required
+/// construct that stops it: a non-JSON request body (a JSON one beside
+/// others is the one sent; a multipart one is a form, `multipart_bodies`), a WebSocket upgrade, a required
 /// parameter that cannot be sent (a cookie, an object, one given as
 /// `content`, one named like the builder's own fields, two of one Rust
 /// name). Such a parameter, when optional, is left out of the operation
@@ -696,6 +782,30 @@ mod tests {
         let content = d.pointer("/paths/~1files~1{id}~1content/get/responses/200/content").unwrap();
         assert_eq!(content.as_object().unwrap().keys().collect::<Vec<_>>(), ["application/octet-stream"]);
         assert_eq!(notes.log.len(), 1);
+    }
+
+    #[test]
+    fn forms_are_typed_as_their_schema_with_file_fields() {
+        let mut d = json!({ "paths": {
+            "/upload": { "post": { "operationId": "upload", "requestBody": { "content": { "multipart/form-data": {
+                "schema": { "type": "object", "properties": {
+                    "purpose": { "type": "string" },
+                    "file": { "oneOf": [{ "$ref": "#/components/schemas/Binary" }, { "type": "string", "format": "uri" }] },
+                    "raw": { "type": "string", "format": "binary" } } },
+                "encoding": { "raw": { "contentType": "audio/wav" } } } } } } },
+            "/both": { "post": { "operationId": "both", "requestBody": { "content": {
+                "application/json": { "schema": { "type": "object" } }, "multipart/form-data": {} } } } },
+        }, "components": { "schemas": { "Binary": { "type": "string", "format": "binary" } } } });
+        run(multipart_bodies, &mut d);
+        let op = d.pointer("/paths/~1upload/post").unwrap();
+        let schema = &op["requestBody"]["content"]["application/json"]["schema"];
+        assert_eq!(schema["properties"]["raw"]["format"], FILE_FORMAT);
+        assert_eq!(schema["properties"]["file"]["oneOf"][1]["format"], "uri");
+        assert_eq!(d.pointer("/components/schemas/Binary/format").unwrap(), FILE_FORMAT);
+        assert_eq!(op["x-togetherai-multipart"], json!({ "raw": "audio/wav" }));
+        assert!(op["requestBody"]["content"].get("multipart/form-data").is_none());
+        // A JSON body beside a form is the one sent, as before.
+        assert!(d.pointer("/paths/~1both/post/x-togetherai-multipart").is_none());
     }
 
     #[test]

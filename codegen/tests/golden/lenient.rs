@@ -13,6 +13,7 @@
 // lenient_integers: 3
 // optional_setters: 19
 // text_conversions: 0
+// newtype_conversions: 0
 // list_setters: 1
 // object_setters: 0
 // open_enums: 3

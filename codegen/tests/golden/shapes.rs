@@ -1,39 +1,40 @@
 // Generated from codegen/tests/fixtures/shapes.yaml by togetherai-codegen: the passes and the sites each changed,
 // then the code. Refresh with `cargo xtask generate --bless`, and review the diff.
 // client_constructor: 1
-// builder_options: 6
-// send_via_contract: 6
-// json_bodies: 2
-// staged_bodies: 2
+// builder_options: 7
+// send_via_contract: 7
+// json_bodies: 3
+// staged_bodies: 3
 // stream_methods: 0
 // stream_traits: 0
-// non_exhaustive: 10
+// non_exhaustive: 11
 // open_unions: 1
 // null_as_default: 2
 // lenient_integers: 5
-// optional_setters: 9
+// optional_setters: 10
 // text_conversions: 1
+// newtype_conversions: 0
 // list_setters: 4
 // object_setters: 0
 // open_enums: 5
 // one_value_fields: 1
 // setter_docs: 17
-// constructors: 8
+// constructors: 9
 // answer_text: 0
-// json_conversions: 10
+// json_conversions: 11
 // union_getters: 0
 // field_getters: 3
 // conversion_errors: 0
 // field_docs: 5
 // type_aliases: 0
-// body_setters: 2
+// body_setters: 3
 // operation_tables: 2
-// conform_table: 6
+// conform_table: 7
 // variant_names: 0
 // item_names: 0
-// spec_id_aliases: 3
+// spec_id_aliases: 4
 // unreached_types: 1
-// contract_only: 121
+// contract_only: 140
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -196,6 +197,18 @@ pub mod types {
     }
     impl Thing {
         pub fn builder() -> builder::Thing {
+            Default::default()
+        }
+    }
+    ///`UploadsCreateBody`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
+    #[non_exhaustive]
+    pub struct UploadsCreateBody {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub file: ::std::option::Option<crate::contract::FilePart>,
+    }
+    impl UploadsCreateBody {
+        pub fn builder() -> builder::UploadsCreateBody {
             Default::default()
         }
     }
@@ -851,6 +864,48 @@ pub mod types {
                     id: Ok(value.id),
                     tags: Ok(value.tags),
                 }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct UploadsCreateBody {
+            file: ::std::result::Result<
+                ::std::option::Option<crate::contract::FilePart>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for UploadsCreateBody {
+            fn default() -> Self {
+                Self {
+                    file: Ok(Default::default()),
+                }
+            }
+        }
+        impl UploadsCreateBody {
+            pub fn file<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<crate::contract::FilePart>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.file = value
+                    .try_into()
+                    .map(::std::option::Option::Some)
+                    .map_err(|e| {
+                        format!("error converting supplied value for file: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<UploadsCreateBody> for super::UploadsCreateBody {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: UploadsCreateBody,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { file: value.file? })
+            }
+        }
+        impl ::std::convert::From<super::UploadsCreateBody> for UploadsCreateBody {
+            fn from(value: super::UploadsCreateBody) -> Self {
+                Self { file: Ok(value.file) }
             }
         }
         #[derive(Clone, Debug)]
@@ -1641,6 +1696,14 @@ pub mod types {
             }
         }
     }
+    impl UploadsCreateBody {
+        ///A `UploadsCreateBody` with no field set (it requires none).
+        pub fn new() -> Self {
+            Self {
+                file: ::std::default::Default::default(),
+            }
+        }
+    }
     impl Usage {
         ///A `Usage` from its required fields (`total_tokens`); set the others with [`Usage::builder`].
         pub fn new(total_tokens: impl ::std::convert::Into<i128>) -> Self {
@@ -1714,6 +1777,14 @@ pub mod types {
         }
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for Thing {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for UploadsCreateBody {
         type Error = ::serde_json::Error;
         fn try_from(
             value: ::serde_json::Value,
@@ -1878,6 +1949,18 @@ let response = client.speech_create()
     #[doc(alias("speech"))]
     pub fn speech_create(&self) -> builder::SpeechCreate<'_> {
         builder::SpeechCreate::new(self)
+    }
+    /**Sends a `POST` request to `/uploads`
+
+```ignore
+let response = client.uploads_create()
+    .body(body)
+    .send()
+    .await;
+```*/
+    #[doc(alias("upload"))]
+    pub fn uploads_create(&self) -> builder::UploadsCreate<'_> {
+        builder::UploadsCreate::new(self)
     }
 }
 /// Types for composing operation parameters.
@@ -2526,6 +2609,128 @@ pub mod builder {
             self.body_map(|body| body.input(value))
         }
     }
+    /**Builder for [`Client::uploads_create`]
+
+[`Client::uploads_create`]: super::Client::uploads_create*/
+    #[derive(Debug, Clone)]
+    pub struct UploadsCreate<'a> {
+        client: &'a super::Client,
+        body: ::std::result::Result<
+            crate::contract::Staged<
+                types::builder::UploadsCreateBody,
+                types::UploadsCreateBody,
+            >,
+            ::std::string::String,
+        >,
+        options: crate::contract::RequestOptions,
+    }
+    impl<'a> UploadsCreate<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                body: Ok(crate::contract::Staged::Unset),
+                options: ::std::default::Default::default(),
+            }
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::UploadsCreateBody>,
+            <V as std::convert::TryInto<
+                types::UploadsCreateBody,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(crate::contract::Staged::Built)
+                .map_err(|s| {
+                    format!("conversion to `UploadsCreateBody` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::UploadsCreateBody,
+            ) -> types::builder::UploadsCreateBody,
+        {
+            self.body = self.body.map(|body| body.map(f));
+            self
+        }
+        ///Sends a `POST` request to `/uploads`
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<
+            crate::contract::Response<()>,
+            crate::contract::Error,
+        > {
+            let Self { client, body, options } = self;
+            let body = body
+                .and_then(crate::contract::Staged::value)
+                .map_err(Error::InvalidRequest)?;
+            let (multipart, options) = crate::contract::multipart_body(
+                &body,
+                options,
+                &[],
+            )?;
+            let url = format!("{}/uploads", client.baseurl,);
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .headers(multipart.headers())
+                .body(multipart.body())
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "uploads_create",
+            };
+            return crate::contract::send_empty(
+                    client,
+                    request,
+                    &info,
+                    &options,
+                    crate::contract::Effect::Mutation,
+                )
+                .await;
+        }
+        /// Adds a header to this request only; it replaces a client default of the same name.
+        pub fn header<K, V>(mut self, name: K, value: V) -> Self
+        where
+            K: ::std::convert::TryInto<::reqwest::header::HeaderName>,
+            K::Error: ::std::fmt::Display,
+            V: ::std::convert::TryInto<::reqwest::header::HeaderValue>,
+            V::Error: ::std::fmt::Display,
+        {
+            self.options.header(name, value);
+            self
+        }
+        /// Retries for this request only (0 disables them), within the client's policy.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options.max_retries = Some(retries);
+            self
+        }
+        /// The retry policy for this request only.
+        pub fn retry_policy(mut self, policy: crate::contract::RetryPolicy) -> Self {
+            self.options.retry = Some(policy);
+            self
+        }
+        /// Adds a field to the JSON body, for parameters the spec does not
+        /// know yet; it replaces a field of the same name.
+        pub fn extra_field(
+            mut self,
+            name: impl Into<String>,
+            value: impl Into<::serde_json::Value>,
+        ) -> Self {
+            self.options.extra_field(name, value);
+            self
+        }
+        pub fn file<T>(self, value: T) -> Self
+        where
+            T: ::std::convert::TryInto<crate::contract::FilePart>,
+            T::Error: ::std::fmt::Display,
+        {
+            self.body_map(|body| body.file(value))
+        }
+    }
 }
 /// Items consumers will typically use such as the Client.
 pub mod prelude {
@@ -2533,14 +2738,7 @@ pub mod prelude {
 }
 /// Operations of the spec this build does not generate, each with the
 /// construct that stops it. Each one is also a build warning.
-pub const UNSUPPORTED_OPERATIONS: &[crate::contract::UnsupportedOperation] = &[
-    crate::contract::UnsupportedOperation {
-        operation_id: "uploads_create",
-        method: "POST",
-        path: "/uploads",
-        reason: "multipart/form-data request body",
-    },
-];
+pub const UNSUPPORTED_OPERATIONS: &[crate::contract::UnsupportedOperation] = &[];
 /// Every generated operation and what it does on the server, which
 /// decides how it is retried ([`crate::Effect`]).
 pub const OPERATION_EFFECTS: &[(&str, crate::contract::Effect)] = &[
@@ -2550,6 +2748,7 @@ pub const OPERATION_EFFECTS: &[(&str, crate::contract::Effect)] = &[
     ("things_delete", crate::contract::Effect::Mutation),
     ("things_download", crate::contract::Effect::Read),
     ("things_retrieve", crate::contract::Effect::Read),
+    ("uploads_create", crate::contract::Effect::Mutation),
 ];
 /// Every generated operation, callable with its request as JSON
 /// through its typed builder: what `cargo xtask conform` calls
@@ -2583,6 +2782,10 @@ pub mod conform {
         crate::contract::ConformOperation {
             id: "speech_create",
             call: speech_create,
+        },
+        crate::contract::ConformOperation {
+            id: "uploads_create",
+            call: uploads_create,
         },
     ];
     fn chat_completions<'a>(
@@ -2666,6 +2869,19 @@ pub mod conform {
             #[allow(unused_mut)]
             let mut builder = client.speech_create();
             if let Some(value) = request.body::<types::SpeechCreateBody>()? {
+                builder = builder.body(value);
+            }
+            crate::contract::conform_answer(builder.send().await).await
+        })
+    }
+    fn uploads_create<'a>(
+        client: &'a super::Client,
+        request: &'a crate::contract::ConformRequest,
+    ) -> crate::contract::ConformCall<'a> {
+        Box::pin(async move {
+            #[allow(unused_mut)]
+            let mut builder = client.uploads_create();
+            if let Some(value) = request.body::<types::UploadsCreateBody>()? {
                 builder = builder.body(value);
             }
             crate::contract::conform_answer(builder.send().await).await

@@ -13,6 +13,7 @@
 // lenient_integers: 2
 // optional_setters: 8
 // text_conversions: 0
+// newtype_conversions: 0
 // list_setters: 2
 // object_setters: 0
 // open_enums: 0

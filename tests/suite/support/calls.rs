@@ -426,7 +426,7 @@ pub fn every_operation() -> Vec<Call> {
                 "return_documents": true
             })),
             response: json!({
-                "object": "rerank_create",
+                "object": "rerank",
                 "id": "rr-5f4e3d2c",
                 "model": "Salesforce/Llama-Rank-v1",
                 "results": [
