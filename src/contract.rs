@@ -61,8 +61,18 @@ pub(crate) async fn send_binary(
     options: &RequestOptions,
     effect: Effect,
 ) -> Result<BinaryResponse, Error> {
+    // A download (`GET`) can ask for the rest of a body cut short.
+    let resume = (request.method() == reqwest::Method::GET).then(|| request.try_clone()).flatten().map(|request| {
+        crate::binary::Resume {
+            client: client.clone(),
+            request,
+            operation_id: info.operation_id,
+            options: options.clone(),
+            effect,
+        }
+    });
     let opened = crate::transport::open(client, request, info, options, effect, None).await?;
-    Ok(BinaryResponse::new(opened))
+    Ok(BinaryResponse::new(opened, resume))
 }
 
 /// Sends a request that asks for `text/event-stream`.

@@ -60,12 +60,13 @@ pub struct MockServerBuilder {
 
 /// A scripted answer for one request, served instead of the normal behaviour
 /// (see [`MockServer::push_reply`]).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct MockReply {
     status: Option<u16>,
     headers: Vec<(String, String)>,
     body: Option<ReplyBody>,
     disconnect_after: Option<usize>,
+    cut_after_bytes: Option<u64>,
 }
 
 #[derive(Debug, Clone)]
@@ -80,6 +81,7 @@ struct Shared {
     replies: Mutex<HashMap<String, VecDeque<MockReply>>>,
     counts: Mutex<HashMap<String, usize>>,
     forms: Mutex<HashMap<String, Vec<FormPart>>>,
+    contents: Mutex<HashMap<String, Bytes>>,
     store: Mutex<Store>,
 }
 
@@ -114,6 +116,12 @@ impl MockServer {
     /// normal behaviour resumes.
     pub fn push_reply(&self, operation_id: &str, reply: MockReply) {
         lock(&self.shared.replies).entry(operation_id.to_string()).or_default().push_back(reply);
+    }
+
+    /// The bytes an operation with a binary answer (`files_content`,
+    /// `finetune_download`) sends from now on, in place of the mock's own.
+    pub fn set_content(&self, operation_id: &str, content: impl Into<Bytes>) {
+        lock(&self.shared.contents).insert(operation_id.to_string(), content.into());
     }
 
     /// The parts of the last form `operation_id` received and accepted (an
@@ -156,14 +164,21 @@ impl MockReply {
     /// An answer with this status (and, unless a body is set, the API's
     /// error shape for error statuses, nothing otherwise).
     pub fn status(status: u16) -> Self {
-        MockReply { status: Some(status), headers: Vec::new(), body: None, disconnect_after: None }
+        MockReply { status: Some(status), ..MockReply::default() }
     }
 
     /// The normal answer, but a stream's connection is closed after
     /// `events` events, without `[DONE]` (a non-streamed answer is cut
     /// before its body).
     pub fn disconnect_after(events: usize) -> Self {
-        MockReply { status: None, headers: Vec::new(), body: None, disconnect_after: Some(events) }
+        MockReply { disconnect_after: Some(events), ..MockReply::default() }
+    }
+
+    /// The normal answer, but a binary body (a file's content, a download)
+    /// stops after `bytes` bytes with its connection reset, its
+    /// `Content-Length` promising all of it: a download cut midway.
+    pub fn cut_after_bytes(bytes: u64) -> Self {
+        MockReply { cut_after_bytes: Some(bytes), ..MockReply::default() }
     }
 
     /// Adds a response header (`retry-after-ms: 50`); it replaces the mock's
@@ -269,8 +284,11 @@ async fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Body> {
             (spec::percent_decode(k), spec::percent_decode(v))
         })
         .collect();
-    let content_type =
-        req.headers().get(hyper::header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    let header = |name| req.headers().get(name).and_then(|v: &hyper::header::HeaderValue| v.to_str().ok());
+    let content_type = header(hyper::header::CONTENT_TYPE).unwrap_or_default().to_string();
+    // `Range: bytes=N-`, the one form a resumed download asks for.
+    let range =
+        header(hyper::header::RANGE).and_then(|r| r.strip_prefix("bytes=")?.strip_suffix('-')?.parse::<u64>().ok());
     let Some((op, params)) = spec.route(&method, &path) else {
         return error(404, "not_found", &format!("no operation for {} {path}", method.to_uppercase()), None);
     };
@@ -280,13 +298,14 @@ async fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Body> {
         Err(e) => return error(400, "invalid_request_error", &format!("cannot read the body: {e}"), None),
     };
     let scripted = lock(&shared.replies).get_mut(&op.id).and_then(VecDeque::pop_front);
-    let mut disconnect = None;
+    let mut how = How { disconnect: None, cut_after_bytes: None, range };
     if let Some(reply) = scripted {
         match reply.status {
             Some(status) => return scripted_response(status, reply),
-            None => disconnect = reply.disconnect_after,
+            None => (how.disconnect, how.cut_after_bytes) = (reply.disconnect_after, reply.cut_after_bytes),
         }
     }
+    let disconnect = how.disconnect;
     // Parameters: query ones present when required, and every query or path
     // value of its schema's type and values.
     for p in op.parameters(spec) {
@@ -319,7 +338,7 @@ async fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Body> {
             Err((message, param)) => return invalid(&message, &param),
         };
         lock(&shared.forms).insert(op.id.clone(), parts);
-        return answer(shared, spec, op, &params, &body, disconnect);
+        return answer(shared, spec, op, &params, &body, &how);
     }
     let body = match op.request_schema(spec) {
         Some(schema) if !bytes.is_empty() => {
@@ -335,7 +354,7 @@ async fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Body> {
         Some(_) if op.body_required(spec) => return invalid("a request body is required", ""),
         _ => serde_json::from_slice(&bytes).unwrap_or(Value::Null),
     };
-    let response = answer(shared, spec, op, &params, &body, disconnect);
+    let response = answer(shared, spec, op, &params, &body, &how);
     match disconnect {
         Some(_) if response.headers().get(hyper::header::CONTENT_TYPE).is_none_or(|c| c != "text/event-stream") => {
             let (parts, _) = response.into_parts();
@@ -387,11 +406,11 @@ fn answer(
     op: &Operation,
     params: &[(String, String)],
     body: &Value,
-    disconnect: Option<usize>,
+    how: &How,
 ) -> Response<Body> {
     let (status, content) = op.success(spec);
     if let Some(media) = &op.override_media {
-        return respond(status, Some(media), full(binary_content(op)));
+        return binary(shared, op, status, media, how);
     }
     let streams = content.contains_key("text/event-stream");
     let only_stream = streams && content.len() == 1;
@@ -402,7 +421,7 @@ fn answer(
         return respond(
             status,
             Some("text/event-stream"),
-            StreamBody::new(sse::Frames::new(events, disconnect)).boxed(),
+            StreamBody::new(sse::Frames::new(events, how.disconnect)).boxed(),
         );
     }
     if audio {
@@ -431,8 +450,75 @@ fn answer(
         lock(&shared.store).remove(&c, &id);
     }
     match content.keys().next() {
-        Some(media) => respond(status, Some(media), full(binary_content(op))),
+        Some(media) => binary(shared, op, status, media, how),
         None => respond(status, None, full(Bytes::new())),
+    }
+}
+
+/// How a request asked to be answered: the faults of a scripted
+/// [`MockReply`], and the `Range` it asks for.
+struct How {
+    disconnect: Option<usize>,
+    cut_after_bytes: Option<u64>,
+    range: Option<u64>,
+}
+
+/// A binary answer: the operation's content ([`MockServer::set_content`],
+/// else the mock's own), from the byte a `Range` asks for (`206`), cut
+/// short when the script says so.
+fn binary(shared: &Shared, op: &Operation, status: u16, media: &str, how: &How) -> Response<Body> {
+    let content = lock(&shared.contents).get(&op.id).cloned().unwrap_or_else(|| Bytes::from(binary_content(op)));
+    let len = content.len() as u64;
+    let (status, body) = match how.range {
+        Some(from) if from < len => (206, content.slice(from as usize..)),
+        _ => (status, content),
+    };
+    let total = body.len() as u64;
+    let sent = match how.cut_after_bytes {
+        Some(cut) if cut < total => StreamBody::new(Cut::new(body.slice(..cut as usize))).boxed(),
+        _ => full(body),
+    };
+    let mut response = respond(status, Some(media), sent);
+    let headers = response.headers_mut();
+    headers.insert(hyper::header::ACCEPT_RANGES, hyper::header::HeaderValue::from_static("bytes"));
+    headers.insert(hyper::header::CONTENT_LENGTH, total.into());
+    if status == 206 {
+        let range = format!("bytes {}-{}/{len}", len - total, len.saturating_sub(1));
+        headers.insert(hyper::header::CONTENT_RANGE, range.parse().expect("ASCII"));
+    }
+    response
+}
+
+/// A body that sends its bytes, then, once they have had time to leave,
+/// fails (the connection is reset): hyper drops what it has not written yet.
+struct Cut(Option<Bytes>, Option<std::pin::Pin<Box<tokio::time::Sleep>>>);
+
+impl Cut {
+    fn new(bytes: Bytes) -> Self {
+        Cut(Some(bytes), None)
+    }
+}
+
+impl futures_core::Stream for Cut {
+    type Item = Result<hyper::body::Frame<Bytes>, std::io::Error>;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        use std::future::Future;
+        use std::task::Poll;
+        if let Some(bytes) = self.0.take() {
+            self.1 = Some(Box::pin(tokio::time::sleep(Duration::from_millis(50))));
+            return Poll::Ready(Some(Ok(hyper::body::Frame::data(bytes))));
+        }
+        match self.1.as_mut().map(|s| s.as_mut().poll(cx)) {
+            Some(Poll::Pending) => Poll::Pending,
+            _ => Poll::Ready(Some(Err(std::io::Error::new(
+                std::io::ErrorKind::ConnectionReset,
+                "the mock cut the download",
+            )))),
+        }
     }
 }
 

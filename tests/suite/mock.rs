@@ -471,3 +471,34 @@ async fn chat_answers_what_the_request_asks_for() {
     assert_eq!(embeddings.data.len(), 3);
     assert!(embeddings.data.iter().all(|d| d.embedding.len() == embeddings.data[0].embedding.len()));
 }
+
+/// A download cut midway is asked for again from where it stopped
+/// (`Range`), and the file is byte-exact; one cut too often leaves no file,
+/// not even the temporary one.
+#[tokio::test]
+async fn a_download_cut_midway_resumes_and_a_failed_one_leaves_no_file() {
+    let server = MockServer::start().await.unwrap();
+    let content: Vec<u8> = (0..1_000_000u32).map(|i| (i % 251) as u8).collect();
+    server.set_content("files_content", content.clone());
+    server.push_reply("files_content", MockReply::cut_after_bytes(300_000));
+    server.push_reply("files_content", MockReply::cut_after_bytes(200_000));
+    let dir = std::env::temp_dir().join(format!("togetherai-resume-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("data.jsonl");
+    let client = server.client();
+    let response = client.files_content().id(FILE_ID).send().await.unwrap();
+    assert_eq!(response.content_length(), Some(content.len() as u64));
+    assert_eq!(response.save(&path).await.unwrap(), content.len() as u64);
+    assert!(std::fs::read(&path).unwrap() == content, "byte-exact after two resumes");
+    assert_eq!(server.requests("files_content"), 3, "the call, then a range request per cut");
+    assert!(!dir.join("data.jsonl.part").exists());
+    // Six cuts: more than `save` asks again for.
+    for _ in 0..6 {
+        server.push_reply("files_content", MockReply::cut_after_bytes(1_000));
+    }
+    let failed = dir.join("failed.jsonl");
+    let response = client.files_content().id(FILE_ID).send().await.unwrap();
+    assert!(matches!(response.save(&failed).await, Err(Error::Transport { .. })));
+    assert!(!failed.exists() && !dir.join("failed.jsonl.part").exists());
+    std::fs::remove_dir_all(&dir).ok();
+}
