@@ -15,8 +15,8 @@ mod common;
 
 use base64::Engine;
 use bytes::Bytes;
-use common::memory::{mib, vm_status, PeakMeter};
 use common::mb_per_s;
+use common::memory::{mib, vm_status, PeakMeter};
 use std::io::Read;
 use std::path::Path;
 use std::time::{Duration, Instant};

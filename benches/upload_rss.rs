@@ -30,8 +30,8 @@ mod upload {
     use std::sync::atomic::{AtomicU64, Ordering};
     use std::sync::Arc;
     use std::time::Instant;
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
     use togetherai::{Client, FilePart};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
     const MIB: u64 = 1024 * 1024;
     const FILE_LEN: u64 = 1024 * MIB;
