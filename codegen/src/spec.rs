@@ -226,6 +226,23 @@ pub fn collect_refs(v: &Value, out: &mut Vec<String>) {
     }
 }
 
+/// The schema components `start` names refer to, directly or not, and `start`.
+pub fn reachable(doc: &Value, start: Vec<String>) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut pending = start;
+    while let Some(name) = pending.pop() {
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        let mut refs = Vec::new();
+        if let Some(schema) = doc.pointer(&format!("/components/schemas/{}", esc(&name))) {
+            collect_refs(schema, &mut refs);
+        }
+        pending.extend(refs.iter().filter_map(|r| r.strip_prefix("/components/schemas/")).map(unesc));
+    }
+    seen
+}
+
 /// The first local `$ref` inside `v` (found at `at`) that does not resolve
 /// in `doc`: its JSON pointer and the reference.
 pub fn dangling_ref(doc: &Value, v: &Value, at: &str) -> Option<(String, String)> {

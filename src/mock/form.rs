@@ -92,7 +92,7 @@ pub(crate) fn to_json(spec: &Spec, schema: &Value, parts: &[FormPart]) -> Result
             },
             None => Value::Null,
         };
-        if part.file_name.is_none() && only_file(spec, &property) {
+        if part.file_name.is_none() && files(spec, &property, true) {
             return Err((format!("`{name}` must be a file part (with a filename)"), name.clone()));
         }
         let text = String::from_utf8_lossy(&part.data).into_owned();
@@ -140,18 +140,20 @@ pub(crate) fn checked(spec: &Spec, schema: &Value, parts: &[FormPart]) -> Result
     Ok(body)
 }
 
-/// Whether every value the schema allows is a file (`format: binary`).
-fn only_file(spec: &Spec, schema: &Value) -> bool {
+/// Whether the values the schema allows are files (`format: binary`):
+/// all of them (`every`), or some.
+fn files(spec: &Spec, schema: &Value, every: bool) -> bool {
     let schema = spec.resolve(schema);
     if schema.get("format").and_then(Value::as_str) == Some("binary") {
         return true;
     }
-    for key in ["oneOf", "anyOf"] {
-        if let Some(Value::Array(members)) = schema.get(key) {
-            return !members.is_empty() && members.iter().all(|m| only_file(spec, m));
-        }
-    }
-    false
+    ["oneOf", "anyOf"].iter().any(|k| match schema.get(*k).and_then(Value::as_array) {
+        Some(members) if !members.is_empty() => match every {
+            true => members.iter().all(|m| files(spec, m, true)),
+            false => members.iter().any(|m| files(spec, m, false)),
+        },
+        _ => false,
+    })
 }
 
 /// A form of `value`'s fields, a file part for each `schema` property a
@@ -164,7 +166,7 @@ pub(crate) fn encode(spec: &Spec, schema: &Value, value: &Value) -> (String, Str
     let mut body = String::new();
     for (name, v) in value.as_object().into_iter().flatten() {
         let property = schema["properties"].get(name).map(|p| spec.resolve(p).into_owned()).unwrap_or_default();
-        let file = may_be_file(spec, &property);
+        let file = files(spec, &property, false);
         for item in match v {
             Value::Array(items) => items.clone(),
             one => vec![one.clone()],
@@ -181,16 +183,6 @@ pub(crate) fn encode(spec: &Spec, schema: &Value, value: &Value) -> (String, Str
     }
     body.push_str(&format!("--{boundary}--\r\n"));
     (format!("multipart/form-data; boundary={boundary}"), body)
-}
-
-/// Whether a value of the schema may be a file.
-#[cfg(test)]
-fn may_be_file(spec: &Spec, schema: &Value) -> bool {
-    let schema = spec.resolve(schema);
-    schema.get("format").and_then(Value::as_str) == Some("binary")
-        || ["oneOf", "anyOf"]
-            .iter()
-            .any(|k| schema.get(*k).and_then(Value::as_array).is_some_and(|m| m.iter().any(|m| may_be_file(spec, m))))
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! ([`catch`]), so the search makes no noise.
 
 use crate::normalize::{Notes, Unsupported};
-use crate::spec::{collect_refs, esc, op_id, op_pointer, operations, unesc};
+use crate::spec::{collect_refs, esc, op_id, op_pointer, operations, reachable, unesc};
 use serde_json::{json, Value};
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeSet;
@@ -247,23 +247,6 @@ fn only_schemas(doc: &Value, group: Option<(&[String], bool)>) -> Value {
         }
     }
     d
-}
-
-/// The schema components `start` refers to, directly or not, and `start`.
-fn reachable(doc: &Value, start: Vec<String>) -> BTreeSet<String> {
-    let mut seen = BTreeSet::new();
-    let mut pending = start;
-    while let Some(name) = pending.pop() {
-        if !seen.insert(name.clone()) {
-            continue;
-        }
-        let mut refs = Vec::new();
-        if let Some(schema) = doc.pointer(&format!("/components/schemas/{}", esc(&name))) {
-            collect_refs(schema, &mut refs);
-        }
-        pending.extend(refs.iter().filter_map(|r| r.strip_prefix("/components/schemas/")).map(unesc));
-    }
-    seen
 }
 
 /// `doc` with only the operations of `group`, and the schemas they refer to.

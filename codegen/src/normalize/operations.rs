@@ -4,7 +4,7 @@
 
 use super::policy::{Override, INFERENCE, OVERRIDES};
 use super::{Effect, Notes, SpecError, Unsupported};
-use crate::spec::{esc, is_json, op_id, op_pointer, operations, walk, METHODS};
+use crate::spec::{collect_refs, esc, is_json, op_id, op_pointer, operations, reachable, unesc, walk, METHODS};
 use heck::{ToPascalCase, ToSnakeCase};
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -389,19 +389,10 @@ pub(super) fn multipart_bodies(doc: &mut Value, notes: &mut Notes) -> Result<(),
             .filter_map(|(field, e)| Some((field.clone(), e.get("contentType")?.clone())))
             .collect();
         // The components the body reaches, then its file fields, there and inline.
-        let mut reached = BTreeSet::new();
-        let mut pending = vec![schema.clone()];
-        while let Some(v) = pending.pop() {
-            walk_refs(&v, &mut |r| {
-                if let Some(name) = r.strip_prefix("#/components/schemas/") {
-                    if reached.insert(name.to_string()) {
-                        if let Some(s) = doc.pointer(&format!("/components/schemas/{}", esc(name))) {
-                            pending.push(s.clone());
-                        }
-                    }
-                }
-            });
-        }
+        let mut refs = Vec::new();
+        collect_refs(&schema, &mut refs);
+        let start = refs.iter().filter_map(|r| r.strip_prefix("/components/schemas/")).map(unesc).collect();
+        let reached = reachable(doc, start);
         let mut files = 0;
         let mut mark = |v: &mut Value| {
             walk(v, "", &mut |map, _| {
@@ -429,20 +420,6 @@ pub(super) fn multipart_bodies(doc: &mut Value, notes: &mut Notes) -> Result<(),
         );
     }
     Ok(())
-}
-
-/// Calls `f` with every `$ref` in `v`.
-fn walk_refs(v: &Value, f: &mut dyn FnMut(&str)) {
-    match v {
-        Value::Object(map) => {
-            if let Some(Value::String(r)) = map.get("$ref") {
-                f(r);
-            }
-            map.values().for_each(|c| walk_refs(c, f));
-        }
-        Value::Array(items) => items.iter().for_each(|c| walk_refs(c, f)),
-        _ => {}
-    }
 }
 
 /// Removes operations progenitor cannot generate, recording each with the
