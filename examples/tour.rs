@@ -56,6 +56,8 @@ async fn main() -> std::process::ExitCode {
     step("files", tasks::files::run(&client).await);
     step("upload with progress", tasks::uploads::upload(&client, &out.join("train.jsonl")).await);
     step("transcription", tasks::uploads::transcribe(&client, &out.join("speech.wav")).await);
+    step("real-time speech", tasks::realtime::speech(&client, &out.join("realtime.wav")).await);
+    step("real-time transcription", tasks::realtime::transcription(&client, &out.join("realtime.wav")).await);
     step("fine-tuning", fine_tuning(&client).await);
     step("endpoints and hardware", endpoints(&client).await);
     step("code interpreter", code(&client).await);

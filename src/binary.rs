@@ -74,19 +74,24 @@ impl ByteStream {
 
     /// Writes raw PCM as a WAV file: a header for `format`, then the samples
     /// as they arrive, then the header's sizes once the length is known.
-    /// Returns the length of the sample data.
+    /// Returns the length of the sample data. As [`save`](Self::save), the
+    /// file is written under a temporary name and renamed when whole.
     pub async fn save_wav(self, path: impl AsRef<Path>, format: crate::wav::WavFormat) -> Result<u64, Error> {
         use tokio::io::AsyncSeekExt;
-        let mut file = create(path).await?;
-        file.write_all(&format.header(0)).await?;
-        let len = self.write_to(&mut file).await?;
-        if len % 2 == 1 {
-            file.write_all(&[0]).await?; // RIFF chunks are padded to even length
-        }
-        file.seek(std::io::SeekFrom::Start(0)).await?;
-        file.write_all(&format.header(u32::try_from(len).unwrap_or(u32::MAX))).await?;
-        file.flush().await?;
-        Ok(len)
+        let (path, part) = (path.as_ref(), part_of(path.as_ref()));
+        let written = async {
+            let mut file = create(&part).await?;
+            file.write_all(&format.header(0)).await?;
+            let len = self.write_to(&mut file).await?;
+            if len % 2 == 1 {
+                file.write_all(&[0]).await?; // RIFF chunks are padded to even length
+            }
+            file.seek(std::io::SeekFrom::Start(0)).await?;
+            file.write_all(&format.header(u32::try_from(len).unwrap_or(u32::MAX))).await?;
+            file.flush().await?;
+            Ok(len)
+        };
+        settle(&part, path, written.await).await
     }
 }
 

@@ -247,19 +247,26 @@ impl ClientBuilder {
 /// and the user agent.
 impl ClientHooks<Config> for Client {
     async fn exec(&self, mut request: reqwest::Request, _: &OperationInfo) -> reqwest::Result<reqwest::Response> {
-        let config = self.inner();
-        let headers = request.headers_mut();
-        // Like reqwest's default headers: what the operation set wins.
-        for name in config.headers.keys() {
+        self.inner().sign(request.headers_mut());
+        self.client().execute(request).await
+    }
+}
+
+impl Config {
+    /// The client's default headers where `headers` has none of that name
+    /// (like reqwest's default headers: what the operation set wins), then
+    /// the API key and the user agent. Every call and every WebSocket
+    /// handshake goes through here.
+    pub(crate) fn sign(&self, headers: &mut HeaderMap) {
+        for name in self.headers.keys() {
             if !headers.contains_key(name) {
-                for value in config.headers.get_all(name) {
+                for value in self.headers.get_all(name) {
                     headers.append(name, value.clone());
                 }
             }
         }
-        headers.insert(AUTHORIZATION, config.authorization.clone());
-        headers.insert(USER_AGENT, config.user_agent.clone());
-        self.client().execute(request).await
+        headers.insert(AUTHORIZATION, self.authorization.clone());
+        headers.insert(USER_AGENT, self.user_agent.clone());
     }
 }
 

@@ -16,6 +16,7 @@ pub(crate) use crate::client::Config;
 pub(crate) use crate::multipart::{multipart_body, FilePart};
 pub(crate) use crate::request::RequestOptions;
 pub(crate) use crate::response::{lenient_integer, null_as_default};
+pub(crate) use crate::session::{connect, Session};
 pub(crate) use crate::{audio::AudioChunk, stream::Accumulate};
 pub(crate) use crate::{BinaryResponse, Effect, Error, EventStream, Response, RetryPolicy, UnsupportedOperation};
 

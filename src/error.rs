@@ -71,6 +71,18 @@ pub enum Error {
         /// Events received before the timeout.
         events: u64,
     },
+    /// A WebSocket session failed: its connection, or a close by the server
+    /// with an error code (a refused handshake is [`Error::Api`]).
+    #[error("the `{operation}` session failed: {message}")]
+    WebSocket {
+        /// The operation that opened the session.
+        operation: &'static str,
+        /// What went wrong.
+        message: String,
+        /// The WebSocket library's error, when there is one.
+        #[source]
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    },
     /// Writing a response body to a file or writer failed.
     #[error("I/O error: {0}")]
     Io(#[from] std::io::Error),

@@ -16,6 +16,7 @@ mod multipart;
 mod request;
 mod response;
 pub mod retry;
+pub mod session;
 pub mod sse;
 pub mod stream;
 mod transport;
@@ -45,6 +46,7 @@ pub use multipart::FilePart;
 pub use reqwest;
 pub use response::Response;
 pub use retry::{Effect, RetryPolicy};
+pub use session::{Session, SessionEvent};
 pub use stream::{Accumulating, EventStream};
 
 /// An operation of the spec that this build of the crate does not generate.

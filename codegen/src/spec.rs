@@ -62,6 +62,13 @@ pub fn ref_name(v: &Value) -> Option<String> {
     r.strip_prefix("#/components/schemas/").map(str::to_string)
 }
 
+/// Whether an operation opens a WebSocket session: it answers `101
+/// Switching Protocols` and no 2xx (the messages are the spec's prose).
+pub fn is_websocket(op: &Value) -> bool {
+    let responses = op.get("responses").and_then(Value::as_object);
+    responses.is_some_and(|r| r.contains_key("101") && !r.keys().any(|code| code.starts_with('2')))
+}
+
 /// Whether a media type is JSON (`application/json`, `application/problem+json`,
 /// `application/json; charset=utf-8`, in any case).
 pub fn is_json(media: &str) -> bool {

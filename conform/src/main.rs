@@ -3,7 +3,8 @@
 //! through its typed builder against the server at `URL`, and the
 //! [`togetherai::conform::Report`] as JSON on standard output. Exit 1 when
 //! the report fails, 2 on bad arguments. `cargo xtask conform` builds and
-//! runs it against Prism and renders the report.
+//! runs it against Prism and renders the report. WebSocket sessions are not
+//! opened: Prism serves none (the mock's session tests open them).
 
 use std::process::ExitCode;
 use std::time::Duration;
@@ -31,7 +32,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let report = togetherai::conform::run(&client, calls).await;
+    let report = togetherai::conform::run(&client, calls, false).await;
     match serde_json::to_string(&report) {
         Ok(json) => println!("{json}"),
         Err(e) => {

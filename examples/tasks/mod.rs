@@ -10,6 +10,7 @@ pub mod files;
 pub mod fine_tuning;
 pub mod image;
 pub mod json_mode;
+pub mod realtime;
 pub mod speech;
 pub mod streaming;
 pub mod tools;

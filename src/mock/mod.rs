@@ -22,6 +22,7 @@ mod audio;
 mod chat;
 mod form;
 pub(crate) mod schema;
+mod session;
 pub(crate) mod spec;
 mod sse;
 mod state;
@@ -82,6 +83,7 @@ struct Shared {
     counts: Mutex<HashMap<String, usize>>,
     forms: Mutex<HashMap<String, Vec<FormPart>>>,
     contents: Mutex<HashMap<String, Bytes>>,
+    headers: Mutex<HashMap<String, hyper::HeaderMap>>,
     store: Mutex<Store>,
 }
 
@@ -128,6 +130,12 @@ impl MockServer {
     /// operation whose body is `multipart/form-data`).
     pub fn form(&self, operation_id: &str) -> Option<Vec<FormPart>> {
         lock(&self.shared.forms).get(operation_id).cloned()
+    }
+
+    /// The headers of the last request `operation_id` received (a
+    /// session's handshake among them).
+    pub fn request_headers(&self, operation_id: &str) -> Option<reqwest::header::HeaderMap> {
+        lock(&self.shared.headers).get(operation_id).cloned()
     }
 
     /// How many requests `operation_id` has received (scripted ones included).
@@ -217,6 +225,7 @@ async fn accept(listener: TcpListener, shared: Arc<Shared>) {
             });
             let _ = hyper::server::conn::http1::Builder::new()
                 .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                .with_upgrades()
                 .await;
         });
     }
@@ -266,7 +275,7 @@ pub(crate) fn json_schema(spec: &Spec, op: &Operation) -> Option<Value> {
     content.iter().find(|(m, _)| spec::is_json(m)).and_then(|(_, media)| media.get("schema")).cloned()
 }
 
-async fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Body> {
+async fn handle(shared: &Shared, mut req: Request<Incoming>) -> Response<Body> {
     if !shared.latency.is_zero() {
         tokio::time::sleep(shared.latency).await;
     }
@@ -293,6 +302,10 @@ async fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Body> {
         return error(404, "not_found", &format!("no operation for {} {path}", method.to_uppercase()), None);
     };
     *lock(&shared.counts).entry(op.id.clone()).or_default() += 1;
+    lock(&shared.headers).insert(op.id.clone(), req.headers().clone());
+    // A WebSocket handshake: its connection is taken over once answered.
+    let key = header(hyper::header::SEC_WEBSOCKET_KEY).map(str::to_string);
+    let upgrade = (op.websocket() && key.is_some()).then(|| hyper::upgrade::on(&mut req));
     let bytes = match req.into_body().collect().await {
         Ok(b) => b.to_bytes(),
         Err(e) => return error(400, "invalid_request_error", &format!("cannot read the body: {e}"), None),
@@ -326,6 +339,12 @@ async fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Body> {
                 return invalid(&v.message, &v.param);
             }
         }
+    }
+    if op.websocket() {
+        return match (key, upgrade) {
+            (Some(key), Some(upgrade)) => session::open(&key, upgrade, query, disconnect),
+            _ => error(426, "invalid_request_error", "this operation opens a WebSocket session", None),
+        };
     }
     // Body: a form read as the JSON object its schema describes, or JSON.
     if let Some(schema) = op.form_schema(spec) {
@@ -751,7 +770,8 @@ mod tests {
         let spec = spec::spec();
         let server = MockServer::start().await.unwrap();
         let http = reqwest::Client::new();
-        for op in &spec.operations {
+        // The sessions have tests of their own (`session::tests`).
+        for op in spec.operations.iter().filter(|o| !o.websocket()) {
             let mut path = op.path.clone();
             let mut query = Vec::new();
             for p in op.parameters(spec) {

@@ -174,6 +174,13 @@ impl Operation {
         Some(media.get("schema").cloned().unwrap_or_else(|| serde_json::json!({ "type": "object" })))
     }
 
+    /// Whether the operation opens a WebSocket session: it answers `101`
+    /// and no 2xx (the code generator's rule, `spec::is_websocket`).
+    pub fn websocket(&self) -> bool {
+        let responses = self.op.get("responses").and_then(Value::as_object);
+        responses.is_some_and(|r| r.contains_key("101") && !r.keys().any(|code| code.starts_with('2')))
+    }
+
     /// Whether the request body is required.
     pub fn body_required(&self, spec: &Spec) -> bool {
         self.op.get("requestBody").is_some_and(|b| spec.resolve(b).get("required") == Some(&Value::Bool(true)))

@@ -8,6 +8,7 @@
 // generated from (`TOGETHERAI_SPEC`).
 mod accumulate;
 mod recordings;
+mod sessions;
 mod uploads;
 
 // The rest is tied to the types of the bundled spec (`spec/openapi.yaml`).

@@ -224,6 +224,17 @@ impl Run {
                 let _ = writeln!(out, "  {}", op.as_str().unwrap_or("?"));
             }
         }
+        let sessions = self.report["not_called"].as_array().cloned().unwrap_or_default();
+        if !sessions.is_empty() {
+            let _ = writeln!(
+                out,
+                "WebSocket sessions, not opened: Prism serves none; the mock's session tests open them ({}):",
+                sessions.len()
+            );
+            for op in &sessions {
+                let _ = writeln!(out, "  {}", op.as_str().unwrap_or("?"));
+            }
+        }
         let _ = writeln!(out, "{}", self.line());
         out
     }

@@ -126,7 +126,8 @@ pub fn send_via_contract(file: &mut syn::File, cx: &Context) -> Result<usize, St
         let Some(send) = send_of_mut(item) else { continue };
         let id = shape::operation_id(send).ok_or("a send() without an operation id")?;
         let operation = cx.operation(&id).ok_or_else(|| format!("`{id}` is not an operation of the spec"))?;
-        rewrite_send(send, operation.answer, &super::tables::effect(cx, &id)).map_err(|e| format!("{id}: {e}"))?;
+        let answer = (operation.answer, operation.websocket);
+        rewrite_send(send, answer, &super::tables::effect(cx, &id)).map_err(|e| format!("{id}: {e}"))?;
         done += 1;
     }
     Ok(done)
@@ -134,8 +135,14 @@ pub fn send_via_contract(file: &mut syn::File, cx: &Context) -> Result<usize, St
 
 /// `answer` is the document's (`None` for an operation whose only success
 /// is a redirect, which progenitor decodes as it sees fit): progenitor's
-/// status match must agree with it.
-fn rewrite_send(f: &mut syn::ImplItemFn, answer: Option<Answer>, effect: &syn::Ident) -> Result<(), String> {
+/// status match must agree with it. An operation that opens a WebSocket
+/// session (`websocket`, an empty `200` to progenitor) calls
+/// `crate::contract::connect` and returns the session.
+fn rewrite_send(
+    f: &mut syn::ImplItemFn,
+    (answer, websocket): (Option<Answer>, bool),
+    effect: &syn::Ident,
+) -> Result<(), String> {
     let syn::ReturnType::Type(_, ty) = &f.sig.output else { return Err("send() without a return type".into()) };
     let value = shape::first_type_argument(ty, "Result")
         .and_then(|ok| shape::first_type_argument(ok, "ResponseValue"))
@@ -174,6 +181,12 @@ fn rewrite_send(f: &mut syn::ImplItemFn, answer: Option<Answer>, effect: &syn::I
                 return Err(format!("progenitor decodes the answer as {found:?}, the spec says {answer:?}"));
             }
             matched = Some(found);
+            if websocket {
+                f.block.stmts.push(syn::parse_quote! {
+                    return crate::contract::connect(client, #request, &info, &options).await;
+                });
+                continue;
+            }
             let call = format_ident!(
                 "{}",
                 match found {
@@ -196,6 +209,7 @@ fn rewrite_send(f: &mut syn::ImplItemFn, answer: Option<Answer>, effect: &syn::I
         return Err(format!("send() has {} of {}, where one was expected", removed[i], names[i]));
     }
     let output: syn::Type = match matched.ok_or("send() has no status match with a 2xx arm")? {
+        Answer::Empty if websocket => syn::parse_quote!(crate::contract::Session),
         Answer::Json | Answer::Empty => syn::parse_quote!(crate::contract::Response<#value>),
         Answer::Binary => syn::parse_quote!(crate::contract::BinaryResponse),
     };

@@ -36,6 +36,8 @@ pub struct Operation {
     /// The body is a `multipart/form-data` form (`multipart_bodies`), with
     /// the content type of each field the spec's `encoding` gives one.
     pub multipart: Option<Vec<(String, String)>>,
+    /// It opens a WebSocket session (`websocket_operations`).
+    pub websocket: bool,
 }
 
 /// Counts of constructs in the document's schemas.
@@ -121,7 +123,8 @@ fn operations(doc: &Value) -> Vec<Operation> {
             .get("x-togetherai-multipart")
             .and_then(Value::as_object)
             .map(|encoding| encoding.iter().filter_map(|(f, t)| Some((f.clone(), t.as_str()?.to_string()))).collect());
-        out.push(Operation { id, json_body, answer, parameters, multipart });
+        let websocket = op.get("x-togetherai-websocket") == Some(&Value::Bool(true));
+        out.push(Operation { id, json_body, answer, parameters, multipart, websocket });
     }
     out
 }

@@ -438,12 +438,16 @@ mod tests {
         let names: Vec<_> = done.iter().map(|(n, _)| *n).collect();
         assert_eq!(names, PASSES.iter().map(|p| p.name).collect::<Vec<_>>());
         let sites = |name| done.iter().find(|(n, _)| *n == name).unwrap().1;
-        assert_eq!(sites("send_via_contract"), 7);
+        assert_eq!(sites("send_via_contract"), 8);
         assert_eq!(sites("json_bodies"), 3);
-        assert_eq!(sites("conform_table"), 7);
+        assert_eq!(sites("conform_table"), 8);
         let code = prettyplease::unparse(&file);
         // The form (`POST /uploads`) is sent as one, its file a `FilePart`.
         assert!(code.contains("crate::contract::multipart_body(") && code.contains("crate::contract::FilePart"));
+        // The WebSocket session (`GET /live/websocket`, `101`) is opened by its `send()`.
+        assert!(code.contains("pub fn live_connect(&self)"), "{code}");
+        assert!(code.contains("return crate::contract::connect(client, request, &info, &options).await;"));
+        assert!(code.contains("::std::result::Result<crate::contract::Session, crate::contract::Error>"));
         // Each parameter by the spec's name, whatever the setter is called.
         assert!(code.contains(r#".parameter::<::std::string::String>("x-trace-id")?"#), "{code}");
         assert!(sites("open_unions") >= 1 && sites("lenient_integers") >= 1 && sites("optional_setters") >= 1);

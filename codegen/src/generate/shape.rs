@@ -491,14 +491,15 @@ pub(crate) mod tests {
                 "ThingsDownload",
                 "FilesContent",
                 "SpeechCreate",
-                "UploadsCreate"
+                "UploadsCreate",
+                "LiveConnect"
             ]
         );
         let constructors = impls(builders)
             .flat_map(|i| &i.items)
             .filter(|i| matches!(i, syn::ImplItem::Fn(f) if is_builder_constructor(f)))
             .count();
-        assert_eq!(constructors, 7);
+        assert_eq!(constructors, 8);
         let ids: Vec<_> = sends().into_iter().filter_map(operation_id).collect();
         assert_eq!(
             ids,
@@ -509,7 +510,8 @@ pub(crate) mod tests {
                 "things_download",
                 "files_content",
                 "speech_create",
-                "uploads_create"
+                "uploads_create",
+                "live_connect"
             ]
         );
     }

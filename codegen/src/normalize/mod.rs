@@ -199,6 +199,7 @@ pub const TRANSFORMS: &[Transform] = &[
     Transform { name: "json_media_types", run: operations::json_media_types },
     Transform { name: "security_schemes", run: operations::security_schemes },
     Transform { name: "multipart_bodies", run: operations::multipart_bodies },
+    Transform { name: "websocket_operations", run: operations::websocket_operations },
     Transform { name: "unsupported_operations", run: operations::unsupported_operations },
     Transform { name: "openapi_version", run: openapi31::openapi_version },
     Transform { name: "type_arrays", run: openapi31::type_arrays },

@@ -4,7 +4,9 @@
 
 use super::policy::{Override, INFERENCE, OVERRIDES};
 use super::{Effect, Notes, SpecError, Unsupported};
-use crate::spec::{collect_refs, esc, is_json, op_id, op_pointer, operations, reachable, unesc, walk, METHODS};
+use crate::spec::{
+    collect_refs, esc, is_json, is_websocket, op_id, op_pointer, operations, reachable, unesc, walk, METHODS,
+};
 use heck::{ToPascalCase, ToSnakeCase};
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -51,6 +53,26 @@ pub fn derived_operation_id(method: &str, path: &str) -> String {
         name = if name.is_empty() { verb.to_string() } else { format!("{name}_{verb}") };
     }
     name
+}
+
+/// The name of an operation that opens a WebSocket session
+/// ([`websocket_operations`]): its path's words and `connect`, a segment
+/// naming the protocol left out (`GET /realtime` is `realtime_connect`,
+/// `GET /audio/speech/websocket` `audio_speech_connect`): a session is
+/// neither listed nor retrieved.
+fn session_operation_id(path: &str) -> String {
+    let kept: Vec<&str> = path
+        .split('/')
+        .filter(|s| !matches!(s.to_ascii_lowercase().as_str(), "websocket" | "websockets" | "ws"))
+        .collect();
+    let noun = derived_operation_id("post", &kept.join("/"));
+    // `post` derives `_create` for a single segment, a verb a session has not.
+    let noun = noun.strip_suffix("_create").unwrap_or(&noun);
+    if noun.is_empty() || noun == "create" {
+        "connect".to_string()
+    } else {
+        format!("{noun}_connect")
+    }
 }
 
 /// Names the generated `Client` and its builders' module already have: an
@@ -116,7 +138,13 @@ fn operation_name(raw: &str) -> String {
 /// gets a number after it, with a warning.
 pub(super) fn operation_ids(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
     let ops = operations(doc);
-    let derived: Vec<String> = ops.iter().map(|(p, m)| operation_name(&derived_operation_id(m, p))).collect();
+    let derived: Vec<String> = ops
+        .iter()
+        .map(|(p, m)| match doc.pointer(&op_pointer(p, m)).is_some_and(is_websocket) && m == "get" {
+            true => operation_name(&session_operation_id(p)),
+            false => operation_name(&derived_operation_id(m, p)),
+        })
+        .collect();
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     for (i, (path, method)) in ops.iter().enumerate() {
         let at = op_pointer(path, method);
@@ -422,9 +450,32 @@ pub(super) fn multipart_bodies(doc: &mut Value, notes: &mut Notes) -> Result<(),
     Ok(())
 }
 
+/// Marks each `GET` that opens a WebSocket session (`101` and no 2xx,
+/// [`is_websocket`]) with `x-togetherai-websocket` and gives progenitor a
+/// `200` without content in place of the `101`, so it generates the
+/// builder with the typed query parameters; the `send()` of that builder
+/// opens the session (pass `send_via_contract`, `crate::contract::connect`).
+pub(super) fn websocket_operations(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    for (path, method) in operations(doc) {
+        let at = op_pointer(&path, &method);
+        let Some(Value::Object(op)) = doc.pointer_mut(&at) else { continue };
+        if method != "get" || !is_websocket(&Value::Object(op.clone())) {
+            continue;
+        }
+        let Some(Value::Object(responses)) = op.get_mut("responses") else { continue };
+        let upgrade = responses.shift_remove("101").unwrap_or_default();
+        let description = upgrade.get("description").cloned().unwrap_or_else(|| json!("The session is open."));
+        responses.insert("200".into(), json!({ "description": description }));
+        op.insert("x-togetherai-websocket".into(), Value::Bool(true));
+        notes.log("websocket_operations", format!("GET {path}: a WebSocket session"));
+    }
+    Ok(())
+}
+
 /// Removes operations progenitor cannot generate, recording each with the
 /// construct that stops it: a non-JSON request body (a JSON one beside
-/// others is the one sent; a multipart one is a form, `multipart_bodies`), a WebSocket upgrade, a required
+/// others is the one sent; a multipart one is a form, `multipart_bodies`), a WebSocket upgrade
+/// other than a `GET` (`websocket_operations` takes those), a required
 /// parameter that cannot be sent (a cookie, an object, one given as
 /// `content`, one named like the builder's own fields, two of one Rust
 /// name). Such a parameter, when optional, is left out of the operation
@@ -455,7 +506,7 @@ pub(super) fn unsupported_operations(doc: &mut Value, notes: &mut Notes) -> Resu
         } else if let Some(t) = body_types.iter().find(|t| !is_json(t)) {
             Some(format!("`{t}` request body"))
         } else if responses.is_some_and(|r| r.contains_key("101")) {
-            Some("WebSocket upgrade (101 response)".to_string())
+            Some(format!("WebSocket upgrade (101 response) on `{}`, not `GET`", method.to_uppercase()))
         } else {
             None
         };
@@ -786,15 +837,41 @@ mod tests {
     }
 
     #[test]
+    fn websocket_sessions_are_generated_as_gets_named_connect() {
+        let mut d = json!({ "paths": {
+            "/realtime": { "get": { "operationId": "realtime", "parameters": [
+                { "in": "query", "name": "model", "required": true, "schema": { "type": "string" } }
+            ], "responses": { "101": { "description": "switch" }, "400": { "description": "bad" } } } },
+            "/audio/speech/websocket": { "get": { "responses": { "101": { "description": "switch" } } } },
+            "/ok": { "get": { "responses": { "200": { "description": "ok" } } } },
+        }});
+        run(operation_ids, &mut d);
+        assert_eq!(d.pointer("/paths/~1realtime/get/operationId").unwrap(), "realtime_connect");
+        assert_eq!(d.pointer("/paths/~1audio~1speech~1websocket/get/operationId").unwrap(), "audio_speech_connect");
+        assert_eq!(d.pointer("/paths/~1ok/get/operationId").unwrap(), "ok_list");
+        run(websocket_operations, &mut d);
+        let op = d.pointer("/paths/~1realtime/get").unwrap();
+        assert_eq!(op["x-togetherai-websocket"], true);
+        assert_eq!(op["responses"]["200"], json!({ "description": "switch" }));
+        assert!(op["responses"].get("101").is_none() && op["responses"].get("400").is_some());
+        assert!(d.pointer("/paths/~1ok/get/x-togetherai-websocket").is_none());
+        // What is marked is generated, not left out.
+        assert!(run(unsupported_operations, &mut d).unsupported.is_empty());
+        assert_eq!(session_operation_id("/v1/ws"), "v1_connect");
+        assert_eq!(session_operation_id("/websocket"), "connect");
+    }
+
+    #[test]
     fn unsupported_operations_are_recorded() {
         let mut d = json!({ "paths": {
             "/upload": { "post": { "operationId": "upload", "requestBody": { "content": { "multipart/form-data": {} } } } },
-            "/ws": { "get": { "operationId": "ws", "responses": { "101": { "description": "switch" } } } },
+            "/ws": { "post": { "operationId": "ws", "responses": { "101": { "description": "switch" } } } },
             "/ok": { "get": { "operationId": "ok", "responses": { "200": { "description": "ok" } } } },
         }});
         let notes = run(unsupported_operations, &mut d);
         let ids: Vec<_> = notes.unsupported.iter().map(|u| (u.operation_id.as_str(), u.reason.as_str())).collect();
-        assert_eq!(ids, [("upload", "multipart/form-data request body"), ("ws", "WebSocket upgrade (101 response)")]);
+        let ws = "WebSocket upgrade (101 response) on `POST`, not `GET`";
+        assert_eq!(ids, [("upload", "multipart/form-data request body"), ("ws", ws)]);
         assert!(d.pointer("/paths/~1upload/post").is_none());
         assert!(d.pointer("/paths/~1ok/get").is_some());
     }

@@ -1,8 +1,8 @@
 // Generated from codegen/tests/fixtures/shapes.yaml by togetherai-codegen: the passes and the sites each changed,
 // then the code. Refresh with `cargo xtask generate --bless`, and review the diff.
 // client_constructor: 1
-// builder_options: 7
-// send_via_contract: 7
+// builder_options: 8
+// send_via_contract: 8
 // json_bodies: 3
 // staged_bodies: 3
 // stream_methods: 0
@@ -29,12 +29,12 @@
 // type_aliases: 0
 // body_setters: 3
 // operation_tables: 2
-// conform_table: 7
+// conform_table: 8
 // variant_names: 0
 // item_names: 0
 // spec_id_aliases: 4
 // unreached_types: 1
-// contract_only: 140
+// contract_only: 150
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -1962,6 +1962,17 @@ let response = client.uploads_create()
     pub fn uploads_create(&self) -> builder::UploadsCreate<'_> {
         builder::UploadsCreate::new(self)
     }
+    /**Sends a `GET` request to `/live/websocket`
+
+```ignore
+let response = client.live_connect()
+    .model(model)
+    .send()
+    .await;
+```*/
+    pub fn live_connect(&self) -> builder::LiveConnect<'_> {
+        builder::LiveConnect::new(self)
+    }
 }
 /// Types for composing operation parameters.
 #[allow(clippy::all)]
@@ -2731,6 +2742,75 @@ pub mod builder {
             self.body_map(|body| body.file(value))
         }
     }
+    /**Builder for [`Client::live_connect`]
+
+[`Client::live_connect`]: super::Client::live_connect*/
+    #[derive(Debug, Clone)]
+    pub struct LiveConnect<'a> {
+        client: &'a super::Client,
+        model: Result<::std::string::String, String>,
+        options: crate::contract::RequestOptions,
+    }
+    impl<'a> LiveConnect<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                model: Err("model was not initialized".to_string()),
+                options: ::std::default::Default::default(),
+            }
+        }
+        pub fn model<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.model = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for model failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/live/websocket`
+        pub async fn send(
+            self,
+        ) -> ::std::result::Result<crate::contract::Session, crate::contract::Error> {
+            let Self { client, model, options } = self;
+            let model = model.map_err(Error::InvalidRequest)?;
+            let url = format!("{}/live/websocket", client.baseurl,);
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .query(&progenitor_client::QueryParam::new("model", &model))
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "live_connect",
+            };
+            return crate::contract::connect(client, request, &info, &options).await;
+        }
+        /// Adds a header to this request only; it replaces a client default of the same name.
+        pub fn header<K, V>(mut self, name: K, value: V) -> Self
+        where
+            K: ::std::convert::TryInto<::reqwest::header::HeaderName>,
+            K::Error: ::std::fmt::Display,
+            V: ::std::convert::TryInto<::reqwest::header::HeaderValue>,
+            V::Error: ::std::fmt::Display,
+        {
+            self.options.header(name, value);
+            self
+        }
+        /// Retries for this request only (0 disables them), within the client's policy.
+        pub fn max_retries(mut self, retries: u32) -> Self {
+            self.options.max_retries = Some(retries);
+            self
+        }
+        /// The retry policy for this request only.
+        pub fn retry_policy(mut self, policy: crate::contract::RetryPolicy) -> Self {
+            self.options.retry = Some(policy);
+            self
+        }
+    }
 }
 /// Items consumers will typically use such as the Client.
 pub mod prelude {
@@ -2744,6 +2824,7 @@ pub const UNSUPPORTED_OPERATIONS: &[crate::contract::UnsupportedOperation] = &[]
 pub const OPERATION_EFFECTS: &[(&str, crate::contract::Effect)] = &[
     ("chat_completions", crate::contract::Effect::Inference),
     ("files_content", crate::contract::Effect::Read),
+    ("live_connect", crate::contract::Effect::Read),
     ("speech_create", crate::contract::Effect::Mutation),
     ("things_delete", crate::contract::Effect::Mutation),
     ("things_download", crate::contract::Effect::Read),
@@ -2786,6 +2867,10 @@ pub mod conform {
         crate::contract::ConformOperation {
             id: "uploads_create",
             call: uploads_create,
+        },
+        crate::contract::ConformOperation {
+            id: "live_connect",
+            call: live_connect,
         },
     ];
     fn chat_completions<'a>(
@@ -2883,6 +2968,19 @@ pub mod conform {
             let mut builder = client.uploads_create();
             if let Some(value) = request.body::<types::UploadsCreateBody>()? {
                 builder = builder.body(value);
+            }
+            crate::contract::conform_answer(builder.send().await).await
+        })
+    }
+    fn live_connect<'a>(
+        client: &'a super::Client,
+        request: &'a crate::contract::ConformRequest,
+    ) -> crate::contract::ConformCall<'a> {
+        Box::pin(async move {
+            #[allow(unused_mut)]
+            let mut builder = client.live_connect();
+            if let Some(value) = request.parameter::<::std::string::String>("model")? {
+                builder = builder.model(value);
             }
             crate::contract::conform_answer(builder.send().await).await
         })
