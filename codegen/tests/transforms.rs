@@ -118,13 +118,13 @@ fn upstream_specs_normalise_generate_and_account_for_every_operation() {
     }
     // Per spec: the operations left out, and the schema patches that no
     // longer apply (upstream fixed what they correct).
-    // Forms are generated (`multipart_bodies`); WebSocket sessions not yet.
-    let later = ["audio_speech_websocket", "realtime_list"];
+    // Nothing: forms are generated (`multipart_bodies`), WebSocket sessions
+    // too (`websocket_operations`).
     let object = "/components/schemas/CompletionResponse/properties/object/enum/0";
     let expected: &[(&str, &[&str], &[&str])] = &[
         ("together-2025-04-28.yaml", &[], &[]),
-        ("together-2025-12-23.yaml", &later, &[]),
-        ("together-2026-04-28.yaml", &later, &[object]),
+        ("together-2025-12-23.yaml", &[], &[]),
+        ("together-2026-04-28.yaml", &[], &[object]),
     ];
     for (file, unsupported, stale) in expected {
         let text = std::fs::read_to_string(dir.join(file)).unwrap();
@@ -137,6 +137,16 @@ fn upstream_specs_normalise_generate_and_account_for_every_operation() {
         for (warning, pointer) in notes.warnings.iter().zip(*stale) {
             assert!(warning.contains(&format!("`{pointer}` no longer applies")), "{file}: {warning}");
         }
+        // The sessions are the spec's `101` operations.
+        let sessions = spec::operations(&original)
+            .iter()
+            .filter(|(p, m)| original.pointer(&spec::op_pointer(p, m)).is_some_and(spec::is_websocket))
+            .count();
+        let marked = spec::operations(&doc)
+            .iter()
+            .filter(|(p, m)| doc.pointer(&spec::op_pointer(p, m)).unwrap()["x-togetherai-websocket"] == true)
+            .count();
+        assert_eq!((marked, sessions), (sessions, if file.contains("2025-04") { 0 } else { 2 }), "{file}");
         // Nothing vanishes: generated plus unsupported is every operation.
         let total = spec::operations(&original).len();
         assert_eq!(operation_ids(&doc).len() + left.len(), total, "{file}");
