@@ -1,5 +1,6 @@
 //! Project automation: `cargo xtask <command>`.
 
+mod build_cost;
 mod codegen;
 mod conform;
 mod diff;
@@ -34,6 +35,11 @@ Commands:
                    regenerate and `cargo check`; report the change to the crate's public
                    API with a version suggestion, and `conform` the new spec. A failed
                    check restores the old spec.
+  build-cost [--spec PATH] [--rounds N] [--dir DIR]
+                   What the crate costs a user at build time: a hello-world on it and
+                   one on async-openai (chat, completions, embeddings, images, audio,
+                   files, fine-tuning, models, batch; rustls), clean debug builds, one
+                   after the other, N rounds (default 3); CPU and wall medians, ratio.
   help             Print this message.
 ";
 
@@ -45,6 +51,7 @@ fn main() -> ExitCode {
             Ok(0)
         }
         Some("diff") => diff::command(&args[1..]),
+        Some("build-cost") => build_cost::command(&args[1..]),
         Some("conform") => conform::command(&args[1..]),
         Some("generate") => codegen::command(&args[1..]),
         Some("update-spec") => update::command(&args[1..]),
