@@ -40,7 +40,7 @@ mod validate;
 
 pub use crate::spec::METHODS;
 pub use operations::{derived_operation_id, method_names, pascal_ident, FILE_FORMAT};
-pub use policy::{Change, Inference, Override, Patch, INFERENCE, OVERRIDES, PATCHES};
+pub use policy::{Change, Inference, Override, Patch, QueryBody, INFERENCE, OVERRIDES, PATCHES, QUERY_BODIES};
 pub use schemas::WIDE_INTEGER;
 pub use streams::STREAM_EXT;
 
@@ -196,6 +196,7 @@ pub const TRANSFORMS: &[Transform] = &[
     Transform { name: "component_names", run: operations::component_names },
     Transform { name: "policy_names", run: names::policy_names },
     Transform { name: "overrides", run: operations::overrides },
+    Transform { name: "query_bodies", run: operations::query_bodies },
     Transform { name: "json_media_types", run: operations::json_media_types },
     Transform { name: "security_schemes", run: operations::security_schemes },
     Transform { name: "multipart_bodies", run: operations::multipart_bodies },

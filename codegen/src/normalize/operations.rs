@@ -2,7 +2,7 @@
 //! [`OVERRIDES`], the operations progenitor cannot generate, and what each
 //! one does on the server.
 
-use super::policy::{Override, INFERENCE, OVERRIDES};
+use super::policy::{Override, QueryBody, INFERENCE, OVERRIDES, QUERY_BODIES};
 use super::{Effect, Notes, SpecError, Unsupported};
 use crate::spec::{
     collect_refs, esc, is_json, is_websocket, op_id, op_pointer, operations, reachable, unesc, walk, METHODS,
@@ -288,6 +288,64 @@ pub(super) fn overrides(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecEr
             resp.insert("content".into(), json!({ *media: { "schema": { "type": "string", "format": "binary" } } }));
             notes.log("overrides", format!("{} {path} {code}: body is `{media}`: {why}", method.to_uppercase()));
         }
+    }
+    Ok(())
+}
+
+/// [`QUERY_BODIES`]: the JSON body of each listed operation becomes its
+/// query parameters, one per top-level property of the body's schema.
+pub(super) fn query_bodies(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
+    for QueryBody { method, path, why } in QUERY_BODIES {
+        let at = op_pointer(path, method);
+        let Some(op) = doc.pointer(&at) else { continue };
+        let body = op.get("requestBody").map(|b| crate::spec::resolve(doc, b).clone());
+        let media = body.as_ref().and_then(|b| b.get("content")).and_then(Value::as_object).and_then(|c| {
+            c.iter().find(|(m, _)| is_json(m)).map(|(_, media)| media.get("schema").cloned().unwrap_or_default())
+        });
+        let schema = media.as_ref().map(|s| crate::spec::resolve(doc, s).clone());
+        let Some(Value::Object(properties)) = schema.as_ref().and_then(|s| s.get("properties")).cloned() else {
+            notes.warn(
+                "query_bodies",
+                format!("query body `{at}` no longer applies: the operation has no JSON object body ({why})"),
+            );
+            continue;
+        };
+        let body_required = body.as_ref().and_then(|b| b.get("required")) == Some(&Value::Bool(true));
+        let required: Vec<&str> = schema
+            .as_ref()
+            .and_then(|s| s.get("required"))
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        let parameters: Vec<Value> = properties
+            .iter()
+            .map(|(name, schema)| {
+                let mut p = json!({ "in": "query", "name": name, "schema": schema,
+                    "required": body_required && required.contains(&name.as_str()) });
+                if let Some(d) = schema.get("description") {
+                    p["description"] = d.clone();
+                }
+                p
+            })
+            .collect();
+        let names: Vec<String> = properties.keys().cloned().collect();
+        if let Some(Value::Object(op)) = doc.pointer_mut(&at) {
+            op.remove("requestBody");
+            let list = op.entry("parameters").or_insert_with(|| json!([]));
+            if let Value::Array(list) = list {
+                list.extend(parameters);
+            }
+        }
+        notes.log(
+            "query_bodies",
+            format!(
+                "{} {path}: the body's {} sent as query parameters: {why}",
+                method.to_uppercase(),
+                names.join(", ")
+            ),
+        );
     }
     Ok(())
 }
@@ -810,6 +868,33 @@ mod tests {
         let content = d.pointer("/paths/~1files~1{id}~1content/get/responses/200/content").unwrap();
         assert_eq!(content.as_object().unwrap().keys().collect::<Vec<_>>(), ["application/octet-stream"]);
         assert_eq!(notes.log.len(), 1);
+    }
+
+    #[test]
+    fn query_bodies_become_query_parameters() {
+        let mut d = json!({ "paths": { "/fine-tunes/{id}/metrics": { "get": {
+            "parameters": [{ "in": "path", "name": "id", "required": true, "schema": { "type": "string" } }],
+            "requestBody": { "required": false, "content": { "application/json": { "schema": { "type": "object",
+                "properties": { "global_step_from": { "type": "integer", "description": "From this step." },
+                    "logged_at_to": { "type": "string", "format": "date-time" } } } } } },
+            "responses": { "200": { "description": "ok" } } } } } });
+        let notes = run(query_bodies, &mut d);
+        let op = d.pointer("/paths/~1fine-tunes~1{id}~1metrics/get").unwrap();
+        assert!(op.get("requestBody").is_none());
+        let params = op["parameters"].as_array().unwrap();
+        assert_eq!(params.len(), 3);
+        assert_eq!(
+            params[1],
+            json!({ "in": "query", "name": "global_step_from", "required": false,
+                "schema": { "type": "integer", "description": "From this step." }, "description": "From this step." })
+        );
+        assert_eq!(params[2]["schema"]["format"], "date-time");
+        assert!(notes.warnings.is_empty() && notes.log.len() == 1);
+        // Run again, the body is gone: the entry no longer applies.
+        let notes = run(query_bodies, &mut d);
+        assert!(notes.warnings[0].contains("no longer applies"), "{:?}", notes.warnings);
+        // An operation the spec lacks is no warning.
+        assert!(run(query_bodies, &mut json!({ "paths": {} })).warnings.is_empty());
     }
 
     #[test]

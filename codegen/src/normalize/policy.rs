@@ -57,6 +57,27 @@ pub struct Override {
     pub why: &'static str,
 }
 
+/// Operations whose JSON body the spec declares where the API reads query
+/// parameters: each top-level property of the body becomes an optional (or,
+/// when the body requires it, required) query parameter of its schema, and
+/// the body goes. Applied only when the operation exists; one whose body is
+/// gone (upstream fixed it) is a build warning naming the entry.
+pub const QUERY_BODIES: &[QueryBody] = &[QueryBody {
+    method: "get",
+    path: "/fine-tunes/{id}/metrics",
+    why: "the 2026-04 spec puts the filters (`global_step_*`, `logged_at_*`) in a body of a `GET`, \
+          which HTTP clients and proxies drop; the official SDK sends them as query parameters",
+}];
+
+/// One entry of [`QUERY_BODIES`].
+pub struct QueryBody {
+    /// The HTTP method, lowercase as in the spec (`get`).
+    pub method: &'static str,
+    /// The path, as the spec writes it.
+    pub path: &'static str,
+    pub why: &'static str,
+}
+
 /// Corrections to response schemas where the published spec disagrees with
 /// what the API sends, one entry each: a JSON pointer into the spec as
 /// published, the change, and why. A pointer that no longer resolves in a
