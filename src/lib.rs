@@ -9,6 +9,7 @@ pub mod conform;
 mod contract;
 mod error;
 mod headers;
+mod idle;
 mod meta;
 #[cfg(feature = "mock")]
 pub mod mock;

@@ -143,8 +143,7 @@ pub(crate) async fn connect(
     let events = SessionEvents {
         operation,
         stream,
-        idle: client.inner().stream_idle_timeout(),
-        timer: None,
+        idle: crate::idle::Idle::new(client.inner().stream_idle_timeout()),
         events: 0,
         finished: false,
     };
@@ -207,8 +206,7 @@ impl Session {
     /// [`stream_idle_timeout`](crate::ClientBuilder::stream_idle_timeout)
     /// by default).
     pub fn idle_timeout(mut self, idle: Duration) -> Self {
-        self.events.idle = Some(idle);
-        self.events.timer = None;
+        self.events.idle.set(idle);
         self
     }
 
@@ -352,8 +350,7 @@ impl SessionSender {
 pub struct SessionEvents {
     operation: &'static str,
     stream: SplitStream<Socket>,
-    idle: Option<Duration>,
-    timer: Option<Pin<Box<tokio::time::Sleep>>>,
+    idle: crate::idle::Idle,
     events: u64,
     finished: bool,
 }
@@ -423,9 +420,7 @@ impl Stream for SessionEvents {
             }
             match this.stream.poll_next_unpin(cx) {
                 Poll::Ready(Some(Ok(message))) => {
-                    if let (Some(idle), Some(timer)) = (this.idle, this.timer.as_mut()) {
-                        timer.as_mut().reset(tokio::time::Instant::now() + idle);
-                    }
+                    this.idle.reset();
                     if let Some(item) = this.item(message) {
                         return Poll::Ready(Some(item));
                     }
@@ -449,9 +444,7 @@ impl Stream for SessionEvents {
                     return Poll::Ready(Some(Err(socket_error(this.operation, e))));
                 }
                 Poll::Pending => {
-                    let Some(idle) = this.idle else { return Poll::Pending };
-                    let timer = this.timer.get_or_insert_with(|| Box::pin(tokio::time::sleep(idle)));
-                    if timer.as_mut().poll(cx).is_ready() {
+                    if let Poll::Ready(idle) = this.idle.poll_expired(cx) {
                         this.finished = true;
                         return Poll::Ready(Some(Err(Error::StreamIdle {
                             operation: this.operation,

@@ -77,8 +77,7 @@ pub struct EventStream<T> {
     meta: ResponseMeta,
     body: Body,
     decoder: Decoder,
-    idle: Option<Duration>,
-    timer: Option<Pin<Box<tokio::time::Sleep>>>,
+    idle: crate::idle::Idle,
     events: u64,
     finished: bool,
     /// The chunks folded so far, when accumulating.
@@ -111,8 +110,7 @@ impl<T> EventStream<T> {
             meta: opened.meta,
             body: Box::pin(opened.body.bytes_stream()),
             decoder: Decoder::new(),
-            idle,
-            timer: None,
+            idle: crate::idle::Idle::new(idle),
             events: 0,
             finished: false,
             fold: None,
@@ -128,8 +126,7 @@ impl<T> EventStream<T> {
     /// Servers send `: keep-alive` comments while a model is busy, and those
     /// count as bytes.
     pub fn idle_timeout(mut self, idle: Duration) -> Self {
-        self.idle = Some(idle);
-        self.timer = None;
+        self.idle.set(idle);
         self
     }
 
@@ -279,7 +276,7 @@ impl<T: DeserializeOwned> Stream for EventStream<T> {
                         this.meta = opened.meta;
                         this.body = Box::pin(opened.body.bytes_stream());
                         this.decoder = Decoder::new();
-                        this.timer = None;
+                        this.idle.restart();
                     }
                     Err(e) => {
                         this.finished = true;
@@ -296,9 +293,7 @@ impl<T: DeserializeOwned> Stream for EventStream<T> {
             match this.body.as_mut().poll_next(cx) {
                 Poll::Ready(Some(Ok(bytes))) => {
                     this.decoder.push(&bytes);
-                    if let (Some(idle), Some(timer)) = (this.idle, this.timer.as_mut()) {
-                        timer.as_mut().reset(tokio::time::Instant::now() + idle);
-                    }
+                    this.idle.reset();
                 }
                 Poll::Ready(Some(Err(e))) => {
                     let failure = Error::Transport { source: e, attempts: this.meta.attempts() };
@@ -315,9 +310,7 @@ impl<T: DeserializeOwned> Stream for EventStream<T> {
                     }
                 }
                 Poll::Pending => {
-                    let Some(idle) = this.idle else { return Poll::Pending };
-                    let timer = this.timer.get_or_insert_with(|| Box::pin(tokio::time::sleep(idle)));
-                    if timer.as_mut().poll(cx).is_ready() {
+                    if let Poll::Ready(idle) = this.idle.poll_expired(cx) {
                         this.finished = true;
                         return Poll::Ready(Some(Err(Error::StreamIdle {
                             operation: this.operation,

@@ -30,6 +30,12 @@ mod with_sessions {
         dir.join(name)
     }
 
+    async fn transcription(server: &MockServer) -> togetherai::Session {
+        let client = server.client();
+        let connect = client.realtime_connect().model("openai/whisper-large-v3");
+        connect.input_audio_format("pcm_s16le_16000").send().await.unwrap()
+    }
+
     #[tokio::test]
     async fn speech_is_saved_as_wav_with_the_key_and_user_agent_on_the_handshake() {
         let server = MockServer::start().await.unwrap();
@@ -59,14 +65,7 @@ mod with_sessions {
     #[tokio::test]
     async fn transcription_sends_a_reader_in_chunks_and_ends_at_the_transcript() {
         let server = MockServer::start().await.unwrap();
-        let session = server
-            .client()
-            .realtime_connect()
-            .model("openai/whisper-large-v3")
-            .input_audio_format("pcm_s16le_16000")
-            .send()
-            .await
-            .unwrap();
+        let session = transcription(&server).await;
         let audio = vec![7u8; 20_000];
         let events: Vec<_> = session.transcribe(std::io::Cursor::new(audio)).collect().await;
         let events: Vec<_> = events.into_iter().map(Result::unwrap).collect();
@@ -79,14 +78,7 @@ mod with_sessions {
     #[tokio::test]
     async fn events_go_both_ways_and_error_events_are_errors() {
         let server = MockServer::start().await.unwrap();
-        let mut session = server
-            .client()
-            .realtime_connect()
-            .model("openai/whisper-large-v3")
-            .input_audio_format("pcm_s16le_16000")
-            .send()
-            .await
-            .unwrap();
+        let mut session = transcription(&server).await;
         assert_eq!(session.next().await.unwrap().unwrap().kind(), protocol::SESSION_CREATED);
         let update = json!({ "type": "transcription_session.updated", "session": { "turn_detection": null } });
         session.send(&update).await.unwrap();
