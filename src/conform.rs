@@ -194,7 +194,6 @@ impl<T: DeserializeOwned + Serialize + Send + Unpin + 'static> Answered for Even
     }
 }
 
-/// What generated glue calls with the result of `send()`.
 /// A session answers with its first event (`session.created`), then closes.
 impl Answered for crate::Session {
     async fn answer(mut self) -> Result<Answer, Error> {
@@ -207,6 +206,7 @@ impl Answered for crate::Session {
     }
 }
 
+/// What generated glue calls with the result of `send()`.
 pub(crate) async fn answer<A: Answered>(sent: Result<A, Error>) -> Result<Answer, Error> {
     sent?.answer().await
 }

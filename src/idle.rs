@@ -1,6 +1,7 @@
 //! The idle timeout of event streams and WebSocket sessions: once nothing
 //! has arrived for the limit, the stream ends with `Error::StreamIdle`.
 
+use crate::error::Error;
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -36,12 +37,13 @@ impl Idle {
         self.timer = None;
     }
 
-    /// While nothing arrives: the limit, once it has passed; `Pending`
-    /// until then, and always without a limit.
-    pub(crate) fn poll_expired(&mut self, cx: &mut Context<'_>) -> Poll<Duration> {
-        let Some(limit) = self.limit else { return Poll::Pending };
-        let timer = self.timer.get_or_insert_with(|| Box::pin(tokio::time::sleep(limit)));
-        timer.as_mut().poll(cx).map(|()| limit)
+    /// While nothing arrives: [`Error::StreamIdle`] for `operation` after
+    /// `events` events, once the limit has passed; `Pending` until then,
+    /// and always without a limit.
+    pub(crate) fn poll_expired(&mut self, cx: &mut Context<'_>, operation: &'static str, events: u64) -> Poll<Error> {
+        let Some(idle) = self.limit else { return Poll::Pending };
+        let timer = self.timer.get_or_insert_with(|| Box::pin(tokio::time::sleep(idle)));
+        timer.as_mut().poll(cx).map(|()| Error::StreamIdle { operation, idle, events })
     }
 }
 
@@ -49,8 +51,8 @@ impl Idle {
 mod tests {
     use super::*;
 
-    async fn poll(idle: &mut Idle) -> Poll<Duration> {
-        std::future::poll_fn(|cx| Poll::Ready(idle.poll_expired(cx))).await
+    async fn poll(idle: &mut Idle) -> Poll<Error> {
+        std::future::poll_fn(|cx| Poll::Ready(idle.poll_expired(cx, "op", 3))).await
     }
 
     #[tokio::test(start_paused = true)]
@@ -62,7 +64,12 @@ mod tests {
         tokio::time::advance(Duration::from_millis(60)).await;
         assert!(poll(&mut idle).await.is_pending(), "reset at 60 ms: 100 ms from there");
         tokio::time::advance(Duration::from_millis(50)).await;
-        assert_eq!(poll(&mut idle).await, Poll::Ready(Duration::from_millis(100)));
+        match poll(&mut idle).await {
+            Poll::Ready(Error::StreamIdle { operation: "op", idle, events: 3 }) => {
+                assert_eq!(idle, Duration::from_millis(100))
+            }
+            other => panic!("expected the idle error, got {other:?}"),
+        }
         let mut none = Idle::new(None);
         tokio::time::advance(Duration::from_secs(3600)).await;
         assert!(poll(&mut none).await.is_pending());

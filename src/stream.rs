@@ -310,15 +310,9 @@ impl<T: DeserializeOwned> Stream for EventStream<T> {
                     }
                 }
                 Poll::Pending => {
-                    if let Poll::Ready(idle) = this.idle.poll_expired(cx) {
-                        this.finished = true;
-                        return Poll::Ready(Some(Err(Error::StreamIdle {
-                            operation: this.operation,
-                            idle,
-                            events: this.events,
-                        })));
-                    }
-                    return Poll::Pending;
+                    let expired = std::task::ready!(this.idle.poll_expired(cx, this.operation, this.events));
+                    this.finished = true;
+                    return Poll::Ready(Some(Err(expired)));
                 }
             }
         }
