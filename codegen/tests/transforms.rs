@@ -85,15 +85,15 @@ fn vendored_spec_normalises_completely() {
             ("completions_create", "CompletionChunk"),
         ]
     );
-    for name in ["FinishReason", "FinetuneEventLevels", "ChatCompletionRequestModel", "AudioSpeechRequestVoice"] {
+    for name in ["FinishReason", "FinetuneEventLevels", "CompletionRequestModel", "AudioSpeechRequestModel"] {
         assert!(notes.open_enums.contains_key(name), "{name} is not open: {:?}", notes.open_enums.keys());
     }
     let mut found = Vec::new();
     leftovers(&doc, "", &mut found);
     assert!(found.is_empty(), "{found:#?}");
-    // Every schema patch changes the vendored spec: none is stale.
+    // Every schema patch for the vendored spec changes it: none is stale.
     assert!(notes.warnings.is_empty(), "{:?}", notes.warnings);
-    for patch in normalize::PATCHES {
+    for patch in normalize::PATCHES.iter().filter(|p| !matches!(p.specs, normalize::Specs::Until(_))) {
         let applied = notes.log.iter().any(|l| {
             l.starts_with(&format!("schema_patches: {}: ", patch.at)) && !l.ends_with("already as the patch wants")
         });
@@ -120,11 +120,11 @@ fn upstream_specs_normalise_generate_and_account_for_every_operation() {
     // longer apply (upstream fixed what they correct).
     // Nothing: forms are generated (`multipart_bodies`), WebSocket sessions
     // too (`websocket_operations`).
-    let object = "/components/schemas/CompletionResponse/properties/object/enum/0";
+    // (Entries kept for older specs or made for newer ones are logged where their place is gone.)
     let expected: &[(&str, &[&str], &[&str])] = &[
         ("together-2025-04-28.yaml", &[], &[]),
         ("together-2025-12-23.yaml", &[], &[]),
-        ("together-2026-04-28.yaml", &[], &[object]),
+        ("together-2026-04-28.yaml", &[], &[]),
     ];
     for (file, unsupported, stale) in expected {
         let text = std::fs::read_to_string(dir.join(file)).unwrap();

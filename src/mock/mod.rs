@@ -602,10 +602,17 @@ fn echo(spec: &Spec, schema: &Value, value: &mut Value, body: &Value) {
             if let Some(o) = item.as_object_mut() {
                 o.remove("b64_json");
                 o.remove("url");
-                match url {
-                    true => o.insert("url".into(), json!(format!("https://mock.invalid/image.{format}"))),
-                    false => o.insert("b64_json".into(), json!(image_base64(format))),
+                let field = if url { "url" } else { "b64_json" };
+                let image = if url {
+                    json!(format!("https://mock.invalid/image.{format}"))
+                } else {
+                    json!(image_base64(format))
                 };
+                o.insert(field.into(), image);
+                // Newer specs tag each image with the field it carries.
+                if let Some(tag) = o.get_mut("type") {
+                    *tag = json!(field);
+                }
             }
         }
     }

@@ -98,10 +98,10 @@ async fn an_operation_builder_takes_its_bodys_fields() {
 #[test]
 fn constructors_take_the_required_fields_and_fill_in_one_value_ones() {
     use togetherai::types::{EmbeddingsRequest, LoRaTrainingType};
-    let request = ChatCompletionRequest::new("m", [ChatMessage::assistant("Hello."), ChatMessage::tool("42")]);
+    let request = ChatCompletionRequest::new("m", [ChatMessage::assistant(), ChatMessage::tool("42", "call_1")]);
     assert_eq!(
         serde_json::to_value(&request).unwrap(),
-        json!({ "model": "m", "messages": [{ "role": "assistant", "content": "Hello." }, { "role": "tool", "content": "42" }] })
+        json!({ "model": "m", "messages": [{ "role": "assistant" }, { "role": "tool", "content": "42", "tool_call_id": "call_1" }] })
     );
     // `type: Lora` is the only value the schema allows: nothing to set.
     let lora = serde_json::to_value(LoRaTrainingType::new(8, 16)).unwrap();
@@ -112,7 +112,10 @@ fn constructors_take_the_required_fields_and_fill_in_one_value_ones() {
     let built: LoRaTrainingType = LoRaTrainingType::builder().lora_alpha(16).lora_r(8).try_into().unwrap();
     assert_eq!(serde_json::to_value(built).unwrap(), lora);
     // A content part is built by its `type`, which is filled in.
-    use togetherai::types::{ChatMessageContentArrayItem as Part, ChatMessageContentArrayItemImageUrl as ImageUrl};
+    use togetherai::types::{
+        ChatCompletionUserMessageContentMultimodalItem as Part,
+        ChatCompletionUserMessageContentMultimodalItemImageUrl as ImageUrl,
+    };
     let parts = [Part::text("What is this?"), Part::image_url(ImageUrl::new("https://x/y.png"))];
     assert_eq!(
         serde_json::to_value(parts).unwrap(),
@@ -124,7 +127,10 @@ fn constructors_take_the_required_fields_and_fill_in_one_value_ones() {
 
 #[test]
 fn answers_read_short_and_json_converts_to_any_type() {
-    use togetherai::types::{ChatCompletionRequestResponseFormat, ChatCompletionResponse, ImageResponseDataItem};
+    use togetherai::types::{
+        ChatCompletionRequestResponseFormat, ChatCompletionResponse, ImageResponseDataItem, JsonSchema,
+        ResponseFormatJsonSchema,
+    };
     let reply = json!({ "id": "1", "object": "chat.completion", "created": 1, "model": "m",
         "choices": [{ "index": 0, "message": { "role": "assistant", "content": "Hi there" }, "finish_reason": "stop" }],
         "usage": { "prompt_tokens": 3, "completion_tokens": 2, "total_tokens": 5 } });
@@ -138,15 +144,20 @@ fn answers_read_short_and_json_converts_to_any_type() {
     assert_eq!((image.url(), image.b64_json()), (Some("https://x/y.png"), None));
     let format = ChatCompletionRequestResponseFormat::try_from(json!({ "type": "json_object" })).unwrap();
     assert_eq!(serde_json::to_value(format).unwrap()["type"], "json_object");
-    assert!(ChatMessage::try_from(json!({ "role": 7 })).is_err());
+    // A shape the spec does not describe is kept whole, not refused.
+    assert!(matches!(ChatMessage::try_from(json!({ "role": 7 })), Ok(ChatMessage::Other(_))));
     // A free-form object takes a JSON value; one that is no object is refused when built.
     let schema = json!({ "type": "object", "properties": { "n": { "type": "integer" } } });
-    let format: ChatCompletionRequestResponseFormat =
-        ChatCompletionRequestResponseFormat::builder().type_("json_schema").schema(schema.clone()).try_into().unwrap();
-    assert_eq!(serde_json::to_value(format).unwrap()["schema"], schema);
-    let wrong = ChatCompletionRequestResponseFormat::builder().schema(json!([1])).try_into();
-    let wrong: Result<ChatCompletionRequestResponseFormat, _> = wrong;
-    assert!(wrong.unwrap_err().to_string().contains("expected a JSON object"));
+    let built: JsonSchema = JsonSchema::builder().name("answer").schema(schema.clone()).try_into().unwrap();
+    let format = ChatCompletionRequestResponseFormat::from(ResponseFormatJsonSchema::new(built));
+    assert_eq!(
+        serde_json::to_value(format).unwrap(),
+        json!({ "type": "json_schema", "json_schema": { "name": "answer", "schema": schema } })
+    );
+    let wrong = JsonSchema::builder().name("answer").schema(json!([1])).try_into();
+    let wrong: Result<JsonSchema, _> = wrong;
+    let message = wrong.unwrap_err().to_string();
+    assert!(message.contains("expected a JSON object") || message.contains("expected a map"), "{message}");
 }
 
 #[test]

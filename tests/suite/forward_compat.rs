@@ -57,10 +57,10 @@ fn unknown_union_shapes_are_kept_as_json() {
 
 #[test]
 fn open_string_fields_take_any_model() {
-    let known: types::ChatCompletionRequestModel = "Qwen/Qwen2.5-72B-Instruct-Turbo".into();
-    assert!(!matches!(known, types::ChatCompletionRequestModel::Other(_)), "{known:?}");
-    let new: types::ChatCompletionRequestModel = "acme/next-model".into();
-    assert_eq!(new, types::ChatCompletionRequestModel::Other("acme/next-model".into()));
+    let known: types::AudioSpeechRequestModel = "cartesia/sonic".into();
+    assert!(!matches!(known, types::AudioSpeechRequestModel::Other(_)), "{known:?}");
+    let new: types::AudioSpeechRequestModel = "acme/next-model".into();
+    assert_eq!(new, types::AudioSpeechRequestModel::Other("acme/next-model".into()));
     assert_eq!(serde_json::to_value(&new).unwrap(), json!("acme/next-model"));
 }
 

@@ -348,7 +348,7 @@ fn speech(client: &Client) -> togetherai::builder::AudioSpeech<'_> {
             .voice("laidback woman")
             .response_format("raw")
             .response_encoding("pcm_s16le")
-            .sample_rate(24_000.0),
+            .sample_rate(24_000),
     )
 }
 

@@ -40,7 +40,7 @@ mod validate;
 
 pub use crate::spec::METHODS;
 pub use operations::{derived_operation_id, method_names, pascal_ident, FILE_FORMAT};
-pub use policy::{Change, Inference, Override, Patch, QueryBody, INFERENCE, OVERRIDES, PATCHES, QUERY_BODIES};
+pub use policy::{Change, Inference, Override, Patch, QueryBody, Specs, INFERENCE, OVERRIDES, PATCHES, QUERY_BODIES};
 pub use schemas::WIDE_INTEGER;
 pub use streams::STREAM_EXT;
 

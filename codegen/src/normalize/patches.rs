@@ -1,6 +1,6 @@
 //! The schema corrections of [`PATCHES`], applied to the spec as published.
 
-use super::policy::{Change, Patch, PATCHES};
+use super::policy::{Change, Patch, Specs, PATCHES};
 use super::{Notes, SpecError};
 use crate::spec::dangling_ref;
 use serde_json::{json, Value};
@@ -23,6 +23,15 @@ fn apply_patches(doc: &mut Value, notes: &mut Notes, patches: &[Patch]) -> Resul
         };
         let dangling = value.as_ref().and_then(|v| dangling_ref(doc, v, "")).map(|(_, r)| r);
         let Some(target) = doc.pointer_mut(patch.at) else {
+            let scope = match patch.specs {
+                Specs::All => None,
+                Specs::Until(date) => Some(format!("fixed upstream in {date}")),
+                Specs::Since(date) => Some(format!("a schema of specs since {date}")),
+            };
+            if let Some(scope) = scope {
+                notes.log(NAME, format!("`{}`: not in this spec, {scope} ({})", patch.at, patch.why));
+                continue;
+            }
             notes.warn(
                 NAME,
                 format!("schema patch `{}` no longer applies: no such place in this spec ({})", patch.at, patch.why),
@@ -100,21 +109,50 @@ mod tests {
             "Reason": { "type": "string" },
         }));
         let patches = [
-            Patch { at: "/components/schemas/Chunk", change: Change::Optional(&["token"]), why: "not sent" },
+            Patch {
+                at: "/components/schemas/Chunk",
+                change: Change::Optional(&["token"]),
+                why: "not sent",
+                specs: Specs::All,
+            },
             Patch {
                 at: "/components/schemas/Chunk",
                 change: Change::Properties(
                     r##"{"id": {"type": "integer"}, "reason": {"$ref": "#/components/schemas/Reason"}}"##,
                 ),
                 why: "sent",
+                specs: Specs::All,
             },
-            Patch { at: "/components/schemas/Gone", change: Change::Optional(&["x"]), why: "fixed upstream" },
+            Patch {
+                at: "/components/schemas/Gone",
+                change: Change::Optional(&["x"]),
+                why: "fixed upstream",
+                specs: Specs::All,
+            },
             Patch {
                 at: "/components/schemas/Chunk",
                 change: Change::Properties(r##"{"b": {"$ref": "#/components/schemas/Missing"}}"##),
                 why: "dangling",
+                specs: Specs::All,
             },
-            Patch { at: "/components/schemas/Reason/type", change: Change::Set(r#""string""#), why: "same" },
+            Patch {
+                at: "/components/schemas/Old",
+                change: Change::Optional(&["x"]),
+                why: "kept",
+                specs: Specs::Until("2026-01-01"),
+            },
+            Patch {
+                at: "/components/schemas/New",
+                change: Change::Optional(&["x"]),
+                why: "later",
+                specs: Specs::Since("2027-01-01"),
+            },
+            Patch {
+                at: "/components/schemas/Reason/type",
+                change: Change::Set(r#""string""#),
+                why: "same",
+                specs: Specs::All,
+            },
         ];
         let mut notes = Notes::default();
         apply_patches(&mut d, &mut notes, &patches).unwrap();
@@ -128,7 +166,16 @@ mod tests {
         assert!(notes.warnings[0].contains("/components/schemas/Gone") && notes.warnings[0].contains("fixed upstream"));
         assert!(notes.warnings[1].contains("#/components/schemas/Missing"));
         assert!(notes.log.iter().any(|l| l.contains("/components/schemas/Reason/type: already as the patch wants")));
-        let bad = [Patch { at: "/components/schemas/Chunk", change: Change::Set("{"), why: "typo" }];
+        // Kept for older specs: gone here, logged, no warning (counted above).
+        assert!(notes
+            .log
+            .iter()
+            .any(|l| l.contains("`/components/schemas/Old`: not in this spec, fixed upstream in 2026-01-01")));
+        assert!(notes
+            .log
+            .iter()
+            .any(|l| l.contains("`/components/schemas/New`: not in this spec, a schema of specs since 2027")));
+        let bad = [Patch { at: "/components/schemas/Chunk", change: Change::Set("{"), why: "typo", specs: Specs::All }];
         let err = apply_patches(&mut d, &mut Notes::default(), &bad).unwrap_err();
         assert_eq!(err.at, "/components/schemas/Chunk");
     }

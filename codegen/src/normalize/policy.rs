@@ -83,13 +83,17 @@ pub struct QueryBody {
 /// published, the change, and why. A pointer that no longer resolves in a
 /// spec is a build warning naming the entry (so it can go once upstream
 /// fixes the schema); one that resolves to what the change would make is
-/// logged as already so. Nothing else edits the spec by hand.
+/// logged as already so. An entry upstream has fixed stays while an older
+/// spec the crate supports needs it, and one for a schema only newer specs
+/// have says so ([`Specs`]): where such an entry's place is gone it is
+/// logged, not warned about. Nothing else edits the spec by hand.
 pub const PATCHES: &[Patch] = &[
     Patch {
         at: "/components/schemas/CompletionChunk",
         change: Change::Optional(&["token", "finish_reason"]),
         why: "real completion stream events carry neither a top-level `token` nor a top-level \
               `finish_reason`: the text and the finish reason are per choice",
+        specs: Specs::All,
     },
     Patch {
         at: "/components/schemas/CompletionChunk",
@@ -98,6 +102,7 @@ pub const PATCHES: &[Patch] = &[
                 "model": {"type": "string"}}"#,
         ),
         why: "real completion stream events carry `object`, `created` and `model`",
+        specs: Specs::All,
     },
     Patch {
         at: "/components/schemas/CompletionChoice",
@@ -110,11 +115,33 @@ pub const PATCHES: &[Patch] = &[
         ),
         why: "each choice of a real completion stream event carries its `index`, `finish_reason`, \
               `logprobs`, `seed` and a chat-like `delta` beside `text`",
+        specs: Specs::All,
     },
     Patch {
         at: "/components/schemas/CompletionResponse/properties/object/enum/0",
         change: Change::Set(r#""text.completion""#),
         why: "the API sends `text.completion` (as later specs say), not `text_completion`",
+        specs: Specs::Until("2025-12-23"),
+    },
+    Patch {
+        at: "/components/schemas/ImageResponseDataB64",
+        change: Change::Optional(&["type"]),
+        why: "real image answers carry `index` and `b64_json` but no `type` (specs since 2025-12 require \
+              it): without this every real image would decode as an unknown shape",
+        specs: Specs::Since("2025-12-23"),
+    },
+    Patch {
+        at: "/components/schemas/ImageResponseDataUrl",
+        change: Change::Optional(&["type"]),
+        why: "as `ImageResponseDataB64`: real image answers carry no `type`",
+        specs: Specs::Since("2025-12-23"),
+    },
+    Patch {
+        at: "/components/schemas/FinetuneResponseTruncated/properties/batch_size",
+        change: Change::Set(r#"{"oneOf": [{"type": "integer"}, {"type": "string", "enum": ["max"]}]}"#),
+        why: "a job echoes the batch size it was created with, `\"max\"` by default (the request and the \
+              full `FinetuneResponse` say so; the list, create and cancel answers of specs since 2025-12 say integer only)",
+        specs: Specs::Since("2025-12-23"),
     },
 ];
 
@@ -124,6 +151,18 @@ pub struct Patch {
     pub at: &'static str,
     pub change: Change,
     pub why: &'static str,
+    /// The upstream specs the entry is for.
+    pub specs: Specs,
+}
+
+/// Which upstream specs (by date) a [`Patch`] is for.
+pub enum Specs {
+    /// Every one: its place gone is a warning.
+    All,
+    /// Those before the one dated here, which fixed it.
+    Until(&'static str),
+    /// The one dated here, which added the schema, and later ones.
+    Since(&'static str),
 }
 
 /// What a [`Patch`] does at its pointer.

@@ -261,10 +261,14 @@ pub(super) fn response_scalars(doc: &mut Value, notes: &mut Notes) -> Result<(),
     Ok(())
 }
 
-/// A `oneOf`/`anyOf` of objects none of which requires anything matches
-/// every object with its first member, silently dropping the others' fields
-/// (cosine scheduler arguments decoded as linear ones). It becomes one object
-/// with all the members' properties.
+/// A union decodes untagged, with its first member that accepts the value,
+/// and a member ignores fields it does not declare. So a `oneOf`/`anyOf` of
+/// objects none of which requires anything matches every object with its
+/// first member, silently dropping the others' fields (cosine scheduler
+/// arguments decoded as linear ones): it becomes one object with all the
+/// members' properties. And a member that requires no more than a later one
+/// and declares fewer properties takes the later one's objects and drops
+/// their extra fields: the later one moves in front of it.
 pub(super) fn ambiguous_unions(doc: &mut Value, notes: &mut Notes) -> Result<(), SpecError> {
     let snapshot = doc.clone();
     walk_schemas(doc, &mut |map, at| {
@@ -277,7 +281,19 @@ pub(super) fn ambiguous_unions(doc: &mut Value, notes: &mut Notes) -> Result<(),
                     && m.get("oneOf").is_none()
                     && m.get("anyOf").is_none()
             };
-            if resolved.len() < 2 || !resolved.iter().all(loose) {
+            if resolved.len() < 2 {
+                continue;
+            }
+            if !resolved.iter().all(loose) {
+                if let Some(order) = unshadowed(&resolved) {
+                    let Some(Value::Array(members)) = map.get_mut(key) else { continue };
+                    let old = std::mem::take(members);
+                    *members = order.iter().map(|&i| old[i].clone()).collect();
+                    notes.log(
+                        "ambiguous_unions",
+                        format!("{at}/{key}: members reordered {order:?}, none shadowing a later one"),
+                    );
+                }
                 continue;
             }
             let mut properties = Map::new();
@@ -293,6 +309,36 @@ pub(super) fn ambiguous_unions(doc: &mut Value, notes: &mut Notes) -> Result<(),
         }
     });
     Ok(())
+}
+
+/// The order of a union's members in which no object member comes before
+/// one it shadows (requires a subset of its names, declares a strict subset
+/// of its properties, takes unknown fields), when it differs from theirs.
+fn unshadowed(members: &[&Value]) -> Option<Vec<usize>> {
+    let shape = |m: &Value| -> Option<(BTreeSet<String>, BTreeSet<String>)> {
+        let properties = m.get("properties")?.as_object()?;
+        if m.get("oneOf").is_some() || m.get("anyOf").is_some() || m.get("additionalProperties") == Some(&json!(false))
+        {
+            return None;
+        }
+        let required = m.get("required").and_then(Value::as_array).into_iter().flatten();
+        Some((required.filter_map(Value::as_str).map(String::from).collect(), properties.keys().cloned().collect()))
+    };
+    let shapes: Vec<_> = members.iter().map(|m| shape(m)).collect();
+    let shadows = |a: usize, b: usize| match (&shapes[a], &shapes[b]) {
+        (Some((ra, pa)), Some((rb, pb))) => ra.is_subset(rb) && pa.is_subset(pb) && pa.len() < pb.len(),
+        _ => false,
+    };
+    let mut order: Vec<usize> = (0..members.len()).collect();
+    // Each move puts a member before one with strictly fewer properties: it ends.
+    while let Some((i, j)) = (0..order.len())
+        .flat_map(|i| (i + 1..order.len()).map(move |j| (i, j)))
+        .find(|&(i, j)| shadows(order[i], order[j]))
+    {
+        let moved = order.remove(j);
+        order.insert(i, moved);
+    }
+    (order.iter().enumerate().any(|(i, &o)| i != o)).then_some(order)
 }
 
 /// typify merges the members of an `allOf` through their references, and
@@ -611,5 +657,27 @@ mod tests {
         assert_eq!(args["properties"].as_object().unwrap().keys().collect::<Vec<_>>(), ["min_lr_ratio", "num_cycles"]);
         assert!(args.get("oneOf").is_none());
         assert!(d.pointer("/components/schemas/Tagged/oneOf").is_some());
+    }
+
+    #[test]
+    fn a_member_shadowing_a_later_one_goes_behind_it() {
+        let r = |name: &str| json!({ "$ref": format!("#/components/schemas/{name}") });
+        let mut d = doc(json!({
+            "Args": { "oneOf": [r("Linear"), r("Cosine"), r("Other")] },
+            "Linear": { "type": "object", "properties": { "min_lr_ratio": { "type": "number" } } },
+            "Cosine": { "type": "object", "required": ["min_lr_ratio", "num_cycles"],
+                "properties": { "min_lr_ratio": { "type": "number" }, "num_cycles": { "type": "number" } } },
+            "Other": { "type": "object", "required": ["kind"], "properties": { "kind": { "type": "string" } } },
+            // Closed to unknown fields, the first takes nothing of the second's: left alone.
+            "Closed": { "anyOf": [
+                { "type": "object", "properties": { "a": {} }, "additionalProperties": false },
+                { "type": "object", "required": ["a", "b"], "properties": { "a": {}, "b": {} } }] },
+        }));
+        run(ambiguous_unions, &mut d);
+        assert_eq!(
+            d.pointer("/components/schemas/Args/oneOf").unwrap(),
+            &json!([r("Cosine"), r("Linear"), r("Other")])
+        );
+        assert!(d.pointer("/components/schemas/Closed/anyOf/0/additionalProperties").is_some());
     }
 }

@@ -145,7 +145,7 @@ pub fn audio_speech(c: &Client) -> builder::AudioSpeech<'_> {
         AudioSpeechRequest::builder()
             .model("cartesia/sonic")
             .input("Hello from the Rust SDK.")
-            .voice(AudioSpeechRequestVoice::LaidbackWoman)
+            .voice("laidback woman")
             .response_format(AudioSpeechRequestResponseFormat::Wav)
             .language(AudioSpeechRequestLanguage::from("en")),
     )
