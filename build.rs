@@ -1,49 +1,62 @@
-//! Generates the client from the OpenAPI spec (`spec/openapi.yaml`, or the
-//! file `TOGETHERAI_SPEC` names) into `OUT_DIR`, with the `togetherai-codegen`
-//! crate (see ARCHITECTURE.md).
+//! Puts the client into `OUT_DIR`. By default it is the one generated from
+//! the vendored spec and committed under `generated/` (kept current by
+//! `cargo xtask generate --check`), so a build needs no generator. With the
+//! `codegen` feature it is generated here, from `spec/openapi.yaml` or the
+//! file `TOGETHERAI_SPEC` names, by the `togetherai-codegen` crate (see
+//! ARCHITECTURE.md).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::{env, fs, process};
 
 fn main() {
     println!("cargo:rerun-if-env-changed=TOGETHERAI_SPEC");
-    let spec = env::var_os("TOGETHERAI_SPEC").map_or_else(|| PathBuf::from("spec/openapi.yaml"), PathBuf::from);
-    println!("cargo:rerun-if-changed={}", spec.display());
     // Tests that use the bundled spec's types are left out of a build from
     // another spec (`tests/suite/main.rs`).
     println!("cargo:rustc-check-cfg=cfg(togetherai_other_spec)");
-    let bundled = |p: &std::path::Path| p.canonicalize().ok() == PathBuf::from("spec/openapi.yaml").canonicalize().ok();
+    let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    #[cfg(feature = "codegen")]
+    generate(&out);
+    #[cfg(not(feature = "codegen"))]
+    committed(&out);
+}
+
+/// The committed output for the vendored spec, copied.
+#[cfg(not(feature = "codegen"))]
+fn committed(out: &Path) {
+    if let Some(spec) = env::var_os("TOGETHERAI_SPEC") {
+        fail(&format!(
+            "TOGETHERAI_SPEC is set ({}), but generating the client from a spec needs the crate's \
+             `codegen` feature: togetherai = {{ version = \"...\", features = [\"codegen\"] }} \
+             (or `--features codegen`)",
+            Path::new(&spec).display()
+        ));
+    }
+    for (from, to) in [("client.rs", "generated.rs"), ("mock_spec.json", "mock_spec.json")] {
+        let from = Path::new("generated").join(from);
+        println!("cargo:rerun-if-changed={}", from.display());
+        fs::copy(&from, out.join(to)).unwrap_or_else(|e| fail(&format!("cannot copy {}: {e}", from.display())));
+    }
+    println!("cargo:rerun-if-changed=generated/cargo.txt");
+    let directives = fs::read_to_string("generated/cargo.txt")
+        .unwrap_or_else(|e| fail(&format!("cannot read generated/cargo.txt: {e}")));
+    print!("{directives}");
+}
+
+/// The client generated from the spec.
+#[cfg(feature = "codegen")]
+fn generate(out: &Path) {
+    let spec = env::var_os("TOGETHERAI_SPEC").map_or_else(|| PathBuf::from("spec/openapi.yaml"), PathBuf::from);
+    println!("cargo:rerun-if-changed={}", spec.display());
+    let bundled = |p: &Path| p.canonicalize().ok() == Path::new("spec/openapi.yaml").canonicalize().ok();
     if !bundled(&spec) {
         println!("cargo:rustc-cfg=togetherai_other_spec");
     }
-    let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let output = togetherai_codegen::run_file(&spec, env::var_os("CARGO_FEATURE_MOCK").is_some())
         .unwrap_or_else(|e| fail(&format!("togetherai cannot generate its client: {e}")));
     for line in &output.notes.log {
         println!("normalize: {line}");
     }
-    // `#[cfg(togetherai_alias = "ChatMessage")]` holds when that name of
-    // `policy::NAMES` is an alias of a component of this spec (for
-    // `ChatMessage`: the spec's union of typed messages, tool messages among
-    // them), for code that needs the component's shape.
-    println!("cargo:rustc-check-cfg=cfg(togetherai_alias, values(any()))");
-    for alias in output.notes.aliases.keys() {
-        println!("cargo:rustc-cfg=togetherai_alias=\"{alias}\"");
-    }
-    // `#[cfg(togetherai_operation = "files_upload")]` holds when this spec
-    // has that operation and it is generated: tests and examples of
-    // operations only some specs have.
-    println!("cargo:rustc-check-cfg=cfg(togetherai_operation, values(any()))");
-    for id in output.notes.effects.keys() {
-        println!("cargo:rustc-cfg=togetherai_operation=\"{id}\"");
-    }
-    for warning in &output.notes.warnings {
-        println!("cargo:warning=togetherai: {warning}");
-    }
-    for u in &output.notes.unsupported {
-        let (id, method, path, reason) = (&u.operation_id, &u.method, &u.path, &u.reason);
-        println!("cargo:warning=togetherai: operation `{id}` ({method} {path}) is not generated: {reason}");
-    }
+    print!("{}", togetherai_codegen::cargo_directives(&output.notes));
     let write = |name: &str, text: &str| {
         fs::write(out.join(name), text).unwrap_or_else(|e| fail(&format!("cannot write {name}: {e}")))
     };

@@ -1,8 +1,11 @@
 //! Output under review: the generated code of the fixture specs and the
 //! public API listing of the crate built from the vendored spec, committed
-//! under `codegen/tests/golden/`. A test and `cargo xtask generate --check`
-//! fail when they are stale; `cargo xtask generate --bless` rewrites them,
-//! so every change to generated code is a diff in review.
+//! under `codegen/tests/golden/`, and what the crate builds from without
+//! its `codegen` feature: the vendored spec's client, mock spec and cargo
+//! directives, committed under `generated/`. A test and `cargo xtask
+//! generate --check` fail when they are stale; `cargo xtask generate
+//! --bless` rewrites them, so every change to generated code is a diff in
+//! review.
 
 use std::path::{Path, PathBuf};
 
@@ -19,7 +22,24 @@ pub enum Source {
     Code { spec: &'static str },
     /// The crate's public API: generated from `spec`, and the hand-written modules under `src/`.
     Api { spec: &'static str },
+    /// One of the files build.rs would write for `spec`, which the crate
+    /// builds from without the `codegen` feature.
+    Build { spec: &'static str, part: Part },
 }
+
+/// A file of the build's output ([`crate::Output`]).
+#[derive(Clone, Copy)]
+pub enum Part {
+    /// The client source.
+    Code,
+    /// The mock feature's spec.
+    MockSpec,
+    /// The cargo directives ([`crate::cargo_directives`]).
+    Directives,
+}
+
+/// The vendored spec, whose build output is committed.
+pub const VENDORED: &str = "spec/openapi.yaml";
 
 /// Every golden file.
 pub const GOLDEN: &[Golden] = &[
@@ -35,7 +55,10 @@ pub const GOLDEN: &[Golden] = &[
         file: "codegen/tests/golden/lenient.rs",
         source: Source::Code { spec: "codegen/tests/fixtures/lenient.yaml" },
     },
-    Golden { file: "codegen/tests/golden/public-api.txt", source: Source::Api { spec: "spec/openapi.yaml" } },
+    Golden { file: "codegen/tests/golden/public-api.txt", source: Source::Api { spec: VENDORED } },
+    Golden { file: "generated/client.rs", source: Source::Build { spec: VENDORED, part: Part::Code } },
+    Golden { file: "generated/mock_spec.json", source: Source::Build { spec: VENDORED, part: Part::MockSpec } },
+    Golden { file: "generated/cargo.txt", source: Source::Build { spec: VENDORED, part: Part::Directives } },
 ];
 
 /// The workspace root, from this crate's manifest directory.
@@ -60,6 +83,14 @@ impl Golden {
             Source::Api { spec } => {
                 let output = crate::run_file(&root.join(spec), false)?;
                 Ok(crate::api::render(&crate::api::crate_api(&output.code, &root.join("src"))?))
+            }
+            Source::Build { spec, part } => {
+                let output = crate::run_file(&root.join(spec), true)?;
+                Ok(match part {
+                    Part::Code => output.code,
+                    Part::MockSpec => output.mock_spec.unwrap_or_default(),
+                    Part::Directives => crate::cargo_directives(&output.notes),
+                })
             }
         }
     }

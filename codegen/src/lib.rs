@@ -15,7 +15,8 @@ use std::path::Path;
 
 /// What one run of the pipeline makes.
 pub struct Output {
-    /// The formatted client source (`OUT_DIR/generated.rs`).
+    /// The formatted client source (`OUT_DIR/generated.rs`; for the vendored
+    /// spec also committed as `generated/client.rs`).
     pub code: String,
     /// What normalisation and generation learnt and did: the log, the
     /// warnings, the operations left out.
@@ -49,6 +50,27 @@ pub fn run(text: &str, with_mock_spec: bool) -> Result<Output, String> {
     let generated = generate::generate(doc, &mut notes)?;
     let mock_spec = read.map(|read| mock_spec(&read, &generated.doc, &notes));
     Ok(Output { code: generated.code, passes: generated.passes, notes, mock_spec })
+}
+
+/// What the build script tells cargo for a run: the `cfg`s code can test
+/// (`togetherai_alias = "ChatMessage"` when that name of `policy::NAMES` is
+/// an alias of a component, `togetherai_operation = "files_upload"` for each
+/// generated operation) and a warning for each thing the spec made the
+/// pipeline leave out or doubt. The same lines whether the code is
+/// generated at build time or committed (`generated/cargo.txt`).
+pub fn cargo_directives(notes: &normalize::Notes) -> String {
+    let mut lines = vec![
+        "cargo:rustc-check-cfg=cfg(togetherai_alias, values(any()))".to_string(),
+        "cargo:rustc-check-cfg=cfg(togetherai_operation, values(any()))".to_string(),
+    ];
+    lines.extend(notes.aliases.keys().map(|alias| format!("cargo:rustc-cfg=togetherai_alias=\"{alias}\"")));
+    lines.extend(notes.effects.keys().map(|id| format!("cargo:rustc-cfg=togetherai_operation=\"{id}\"")));
+    lines.extend(notes.warnings.iter().map(|w| format!("cargo:warning=togetherai: {w}")));
+    lines.extend(notes.unsupported.iter().map(|u| {
+        let (id, method, path, reason) = (&u.operation_id, &u.method, &u.path, &u.reason);
+        format!("cargo:warning=togetherai: operation `{id}` ({method} {path}) is not generated: {reason}")
+    }));
+    lines.iter().map(|l| format!("{l}\n")).collect()
 }
 
 /// The spec as read ([`normalize::read`]: as its author meant it, in

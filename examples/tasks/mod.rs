@@ -1,8 +1,9 @@
-//! The ten everyday tasks, each written as a user would write it against
+//! The ten everyday tasks and the newer API's jobs, sessions and forms, each written as a user would write it against
 //! the generated API; the tour runs them (`cargo run --example tour`). They
 //! compile unchanged with each shared spec (`TOGETHERAI_SPEC=...`), except
 //! where a task says it needs a newer one.
 
+pub mod batches;
 pub mod chat;
 pub mod embeddings;
 pub mod errors;

@@ -1,8 +1,10 @@
 //! `cargo xtask update-spec PATH`: the drop-in workflow in one command.
 //! Diff the current spec against PATH, generate both, replace
-//! `spec/openapi.yaml`, `cargo check`, and report what changed for users of
+//! `spec/openapi.yaml` and the client committed from it (`generated/`),
+//! `cargo check`, and report what changed for users of
 //! the crate with a version suggestion, then `conform` the new spec against
-//! Prism and report its summary. A failed check restores the old spec.
+//! Prism and report its summary. A failed check restores the old spec and
+//! its client.
 
 use crate::{codegen, conform, diff};
 use std::path::Path;
@@ -60,9 +62,13 @@ pub fn update(
     let changes = api::diff(&old_api, &new_api);
 
     std::fs::write(&current, &new_text).map_err(|e| format!("cannot write {}: {e}", current.display()))?;
+    let committed = write_committed(root)?;
     if let Err(failure) = check(root) {
         std::fs::write(&current, &old_text).map_err(|e| format!("cannot restore {}: {e}", current.display()))?;
-        eprintln!("cargo check failed with the new spec; spec/openapi.yaml is restored.\n{failure}");
+        for (path, old) in committed {
+            std::fs::write(&path, old).map_err(|e| format!("cannot restore {}: {e}", path.display()))?;
+        }
+        eprintln!("cargo check failed with the new spec; spec/openapi.yaml and generated/ are restored.\n{failure}");
         return Ok(1);
     }
     println!("spec/openapi.yaml replaced by {}; cargo check passed.\n", new_spec.display());
@@ -80,6 +86,22 @@ pub fn update(
             Ok(1)
         }
     }
+}
+
+/// Rewrites what the crate builds from without its `codegen` feature (the
+/// client, mock spec and directives of `spec/openapi.yaml`, under
+/// `generated/`); each file with what it held before.
+fn write_committed(root: &Path) -> Result<Vec<(std::path::PathBuf, String)>, String> {
+    use togetherai_codegen::golden::{Source, GOLDEN};
+    let mut before = Vec::new();
+    for golden in GOLDEN.iter().filter(|g| matches!(g.source, Source::Build { .. })) {
+        let path = root.join(golden.file);
+        let text = golden.render(root).map_err(|e| format!("cannot generate {}: {e}", golden.file))?;
+        before.push((path.clone(), std::fs::read_to_string(&path).unwrap_or_default()));
+        std::fs::create_dir_all(path.parent().expect("a file under the root")).map_err(|e| e.to_string())?;
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(before)
 }
 
 fn crate_version(root: &Path) -> Result<String, String> {
@@ -117,6 +139,8 @@ mod tests {
         let code = update(&dir, &fixture(), |_| Err("error[E0000]: boom".into()), |_| unreachable!()).unwrap();
         assert_eq!(code, 1);
         assert_eq!(std::fs::read_to_string(dir.join("spec/openapi.yaml")).unwrap(), before);
+        // The committed client is as it was (here: none).
+        assert_eq!(std::fs::read_to_string(dir.join("generated/client.rs")).unwrap(), "");
         std::fs::remove_dir_all(dir).unwrap();
     }
 
@@ -127,6 +151,10 @@ mod tests {
         assert_eq!(update(&dir, &fixture(), |_| Ok(()), conformed).unwrap(), 0);
         let now = std::fs::read_to_string(dir.join("spec/openapi.yaml")).unwrap();
         assert_eq!(now, std::fs::read_to_string(fixture()).unwrap());
+        // The committed client is the new spec's.
+        let client = std::fs::read_to_string(dir.join("generated/client.rs")).unwrap();
+        assert_eq!(client, togetherai_codegen::run_file(&fixture(), false).unwrap().code);
+        assert!(std::fs::read_to_string(dir.join("generated/cargo.txt")).unwrap().contains("togetherai_operation="));
         std::fs::remove_dir_all(dir).unwrap();
     }
 
