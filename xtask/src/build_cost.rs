@@ -54,7 +54,9 @@ pub fn command(args: &[String]) -> Result<u8, String> {
             let _ = std::fs::remove_dir_all(&target);
             let mut build = Command::new("cargo");
             build.args(["build", "--quiet", "--offline"]).current_dir(&s.dir).env("CARGO_TARGET_DIR", &target);
-            build.env_remove("RUSTFLAGS").env_remove("TOGETHERAI_SPEC");
+            // As from a registry: dependencies build without incremental caches
+            // (a path dependency, as here, would get them).
+            build.env_remove("RUSTFLAGS").env_remove("TOGETHERAI_SPEC").env("CARGO_INCREMENTAL", "0");
             if !vendored {
                 build.env("TOGETHERAI_SPEC", &spec);
             }

@@ -1,6 +1,6 @@
 //! Docs of the generated types: a field whose schema is a reference, an
-//! enum or a union carries its type's description, and types no operation
-//! reaches are left off the crate's front page.
+//! enum or a union carries its type's description; and what the other
+//! passes ask of the types: which ones a set of names reaches.
 
 use super::context::Context;
 use super::module_mut;
@@ -78,49 +78,17 @@ pub(super) fn answer_types(file: &mut syn::File) -> Result<BTreeSet<String>, Str
 }
 
 /// The type names an item mentions.
-fn mentions(node: &dyn Fn(&mut Names)) -> BTreeSet<String> {
+pub(super) fn mentions(node: &dyn Fn(&mut Names)) -> BTreeSet<String> {
     let mut names = Names::default();
     node(&mut names);
     names.0
 }
 
 #[derive(Default)]
-struct Names(BTreeSet<String>);
+pub(super) struct Names(BTreeSet<String>);
 
 impl<'ast> Visit<'ast> for Names {
     fn visit_ident(&mut self, ident: &'ast syn::Ident) {
         self.0.insert(ident.to_string());
     }
-}
-
-/// `#[doc(hidden)]` on every type of `types` that no operation reaches
-/// through its parameters, body or answer (components a spec defines and
-/// no operation uses): they still compile and decode, but the docs show
-/// what a user sends and gets.
-pub fn unreached_types(file: &mut syn::File, _: &Context) -> Result<usize, String> {
-    // What the operation builders and the client name.
-    let mut seeds = BTreeSet::new();
-    for item in &file.items {
-        match item {
-            syn::Item::Mod(m) if m.ident == "builder" => seeds.extend(mentions(&|n| n.visit_item_mod(m))),
-            syn::Item::Impl(i) => seeds.extend(mentions(&|n| n.visit_item_impl(i))),
-            _ => {}
-        }
-    }
-    let items = module_mut(&mut file.items, "types")?;
-    let reached = reached(items, seeds);
-    let mut n = 0;
-    for item in items.iter_mut() {
-        let (name, attrs) = match item {
-            syn::Item::Struct(s) => (s.ident.to_string(), &mut s.attrs),
-            syn::Item::Enum(e) => (e.ident.to_string(), &mut e.attrs),
-            syn::Item::Type(t) => (t.ident.to_string(), &mut t.attrs),
-            _ => continue,
-        };
-        if !reached.contains(&name) {
-            attrs.push(syn::parse_quote!(#[doc(hidden)]));
-            n += 1;
-        }
-    }
-    Ok(n)
 }

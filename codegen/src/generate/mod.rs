@@ -17,6 +17,7 @@ mod docs;
 pub mod isolate;
 mod names;
 mod open_enums;
+mod prune;
 mod readers;
 mod setters;
 mod shape;
@@ -287,8 +288,14 @@ pub const PASSES: &[Pass] = &[
     },
     Pass {
         name: "unreached_types",
-        finds: "types no operation reaches, hidden from the docs",
-        run: docs::unreached_types,
+        finds: "types no operation reaches, left out",
+        run: prune::unreached_types,
+        expect: |_| Expect::AtLeast(0),
+    },
+    Pass {
+        name: "answer_builders",
+        finds: "builders of types no request takes, left out",
+        run: prune::answer_builders,
         expect: |_| Expect::AtLeast(0),
     },
     Pass {

@@ -34,7 +34,8 @@
 // item_names: 0
 // spec_id_aliases: 4
 // unreached_types: 1
-// contract_only: 150
+// answer_builders: 4
+// contract_only: 144
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -63,11 +64,6 @@ pub mod types {
             deserialize_with = "crate::contract::null_as_default"
         )]
         pub warnings: ::std::vec::Vec<::std::string::String>,
-    }
-    impl ChatReply {
-        pub fn builder() -> builder::ChatReply {
-            Default::default()
-        }
     }
     ///`ChatRequest`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -107,11 +103,6 @@ pub mod types {
             deserialize_with = "crate::contract::lenient_integer"
         )]
         pub seed: ::std::option::Option<i128>,
-    }
-    impl Choice {
-        pub fn builder() -> builder::Choice {
-            Default::default()
-        }
     }
     ///`Content`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -153,19 +144,6 @@ pub mod types {
         #[serde(rename = "image_url")]
         ImageUrl { image_url: ::std::string::String },
     }
-    ///`Problem`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
-    #[non_exhaustive]
-    #[doc(hidden)]
-    pub struct Problem {
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub message: ::std::option::Option<::std::string::String>,
-    }
-    impl Problem {
-        pub fn builder() -> builder::Problem {
-            Default::default()
-        }
-    }
     ///`SpeechCreateBody`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[non_exhaustive]
@@ -195,11 +173,6 @@ pub mod types {
         )]
         pub tags: ::std::collections::HashMap<::std::string::String, i128>,
     }
-    impl Thing {
-        pub fn builder() -> builder::Thing {
-            Default::default()
-        }
-    }
     ///`UploadsCreateBody`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
     #[non_exhaustive]
@@ -220,158 +193,8 @@ pub mod types {
         #[serde(deserialize_with = "crate::contract::lenient_integer")]
         pub total_tokens: i128,
     }
-    impl Usage {
-        pub fn builder() -> builder::Usage {
-            Default::default()
-        }
-    }
     /// Types for composing complex structures.
     pub mod builder {
-        #[derive(Clone, Debug)]
-        pub struct ChatReply {
-            choices: ::std::result::Result<
-                ::std::vec::Vec<super::Choice>,
-                ::std::string::String,
-            >,
-            created: ::std::result::Result<i128, ::std::string::String>,
-            id: ::std::result::Result<::std::string::String, ::std::string::String>,
-            object: ::std::result::Result<
-                crate::types::ChatReplyObject,
-                ::std::string::String,
-            >,
-            usage: ::std::result::Result<
-                ::std::option::Option<super::Usage>,
-                ::std::string::String,
-            >,
-            warnings: ::std::result::Result<
-                ::std::vec::Vec<::std::string::String>,
-                ::std::string::String,
-            >,
-        }
-        impl ::std::default::Default for ChatReply {
-            fn default() -> Self {
-                Self {
-                    choices: Err("no value supplied for choices".to_string()),
-                    created: Err("no value supplied for created".to_string()),
-                    id: Err("no value supplied for id".to_string()),
-                    object: Ok(super::ChatReplyObject::ChatCompletion),
-                    usage: Ok(Default::default()),
-                    warnings: Ok(Default::default()),
-                }
-            }
-        }
-        impl ChatReply {
-            ///Required.
-            pub fn choices<T>(mut self, value: T) -> Self
-            where
-                T: ::std::iter::IntoIterator,
-                T::Item: ::std::convert::TryInto<super::Choice>,
-                <T::Item as ::std::convert::TryInto<
-                    super::Choice,
-                >>::Error: ::std::fmt::Display,
-            {
-                self.choices = crate::contract::try_collect(value)
-                    .map_err(|e| {
-                        format!("error converting supplied value for choices: {e}")
-                    });
-                self
-            }
-            ///The spec says: format "int64", minimum 0.
-            ///
-            ///Required.
-            pub fn created<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<i128>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.created = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for created: {e}")
-                    });
-                self
-            }
-            ///Format: uuid.
-            ///
-            ///Required.
-            pub fn id<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.id = value
-                    .try_into()
-                    .map_err(|e| format!("error converting supplied value for id: {e}"));
-                self
-            }
-            ///Known values of `ChatReplyObject`.
-            pub fn object<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<crate::types::ChatReplyObject>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.object = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for object: {e}")
-                    });
-                self
-            }
-            pub fn usage<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::Usage>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.usage = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for usage: {e}")
-                    });
-                self
-            }
-            pub fn warnings<T>(mut self, value: T) -> Self
-            where
-                T: ::std::iter::IntoIterator,
-                T::Item: ::std::convert::TryInto<::std::string::String>,
-                <T::Item as ::std::convert::TryInto<
-                    ::std::string::String,
-                >>::Error: ::std::fmt::Display,
-            {
-                self.warnings = crate::contract::try_collect(value)
-                    .map_err(|e| {
-                        format!("error converting supplied value for warnings: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<ChatReply> for super::ChatReply {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: ChatReply,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    choices: value.choices?,
-                    created: value.created?,
-                    id: value.id?,
-                    object: value.object?,
-                    usage: value.usage?,
-                    warnings: value.warnings?,
-                })
-            }
-        }
-        impl ::std::convert::From<super::ChatReply> for ChatReply {
-            fn from(value: super::ChatReply) -> Self {
-                Self {
-                    choices: Ok(value.choices),
-                    created: Ok(value.created),
-                    id: Ok(value.id),
-                    object: Ok(value.object),
-                    usage: Ok(value.usage),
-                    warnings: Ok(value.warnings),
-                }
-            }
-        }
         #[derive(Clone, Debug)]
         pub struct ChatRequest {
             messages: ::std::result::Result<
@@ -506,116 +329,6 @@ pub mod types {
             }
         }
         #[derive(Clone, Debug)]
-        pub struct Choice {
-            finish_reason: ::std::result::Result<
-                ::std::option::Option<crate::types::FinishReason>,
-                ::std::string::String,
-            >,
-            index: ::std::result::Result<i128, ::std::string::String>,
-            logprobs: ::std::result::Result<
-                ::std::option::Option<f64>,
-                ::std::string::String,
-            >,
-            seed: ::std::result::Result<
-                ::std::option::Option<i128>,
-                ::std::string::String,
-            >,
-        }
-        impl ::std::default::Default for Choice {
-            fn default() -> Self {
-                Self {
-                    finish_reason: Err(
-                        "no value supplied for finish_reason".to_string(),
-                    ),
-                    index: Err("no value supplied for index".to_string()),
-                    logprobs: Ok(Default::default()),
-                    seed: Ok(Default::default()),
-                }
-            }
-        }
-        impl Choice {
-            ///Values: `stop`, `length`, `tool_calls`.
-            ///
-            ///Required.
-            pub fn finish_reason<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<
-                    ::std::option::Option<crate::types::FinishReason>,
-                >,
-                T::Error: ::std::fmt::Display,
-            {
-                self.finish_reason = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for finish_reason: {e}")
-                    });
-                self
-            }
-            ///Required.
-            pub fn index<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<i128>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.index = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for index: {e}")
-                    });
-                self
-            }
-            pub fn logprobs<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<f64>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.logprobs = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for logprobs: {e}")
-                    });
-                self
-            }
-            ///The spec says: format "uint64".
-            pub fn seed<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<i128>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.seed = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for seed: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<Choice> for super::Choice {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: Choice,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    finish_reason: value.finish_reason?,
-                    index: value.index?,
-                    logprobs: value.logprobs?,
-                    seed: value.seed?,
-                })
-            }
-        }
-        impl ::std::convert::From<super::Choice> for Choice {
-            fn from(value: super::Choice) -> Self {
-                Self {
-                    finish_reason: Ok(value.finish_reason),
-                    index: Ok(value.index),
-                    logprobs: Ok(value.logprobs),
-                    seed: Ok(value.seed),
-                }
-            }
-        }
-        #[derive(Clone, Debug)]
         pub struct Message {
             content: ::std::result::Result<super::Content, ::std::string::String>,
             role: ::std::result::Result<crate::types::Role, ::std::string::String>,
@@ -675,48 +388,6 @@ pub mod types {
                     content: Ok(value.content),
                     role: Ok(value.role),
                 }
-            }
-        }
-        #[derive(Clone, Debug)]
-        pub struct Problem {
-            message: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-        }
-        impl ::std::default::Default for Problem {
-            fn default() -> Self {
-                Self {
-                    message: Ok(Default::default()),
-                }
-            }
-        }
-        impl Problem {
-            pub fn message<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.message = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for message: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<Problem> for super::Problem {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: Problem,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { message: value.message? })
-            }
-        }
-        impl ::std::convert::From<super::Problem> for Problem {
-            fn from(value: super::Problem) -> Self {
-                Self { message: Ok(value.message) }
             }
         }
         #[derive(Clone, Debug)]
@@ -784,89 +455,6 @@ pub mod types {
             }
         }
         #[derive(Clone, Debug)]
-        pub struct Thing {
-            created_at: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-            id: ::std::result::Result<::std::string::String, ::std::string::String>,
-            tags: ::std::result::Result<
-                ::std::collections::HashMap<::std::string::String, i128>,
-                ::std::string::String,
-            >,
-        }
-        impl ::std::default::Default for Thing {
-            fn default() -> Self {
-                Self {
-                    created_at: Ok(Default::default()),
-                    id: Err("no value supplied for id".to_string()),
-                    tags: Ok(Default::default()),
-                }
-            }
-        }
-        impl Thing {
-            ///Format: date-time.
-            pub fn created_at<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.created_at = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for created_at: {e}")
-                    });
-                self
-            }
-            ///Required.
-            pub fn id<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.id = value
-                    .try_into()
-                    .map_err(|e| format!("error converting supplied value for id: {e}"));
-                self
-            }
-            pub fn tags<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<
-                    ::std::collections::HashMap<::std::string::String, i128>,
-                >,
-                T::Error: ::std::fmt::Display,
-            {
-                self.tags = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for tags: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<Thing> for super::Thing {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: Thing,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    created_at: value.created_at?,
-                    id: value.id?,
-                    tags: value.tags?,
-                })
-            }
-        }
-        impl ::std::convert::From<super::Thing> for Thing {
-            fn from(value: super::Thing) -> Self {
-                Self {
-                    created_at: Ok(value.created_at),
-                    id: Ok(value.id),
-                    tags: Ok(value.tags),
-                }
-            }
-        }
-        #[derive(Clone, Debug)]
         pub struct UploadsCreateBody {
             file: ::std::result::Result<
                 ::std::option::Option<crate::contract::FilePart>,
@@ -906,51 +494,6 @@ pub mod types {
         impl ::std::convert::From<super::UploadsCreateBody> for UploadsCreateBody {
             fn from(value: super::UploadsCreateBody) -> Self {
                 Self { file: Ok(value.file) }
-            }
-        }
-        #[derive(Clone, Debug)]
-        pub struct Usage {
-            total_tokens: ::std::result::Result<i128, ::std::string::String>,
-        }
-        impl ::std::default::Default for Usage {
-            fn default() -> Self {
-                Self {
-                    total_tokens: Err("no value supplied for total_tokens".to_string()),
-                }
-            }
-        }
-        impl Usage {
-            ///The spec says: format "int32".
-            ///
-            ///Required.
-            pub fn total_tokens<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<i128>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.total_tokens = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for total_tokens: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<Usage> for super::Usage {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: Usage,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    total_tokens: value.total_tokens?,
-                })
-            }
-        }
-        impl ::std::convert::From<super::Usage> for Usage {
-            fn from(value: super::Usage) -> Self {
-                Self {
-                    total_tokens: Ok(value.total_tokens),
-                }
             }
         }
     }
@@ -1669,14 +1212,6 @@ pub mod types {
             }
         }
     }
-    impl Problem {
-        ///A `Problem` with no field set (it requires none).
-        pub fn new() -> Self {
-            Self {
-                message: ::std::default::Default::default(),
-            }
-        }
-    }
     impl SpeechCreateBody {
         ///A `SpeechCreateBody` from its required fields (`input`); set the others with [`SpeechCreateBody::builder`].
         pub fn new(input: impl ::std::convert::Into<::std::string::String>) -> Self {
@@ -1753,14 +1288,6 @@ pub mod types {
         }
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for Part {
-        type Error = ::serde_json::Error;
-        fn try_from(
-            value: ::serde_json::Value,
-        ) -> ::std::result::Result<Self, ::serde_json::Error> {
-            ::serde_json::from_value(value)
-        }
-    }
-    impl ::std::convert::TryFrom<::serde_json::Value> for Problem {
         type Error = ::serde_json::Error;
         fn try_from(
             value: ::serde_json::Value,

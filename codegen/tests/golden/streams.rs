@@ -34,7 +34,8 @@
 // item_names: 2
 // spec_id_aliases: 3
 // unreached_types: 1
-// contract_only: 73
+// answer_builders: 8
+// contract_only: 71
 
 #[allow(unused_imports)]
 pub use progenitor_client::{ByteStream, ClientInfo, Error, ResponseValue};
@@ -50,11 +51,6 @@ pub mod types {
         pub choices: ::std::vec::Vec<ChatV2PieceChoice>,
         pub id: ::std::string::String,
     }
-    impl ChatV2Piece {
-        pub fn builder() -> builder::ChatV2Piece {
-            Default::default()
-        }
-    }
     ///`ChatV2PieceChoice`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[non_exhaustive]
@@ -67,11 +63,6 @@ pub mod types {
         )]
         pub index: ::std::option::Option<i128>,
     }
-    impl ChatV2PieceChoice {
-        pub fn builder() -> builder::ChatV2PieceChoice {
-            Default::default()
-        }
-    }
     ///`ChatV2PieceChoiceDelta`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
     #[non_exhaustive]
@@ -79,22 +70,12 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub content: ::std::option::Option<::std::string::String>,
     }
-    impl ChatV2PieceChoiceDelta {
-        pub fn builder() -> builder::ChatV2PieceChoiceDelta {
-            Default::default()
-        }
-    }
     ///`ChatV2Reply`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[non_exhaustive]
     pub struct ChatV2Reply {
         pub choices: ::std::vec::Vec<ChatV2ReplyChoice>,
         pub id: ::std::string::String,
-    }
-    impl ChatV2Reply {
-        pub fn builder() -> builder::ChatV2Reply {
-            Default::default()
-        }
     }
     ///`ChatV2ReplyChoice`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
@@ -109,22 +90,12 @@ pub mod types {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub message: ::std::option::Option<ChatV2ReplyChoiceMessage>,
     }
-    impl ChatV2ReplyChoice {
-        pub fn builder() -> builder::ChatV2ReplyChoice {
-            Default::default()
-        }
-    }
     ///`ChatV2ReplyChoiceMessage`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
     #[non_exhaustive]
     pub struct ChatV2ReplyChoiceMessage {
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub content: ::std::option::Option<::std::string::String>,
-    }
-    impl ChatV2ReplyChoiceMessage {
-        pub fn builder() -> builder::ChatV2ReplyChoiceMessage {
-            Default::default()
-        }
     }
     ///`ChatV2Request`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -139,40 +110,17 @@ pub mod types {
             Default::default()
         }
     }
-    ///`ChatV2Stream`
-    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
-    #[non_exhaustive]
-    #[doc(hidden)]
-    pub struct ChatV2Stream {
-        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub data: ::std::option::Option<ChatV2Piece>,
-    }
-    impl ChatV2Stream {
-        pub fn builder() -> builder::ChatV2Stream {
-            Default::default()
-        }
-    }
     ///`LogLine`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[non_exhaustive]
     pub struct LogLine {
         pub line: ::std::string::String,
     }
-    impl LogLine {
-        pub fn builder() -> builder::LogLine {
-            Default::default()
-        }
-    }
     ///`SpeakChunk`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
     #[non_exhaustive]
     pub struct SpeakChunk {
         pub b64: ::std::string::String,
-    }
-    impl SpeakChunk {
-        pub fn builder() -> builder::SpeakChunk {
-            Default::default()
-        }
     }
     ///`V2SpeakBody`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
@@ -189,352 +137,6 @@ pub mod types {
     }
     /// Types for composing complex structures.
     pub mod builder {
-        #[derive(Clone, Debug)]
-        pub struct ChatV2Piece {
-            choices: ::std::result::Result<
-                ::std::vec::Vec<super::ChatV2PieceChoice>,
-                ::std::string::String,
-            >,
-            id: ::std::result::Result<::std::string::String, ::std::string::String>,
-        }
-        impl ::std::default::Default for ChatV2Piece {
-            fn default() -> Self {
-                Self {
-                    choices: Err("no value supplied for choices".to_string()),
-                    id: Err("no value supplied for id".to_string()),
-                }
-            }
-        }
-        impl ChatV2Piece {
-            ///Required.
-            pub fn choices<T>(mut self, value: T) -> Self
-            where
-                T: ::std::iter::IntoIterator,
-                T::Item: ::std::convert::TryInto<super::ChatV2PieceChoice>,
-                <T::Item as ::std::convert::TryInto<
-                    super::ChatV2PieceChoice,
-                >>::Error: ::std::fmt::Display,
-            {
-                self.choices = crate::contract::try_collect(value)
-                    .map_err(|e| {
-                        format!("error converting supplied value for choices: {e}")
-                    });
-                self
-            }
-            ///Required.
-            pub fn id<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.id = value
-                    .try_into()
-                    .map_err(|e| format!("error converting supplied value for id: {e}"));
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<ChatV2Piece> for super::ChatV2Piece {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: ChatV2Piece,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    choices: value.choices?,
-                    id: value.id?,
-                })
-            }
-        }
-        impl ::std::convert::From<super::ChatV2Piece> for ChatV2Piece {
-            fn from(value: super::ChatV2Piece) -> Self {
-                Self {
-                    choices: Ok(value.choices),
-                    id: Ok(value.id),
-                }
-            }
-        }
-        #[derive(Clone, Debug)]
-        pub struct ChatV2PieceChoice {
-            delta: ::std::result::Result<
-                super::ChatV2PieceChoiceDelta,
-                ::std::string::String,
-            >,
-            index: ::std::result::Result<
-                ::std::option::Option<i128>,
-                ::std::string::String,
-            >,
-        }
-        impl ::std::default::Default for ChatV2PieceChoice {
-            fn default() -> Self {
-                Self {
-                    delta: Err("no value supplied for delta".to_string()),
-                    index: Ok(Default::default()),
-                }
-            }
-        }
-        impl ChatV2PieceChoice {
-            ///Required.
-            pub fn delta<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::ChatV2PieceChoiceDelta>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.delta = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for delta: {e}")
-                    });
-                self
-            }
-            pub fn index<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<i128>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.index = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for index: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<ChatV2PieceChoice> for super::ChatV2PieceChoice {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: ChatV2PieceChoice,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    delta: value.delta?,
-                    index: value.index?,
-                })
-            }
-        }
-        impl ::std::convert::From<super::ChatV2PieceChoice> for ChatV2PieceChoice {
-            fn from(value: super::ChatV2PieceChoice) -> Self {
-                Self {
-                    delta: Ok(value.delta),
-                    index: Ok(value.index),
-                }
-            }
-        }
-        #[derive(Clone, Debug)]
-        pub struct ChatV2PieceChoiceDelta {
-            content: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-        }
-        impl ::std::default::Default for ChatV2PieceChoiceDelta {
-            fn default() -> Self {
-                Self {
-                    content: Ok(Default::default()),
-                }
-            }
-        }
-        impl ChatV2PieceChoiceDelta {
-            pub fn content<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.content = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for content: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<ChatV2PieceChoiceDelta>
-        for super::ChatV2PieceChoiceDelta {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: ChatV2PieceChoiceDelta,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { content: value.content? })
-            }
-        }
-        impl ::std::convert::From<super::ChatV2PieceChoiceDelta>
-        for ChatV2PieceChoiceDelta {
-            fn from(value: super::ChatV2PieceChoiceDelta) -> Self {
-                Self { content: Ok(value.content) }
-            }
-        }
-        #[derive(Clone, Debug)]
-        pub struct ChatV2Reply {
-            choices: ::std::result::Result<
-                ::std::vec::Vec<super::ChatV2ReplyChoice>,
-                ::std::string::String,
-            >,
-            id: ::std::result::Result<::std::string::String, ::std::string::String>,
-        }
-        impl ::std::default::Default for ChatV2Reply {
-            fn default() -> Self {
-                Self {
-                    choices: Err("no value supplied for choices".to_string()),
-                    id: Err("no value supplied for id".to_string()),
-                }
-            }
-        }
-        impl ChatV2Reply {
-            ///Required.
-            pub fn choices<T>(mut self, value: T) -> Self
-            where
-                T: ::std::iter::IntoIterator,
-                T::Item: ::std::convert::TryInto<super::ChatV2ReplyChoice>,
-                <T::Item as ::std::convert::TryInto<
-                    super::ChatV2ReplyChoice,
-                >>::Error: ::std::fmt::Display,
-            {
-                self.choices = crate::contract::try_collect(value)
-                    .map_err(|e| {
-                        format!("error converting supplied value for choices: {e}")
-                    });
-                self
-            }
-            ///Required.
-            pub fn id<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.id = value
-                    .try_into()
-                    .map_err(|e| format!("error converting supplied value for id: {e}"));
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<ChatV2Reply> for super::ChatV2Reply {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: ChatV2Reply,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    choices: value.choices?,
-                    id: value.id?,
-                })
-            }
-        }
-        impl ::std::convert::From<super::ChatV2Reply> for ChatV2Reply {
-            fn from(value: super::ChatV2Reply) -> Self {
-                Self {
-                    choices: Ok(value.choices),
-                    id: Ok(value.id),
-                }
-            }
-        }
-        #[derive(Clone, Debug)]
-        pub struct ChatV2ReplyChoice {
-            index: ::std::result::Result<
-                ::std::option::Option<i128>,
-                ::std::string::String,
-            >,
-            message: ::std::result::Result<
-                ::std::option::Option<super::ChatV2ReplyChoiceMessage>,
-                ::std::string::String,
-            >,
-        }
-        impl ::std::default::Default for ChatV2ReplyChoice {
-            fn default() -> Self {
-                Self {
-                    index: Ok(Default::default()),
-                    message: Ok(Default::default()),
-                }
-            }
-        }
-        impl ChatV2ReplyChoice {
-            pub fn index<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<i128>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.index = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for index: {e}")
-                    });
-                self
-            }
-            pub fn message<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::ChatV2ReplyChoiceMessage>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.message = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for message: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<ChatV2ReplyChoice> for super::ChatV2ReplyChoice {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: ChatV2ReplyChoice,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self {
-                    index: value.index?,
-                    message: value.message?,
-                })
-            }
-        }
-        impl ::std::convert::From<super::ChatV2ReplyChoice> for ChatV2ReplyChoice {
-            fn from(value: super::ChatV2ReplyChoice) -> Self {
-                Self {
-                    index: Ok(value.index),
-                    message: Ok(value.message),
-                }
-            }
-        }
-        #[derive(Clone, Debug)]
-        pub struct ChatV2ReplyChoiceMessage {
-            content: ::std::result::Result<
-                ::std::option::Option<::std::string::String>,
-                ::std::string::String,
-            >,
-        }
-        impl ::std::default::Default for ChatV2ReplyChoiceMessage {
-            fn default() -> Self {
-                Self {
-                    content: Ok(Default::default()),
-                }
-            }
-        }
-        impl ChatV2ReplyChoiceMessage {
-            pub fn content<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.content = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for content: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<ChatV2ReplyChoiceMessage>
-        for super::ChatV2ReplyChoiceMessage {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: ChatV2ReplyChoiceMessage,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { content: value.content? })
-            }
-        }
-        impl ::std::convert::From<super::ChatV2ReplyChoiceMessage>
-        for ChatV2ReplyChoiceMessage {
-            fn from(value: super::ChatV2ReplyChoiceMessage) -> Self {
-                Self { content: Ok(value.content) }
-            }
-        }
         #[derive(Clone, Debug)]
         pub struct ChatV2Request {
             model: ::std::result::Result<::std::string::String, ::std::string::String>,
@@ -596,126 +198,6 @@ pub mod types {
                     model: Ok(value.model),
                     stream: Ok(value.stream),
                 }
-            }
-        }
-        #[derive(Clone, Debug)]
-        pub struct ChatV2Stream {
-            data: ::std::result::Result<
-                ::std::option::Option<super::ChatV2Piece>,
-                ::std::string::String,
-            >,
-        }
-        impl ::std::default::Default for ChatV2Stream {
-            fn default() -> Self {
-                Self {
-                    data: Ok(Default::default()),
-                }
-            }
-        }
-        impl ChatV2Stream {
-            pub fn data<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<super::ChatV2Piece>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.data = value
-                    .try_into()
-                    .map(::std::option::Option::Some)
-                    .map_err(|e| {
-                        format!("error converting supplied value for data: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<ChatV2Stream> for super::ChatV2Stream {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: ChatV2Stream,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { data: value.data? })
-            }
-        }
-        impl ::std::convert::From<super::ChatV2Stream> for ChatV2Stream {
-            fn from(value: super::ChatV2Stream) -> Self {
-                Self { data: Ok(value.data) }
-            }
-        }
-        #[derive(Clone, Debug)]
-        pub struct LogLine {
-            line: ::std::result::Result<::std::string::String, ::std::string::String>,
-        }
-        impl ::std::default::Default for LogLine {
-            fn default() -> Self {
-                Self {
-                    line: Err("no value supplied for line".to_string()),
-                }
-            }
-        }
-        impl LogLine {
-            ///Required.
-            pub fn line<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.line = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for line: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<LogLine> for super::LogLine {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: LogLine,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { line: value.line? })
-            }
-        }
-        impl ::std::convert::From<super::LogLine> for LogLine {
-            fn from(value: super::LogLine) -> Self {
-                Self { line: Ok(value.line) }
-            }
-        }
-        #[derive(Clone, Debug)]
-        pub struct SpeakChunk {
-            b64: ::std::result::Result<::std::string::String, ::std::string::String>,
-        }
-        impl ::std::default::Default for SpeakChunk {
-            fn default() -> Self {
-                Self {
-                    b64: Err("no value supplied for b64".to_string()),
-                }
-            }
-        }
-        impl SpeakChunk {
-            ///Required.
-            pub fn b64<T>(mut self, value: T) -> Self
-            where
-                T: ::std::convert::TryInto<::std::string::String>,
-                T::Error: ::std::fmt::Display,
-            {
-                self.b64 = value
-                    .try_into()
-                    .map_err(|e| {
-                        format!("error converting supplied value for b64: {e}")
-                    });
-                self
-            }
-        }
-        impl ::std::convert::TryFrom<SpeakChunk> for super::SpeakChunk {
-            type Error = super::error::ConversionError;
-            fn try_from(
-                value: SpeakChunk,
-            ) -> ::std::result::Result<Self, super::error::ConversionError> {
-                Ok(Self { b64: value.b64? })
-            }
-        }
-        impl ::std::convert::From<super::SpeakChunk> for SpeakChunk {
-            fn from(value: super::SpeakChunk) -> Self {
-                Self { b64: Ok(value.b64) }
             }
         }
         #[derive(Clone, Debug)]
@@ -885,14 +367,6 @@ pub mod types {
             }
         }
     }
-    impl ChatV2Stream {
-        ///A `ChatV2Stream` with no field set (it requires none).
-        pub fn new() -> Self {
-            Self {
-                data: ::std::default::Default::default(),
-            }
-        }
-    }
     impl LogLine {
         ///A `LogLine` from its required fields (`line`); set the others with [`LogLine::builder`].
         pub fn new(line: impl ::std::convert::Into<::std::string::String>) -> Self {
@@ -977,14 +451,6 @@ pub mod types {
         }
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ChatV2Request {
-        type Error = ::serde_json::Error;
-        fn try_from(
-            value: ::serde_json::Value,
-        ) -> ::std::result::Result<Self, ::serde_json::Error> {
-            ::serde_json::from_value(value)
-        }
-    }
-    impl ::std::convert::TryFrom<::serde_json::Value> for ChatV2Stream {
         type Error = ::serde_json::Error;
         fn try_from(
             value: ::serde_json::Value,
