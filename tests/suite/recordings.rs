@@ -69,10 +69,19 @@ fn operation(path: &str) -> &'static str {
     }
 }
 
-/// Decodes with serde's path in the message.
-fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
+/// Decodes with serde's path in the message. An object that no member of
+/// its union takes (kept whole as the union's `Other`) fails too: the
+/// published shape missed what the API sent, which wants a patch.
+fn decode<T: DeserializeOwned + std::fmt::Debug>(body: &[u8]) -> Result<T, String> {
     let de = &mut serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize(de).map_err(|e| format!("at `{}`: {}", e.path(), e.inner()))
+    let value: T = serde_path_to_error::deserialize(de).map_err(|e| format!("at `{}`: {}", e.path(), e.inner()))?;
+    let debug = format!("{value:?}");
+    match debug.find("Other(Object {") {
+        Some(at) => {
+            Err(format!("an object no union member takes: {}…", debug[at..].chars().take(200).collect::<String>()))
+        }
+        None => Ok(value),
+    }
 }
 
 /// Every value `typed` holds (its JSON leaves) is in `raw` at the same
@@ -197,7 +206,7 @@ fn folded(response: &Value) -> Value {
 /// through `send_stream().accumulate()`; returns the folded response as JSON.
 async fn stream<T>(opened: Result<EventStream<T>, Error>, events: &[String]) -> Result<Value, String>
 where
-    T: togetherai::stream::Accumulate + DeserializeOwned,
+    T: togetherai::stream::Accumulate + DeserializeOwned + std::fmt::Debug,
     T::Response: serde::Serialize,
 {
     for (i, data) in events.iter().enumerate() {
