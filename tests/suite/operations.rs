@@ -507,3 +507,30 @@ async fn cosine_scheduler_args_keep_num_cycles() {
     let again = serde_json::to_value(scheduler).expect("serializes");
     assert_eq!(again["lr_scheduler_args"]["num_cycles"], json!(0.5), "decoded as {scheduler:?}");
 }
+
+/// The README's table of what the crate covers names every generated
+/// operation once, under an area whose count adds up.
+#[test]
+fn the_readme_covers_every_operation() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README.md");
+    let start = readme.find("\n## What it covers").expect("a coverage section");
+    let section = &readme[start + 1..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |i| i + 3)];
+    let rows: Vec<&str> = section.lines().filter(|l| l.starts_with("| ") && l.contains(" (")).collect();
+    let mut named = Vec::new();
+    let mut counted = 0;
+    for row in &rows {
+        let cells: Vec<&str> = row.split(" | ").collect();
+        let count: usize =
+            cells[0].rsplit_once(" (").and_then(|(_, n)| n.strip_suffix(')')).and_then(|n| n.parse().ok()).unwrap_or(0);
+        let ops: Vec<&str> = cells[1].split(", ").map(|o| o.trim_matches('`')).collect();
+        assert_eq!(ops.len(), count, "{row}");
+        counted += count;
+        named.extend(ops);
+    }
+    let generated = generated();
+    let listed: BTreeSet<&str> = named.iter().copied().collect();
+    assert_eq!(listed.len(), named.len(), "an operation twice in the README");
+    assert_eq!(listed, generated, "the README's coverage table and the generated operations differ");
+    assert_eq!(counted, OPERATION_EFFECTS.len());
+}
