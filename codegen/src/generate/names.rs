@@ -60,17 +60,19 @@ pub fn spec_id_aliases(file: &mut syn::File, cx: &Context) -> Result<usize, Stri
     Ok(n)
 }
 
-/// The names of the types of `types` (structs, enums, aliases).
-fn defined(items: &[syn::Item]) -> BTreeSet<String> {
-    items
-        .iter()
-        .filter_map(|item| match item {
-            syn::Item::Struct(s) => Some(s.ident.to_string()),
-            syn::Item::Enum(e) => Some(e.ident.to_string()),
-            syn::Item::Type(t) => Some(t.ident.to_string()),
-            _ => None,
-        })
-        .collect()
+/// The names of the types among `items` (structs, enums, aliases).
+pub(super) fn defined(items: &[syn::Item]) -> BTreeSet<String> {
+    items.iter().filter_map(defined_name).collect()
+}
+
+/// The name of the type an item defines, if it is a struct, enum or alias.
+pub(super) fn defined_name(item: &syn::Item) -> Option<String> {
+    match item {
+        syn::Item::Struct(s) => Some(s.ident.to_string()),
+        syn::Item::Enum(e) => Some(e.ident.to_string()),
+        syn::Item::Type(t) => Some(t.ident.to_string()),
+        _ => None,
+    }
 }
 
 /// Whether a typify name is positional: `Variant3`, or ends so (`FooVariant3`).

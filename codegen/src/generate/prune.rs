@@ -8,6 +8,7 @@
 use super::context::Context;
 use super::docs::{mentions, reached};
 use super::module_mut;
+use super::names::{defined, defined_name};
 use std::collections::BTreeSet;
 use syn::visit::Visit;
 
@@ -25,7 +26,7 @@ pub fn unreached_types(file: &mut syn::File, _: &Context) -> Result<usize, Strin
     }
     let items = module_mut(&mut file.items, "types")?;
     let reached = reached(items, seeds);
-    let mut gone: BTreeSet<String> = type_names(items).into_iter().filter(|n| !reached.contains(n)).collect();
+    let mut gone: BTreeSet<String> = defined(items).into_iter().filter(|n| !reached.contains(n)).collect();
     // An alias of a reached type stays: `policy::NAMES` chose it for users.
     let kept: Vec<String> = items
         .iter()
@@ -55,7 +56,7 @@ pub fn answer_builders(file: &mut syn::File, _: &Context) -> Result<usize, Strin
     }
     let items = module_mut(&mut file.items, "types")?;
     let requests = reached(items, seeds);
-    let answers: BTreeSet<String> = type_names(items).into_iter().filter(|n| !requests.contains(n)).collect();
+    let answers: BTreeSet<String> = defined(items).into_iter().filter(|n| !requests.contains(n)).collect();
     // `impl X { pub fn builder() -> builder::X }`.
     for item in items.iter_mut() {
         let syn::Item::Impl(i) = item else { continue };
@@ -66,22 +67,9 @@ pub fn answer_builders(file: &mut syn::File, _: &Context) -> Result<usize, Strin
     items.retain(|item| !matches!(item, syn::Item::Impl(i) if i.trait_.is_none() && i.items.is_empty()));
     // typify writes no builder module for a spec without structs.
     let Ok(builders) = module_mut(items, "builder") else { return Ok(0) };
-    let before = type_names(builders).len();
+    let before = defined(builders).len();
     remove_types(builders, &answers);
-    Ok(before - type_names(builders).len())
-}
-
-/// The names of the structs, enums and aliases among `items`.
-fn type_names(items: &[syn::Item]) -> BTreeSet<String> {
-    items
-        .iter()
-        .filter_map(|item| match item {
-            syn::Item::Struct(s) => Some(s.ident.to_string()),
-            syn::Item::Enum(e) => Some(e.ident.to_string()),
-            syn::Item::Type(t) => Some(t.ident.to_string()),
-            _ => None,
-        })
-        .collect()
+    Ok(before - defined(builders).len())
 }
 
 /// The type an impl is for, by its last path segment.
@@ -100,9 +88,9 @@ fn remove_types(items: &mut Vec<syn::Item>, gone: &BTreeSet<String>) {
         return;
     }
     items.retain(|item| match item {
-        syn::Item::Struct(s) => !gone.contains(&s.ident.to_string()),
-        syn::Item::Enum(e) => !gone.contains(&e.ident.to_string()),
-        syn::Item::Type(t) => !gone.contains(&t.ident.to_string()),
+        syn::Item::Struct(_) | syn::Item::Enum(_) | syn::Item::Type(_) => {
+            defined_name(item).is_none_or(|name| !gone.contains(&name))
+        }
         syn::Item::Impl(i) => {
             let header = mentions(&|n| {
                 n.visit_type(&i.self_ty);
