@@ -59,7 +59,7 @@ async fn main() -> std::process::ExitCode {
     step("real-time speech", tasks::realtime::speech(&client, &out.join("realtime.wav")).await);
     step("real-time transcription", tasks::realtime::transcription(&client, &out.join("realtime.wav")).await);
     step("batch", tasks::batches::batch(&client, &out.join("batch.jsonl")).await);
-    step("evaluation", evaluation(&client).await);
+    step("evaluation", tasks::batches::evaluation(&client, &out.join("answers.jsonl")).await);
     step("fine-tuning", fine_tuning(&client).await);
     step("endpoints and hardware", endpoints(&client).await);
     step("code interpreter", code(&client).await);
@@ -96,12 +96,6 @@ async fn fine_tuning(client: &Client) -> Step {
     let files = client.files_list().send().await?;
     let training_file = files.data.first().map(|f| f.id.clone()).unwrap_or_else(|| "file-tour".into());
     tasks::fine_tuning::run(client, &training_file).await
-}
-
-async fn evaluation(client: &Client) -> Step {
-    let files = client.files_list().send().await?;
-    let file = files.data.first().map(|f| f.id.clone()).unwrap_or_else(|| "file-tour".into());
-    tasks::batches::evaluation(client, &file).await
 }
 
 async fn endpoints(client: &Client) -> Step {

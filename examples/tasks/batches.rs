@@ -25,19 +25,24 @@ pub async fn batch(_: &Client, _: &std::path::Path) -> Outcome {
     Ok("skipped: this spec has no POST /batches or /files/upload (build with a 2025-12 or later spec)".into())
 }
 
-/// Has a judge model label the answers of an uploaded file, then reads the job's status.
-#[cfg(togetherai_operation = "evaluation_create")]
-pub async fn evaluation(client: &Client, file_id: &str) -> Outcome {
+/// Uploads a file of answers, has a judge model label them, then reads the job's status.
+#[cfg(all(togetherai_operation = "evaluation_create", togetherai_operation = "files_upload"))]
+pub async fn evaluation(client: &Client, path: &std::path::Path) -> Outcome {
     use togetherai::types::{EvaluationClassifyParameters, EvaluationJudgeModelConfig, EvaluationTypedRequest};
-    let judge = EvaluationJudgeModelConfig::serverless(super::MODEL, "Is the answer polite? Say `yes` or `no`.");
-    let parameters = EvaluationClassifyParameters::new(judge, ["yes", "no"], ["yes"], file_id);
+    use togetherai::FilePart;
+    let row = serde_json::json!({ "prompt": "Greet me.", "response": "Hello, nice to meet you!" });
+    std::fs::write(path, format!("{row}\n"))?;
+    let file =
+        client.files_upload().purpose("eval").file_name("answers.jsonl").file(FilePart::path(path)).send().await?;
+    let judge = EvaluationJudgeModelConfig::serverless(super::MODEL, "Is the response polite? Say `yes` or `no`.");
+    let parameters = EvaluationClassifyParameters::new(judge, ["yes", "no"], ["yes"], &file.id);
     let created = client.evaluation_create().body(EvaluationTypedRequest::classify(parameters)).send().await?;
     let id = created.workflow_id.clone().ok_or("the evaluation has no id")?;
     let status = client.evaluation_status().id(&id).send().await?;
     Ok(format!("evaluation {id}: {}", status.status.as_ref().map_or("unknown".into(), |s| s.to_string())))
 }
 
-#[cfg(not(togetherai_operation = "evaluation_create"))]
-pub async fn evaluation(_: &Client, _: &str) -> Outcome {
-    Ok("skipped: this spec has no POST /evaluation (build with a 2025-12 or later spec)".into())
+#[cfg(not(all(togetherai_operation = "evaluation_create", togetherai_operation = "files_upload")))]
+pub async fn evaluation(_: &Client, _: &std::path::Path) -> Outcome {
+    Ok("skipped: this spec has no POST /evaluation or /files/upload (build with a 2025-12 or later spec)".into())
 }
