@@ -1,8 +1,8 @@
 //! Output under review: the generated code of the fixture specs and the
 //! public API listing of the crate built from the vendored spec, committed
 //! under `codegen/tests/golden/`, and what the crate builds from without
-//! its `codegen` feature: the vendored spec's client, mock spec and cargo
-//! directives, committed under `generated/`. A test and `cargo xtask
+//! its `codegen` feature: the vendored spec's client, mock spec, cargo
+//! directives and SHA-256, committed under `generated/`. A test and `cargo xtask
 //! generate --check` fail when they are stale; `cargo xtask generate
 //! --bless` rewrites them, so every change to generated code is a diff in
 //! review.
@@ -36,6 +36,9 @@ pub enum Part {
     MockSpec,
     /// The cargo directives ([`crate::cargo_directives`]).
     Directives,
+    /// The spec's SHA-256 ([`crate::digest`]): the build without the
+    /// `codegen` feature refuses a spec that does not match it.
+    Digest,
 }
 
 /// The vendored spec, whose build output is committed.
@@ -59,6 +62,7 @@ pub const GOLDEN: &[Golden] = &[
     Golden { file: "generated/client.rs", source: Source::Build { spec: VENDORED, part: Part::Code } },
     Golden { file: "generated/mock_spec.json", source: Source::Build { spec: VENDORED, part: Part::MockSpec } },
     Golden { file: "generated/cargo.txt", source: Source::Build { spec: VENDORED, part: Part::Directives } },
+    Golden { file: "generated/spec.sha256", source: Source::Build { spec: VENDORED, part: Part::Digest } },
 ];
 
 /// The workspace root, from this crate's manifest directory.
@@ -85,11 +89,15 @@ impl Golden {
                 Ok(crate::api::render(&crate::api::crate_api(&output.code, &root.join("src"))?))
             }
             Source::Build { spec, part } => {
-                let output = build_output(&root.join(spec))?;
+                let path = root.join(spec);
                 Ok(match part {
-                    Part::Code => output.code.clone(),
-                    Part::MockSpec => output.mock_spec.clone().unwrap_or_default(),
-                    Part::Directives => crate::cargo_directives(&output.notes),
+                    Part::Code => build_output(&path)?.code.clone(),
+                    Part::MockSpec => build_output(&path)?.mock_spec.clone().unwrap_or_default(),
+                    Part::Directives => crate::cargo_directives(&build_output(&path)?.notes),
+                    Part::Digest => {
+                        let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                        crate::digest::record(&bytes, spec)
+                    }
                 })
             }
         }

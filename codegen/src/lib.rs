@@ -6,6 +6,7 @@
 //! See ARCHITECTURE.md for the layers and the pass list.
 
 pub mod api;
+pub mod digest;
 pub mod generate;
 pub mod golden;
 pub mod normalize;

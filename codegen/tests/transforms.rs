@@ -168,6 +168,7 @@ fn the_lenient_fixture_warns_naming_each_place() {
     let expected = [
         "`/paths/~1sessions/GET/description` is empty (null): read as absent",
         "`/components/schemas/Event/properties/detail` is empty (null): read as an empty mapping",
+        "`/components/schemas/Empty/properties` is an empty list where a mapping belongs: read as an empty mapping",
         "`/info/version` is a number: read as the text `1`",
         "`/paths/sessions~1{id}`: the path `sessions/{id}` does not start with `/`: read as `/sessions/{id}`",
         "`/paths/~1sessions/GET`: the method `GET` read as `get`",

@@ -7,6 +7,7 @@
 // have (gated on them), so they compile whatever spec the client is
 // generated from (`TOGETHERAI_SPEC`).
 mod accumulate;
+mod build_paths;
 mod policy;
 mod recordings;
 mod sessions;

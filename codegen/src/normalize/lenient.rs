@@ -257,12 +257,56 @@ fn check_parameter_list(list: Option<&Value>, at: &str) -> Result<(), SpecError>
     Ok(())
 }
 
+/// Whether the value of `key` (a keyword of a map that is the value of
+/// `parent`) is a mapping in OpenAPI 3 or JSON Schema: `parameters` is one
+/// only among the components (a list elsewhere).
+fn takes_mapping(key: &str, parent: &str) -> bool {
+    match key {
+        "parameters" => parent == "components",
+        _ => {
+            is_collection(key)
+                || matches!(
+                    key,
+                    "components"
+                        | "info"
+                        | "contact"
+                        | "license"
+                        | "externalDocs"
+                        | "requestBody"
+                        | "schema"
+                        | "not"
+                        | "additionalProperties"
+                        | "discriminator"
+                        | "mapping"
+                        | "xml"
+                        | "variables"
+                        | "flows"
+                        | "scopes"
+                )
+        }
+    }
+}
+
 /// Removes null map values (YAML's `key:` with nothing after it) and null
 /// list members, outside data (examples, defaults, enums, extensions); in
 /// a map of objects (`properties`, `responses`) a null is an empty object.
-/// A schema's `type: null` stays for `schema_types` to read.
+/// An empty list where a mapping belongs (`properties: []`, a careless
+/// exporter's empty collection) is an empty mapping. A schema's `type:
+/// null` stays for `schema_types` to read.
 fn drop_nulls(map: &mut Map<String, Value>, at: &str, key: &str, w: &mut Warnings) {
     let collection = is_collection(key);
+    let empty_lists: Vec<String> = map
+        .iter()
+        .filter(|(k, v)| {
+            v.as_array().is_some_and(Vec::is_empty) && (collection || (!is_data(k) && takes_mapping(k, key)))
+        })
+        .map(|(k, _)| k.clone())
+        .collect();
+    for k in empty_lists {
+        let here = format!("{at}/{}", esc(&k));
+        w.add("empty lists", format!("`{here}` is an empty list where a mapping belongs: read as an empty mapping"));
+        map.insert(k, json!({}));
+    }
     let nulls: Vec<String> = map
         .iter()
         .filter(|(k, v)| v.is_null() && (collection || (*k != "type" && !is_data(k))))
@@ -1666,7 +1710,36 @@ mod tests {
             refused(document_shape, paths(json!({ "/a": { "get": { "parameters": [1] } } }))).at,
             "/paths/~1a/get/parameters/0"
         );
-        assert_eq!(refused(document_shape, json!({ "components": { "schemas": [] } })).at, "/components/schemas");
+        assert_eq!(refused(document_shape, json!({ "components": { "schemas": [1] } })).at, "/components/schemas");
+    }
+
+    #[test]
+    fn document_shape_reads_an_empty_list_where_a_mapping_belongs_as_an_empty_mapping() {
+        let mut d = json!({ "components": { "schemas": {
+            "A": { "type": "object", "properties": [], "additionalProperties": [] },
+            "B": { "type": "object", "properties": { "p": [], "q": { "type": "array", "items": {}, "enum": [] } } } },
+            "parameters": [] },
+            "paths": { "/a": { "parameters": [], "get": { "parameters": [], "tags": [], "responses": [] } } } });
+        let notes = run(document_shape, &mut d);
+        let schemas = &d["components"]["schemas"];
+        assert_eq!(schemas["A"], json!({ "type": "object", "properties": {}, "additionalProperties": {} }));
+        assert_eq!(schemas["B"]["properties"]["p"], json!({}));
+        // Lists that are lists stay: `parameters` of a path item or operation, `tags`, data (`enum`).
+        assert_eq!(schemas["B"]["properties"]["q"]["enum"], json!([]));
+        assert_eq!(d["components"]["parameters"], json!({}));
+        assert_eq!(d.pointer("/paths/~1a/parameters"), Some(&json!([])));
+        assert_eq!(d.pointer("/paths/~1a/get"), Some(&json!({ "parameters": [], "tags": [], "responses": {} })));
+        for at in [
+            "/components/schemas/A/properties",
+            "/components/schemas/A/additionalProperties",
+            "/components/schemas/B/properties/p",
+            "/components/parameters",
+            "/paths/~1a/get/responses",
+        ] {
+            let expected = format!("`{at}` is an empty list where a mapping belongs: read as an empty mapping");
+            assert!(notes.warnings.contains(&expected), "{expected} not in {:#?}", notes.warnings);
+        }
+        assert_eq!(notes.warnings.iter().filter(|w| w.contains("empty list")).count(), 5, "{:#?}", notes.warnings);
     }
 
     #[test]

@@ -11,7 +11,7 @@
 // open_unions: 0
 // null_as_default: 0
 // lenient_integers: 3
-// optional_setters: 19
+// optional_setters: 20
 // text_conversions: 0
 // newtype_conversions: 0
 // list_setters: 1
@@ -21,7 +21,7 @@
 // setter_docs: 6
 // constructors: 6
 // answer_text: 0
-// json_conversions: 8
+// json_conversions: 9
 // union_getters: 0
 // field_getters: 5
 // conversion_errors: 0
@@ -85,6 +85,33 @@ pub mod types {
             Ok(Self(value.to_string()))
         }
     }
+    ///`Empty`
+    #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug)]
+    #[serde(transparent)]
+    pub struct Empty(pub ::serde_json::Map<::std::string::String, ::serde_json::Value>);
+    impl ::std::ops::Deref for Empty {
+        type Target = ::serde_json::Map<::std::string::String, ::serde_json::Value>;
+        fn deref(
+            &self,
+        ) -> &::serde_json::Map<::std::string::String, ::serde_json::Value> {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<Empty>
+    for ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+        fn from(value: Empty) -> Self {
+            value.0
+        }
+    }
+    impl ::std::convert::From<
+        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    > for Empty {
+        fn from(
+            value: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        ) -> Self {
+            Self(value)
+        }
+    }
     ///`Event`
     #[derive(::serde::Deserialize, ::serde::Serialize, Clone, Debug, Default)]
     #[non_exhaustive]
@@ -97,6 +124,8 @@ pub mod types {
         pub at: ::std::option::Option<i128>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub detail: ::std::option::Option<::serde_json::Value>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub empty: ::std::option::Option<Empty>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub other: ::std::option::Option<Thing>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -715,6 +744,7 @@ pub mod types {
             Self {
                 at: ::std::default::Default::default(),
                 detail: ::std::default::Default::default(),
+                empty: ::std::default::Default::default(),
                 other: ::std::default::Default::default(),
                 thing: ::std::default::Default::default(),
             }
@@ -778,6 +808,14 @@ pub mod types {
         }
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for Code {
+        type Error = ::serde_json::Error;
+        fn try_from(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<Self, ::serde_json::Error> {
+            ::serde_json::from_value(value)
+        }
+    }
+    impl ::std::convert::TryFrom<::serde_json::Value> for Empty {
         type Error = ::serde_json::Error;
         fn try_from(
             value: ::serde_json::Value,
@@ -849,6 +887,10 @@ pub mod types {
         ///`detail`, if the answer has it.
         pub fn detail(&self) -> ::std::option::Option<&::serde_json::Value> {
             self.detail.as_ref()
+        }
+        ///`empty`, if the answer has it.
+        pub fn empty(&self) -> ::std::option::Option<&Empty> {
+            self.empty.as_ref()
         }
         ///`other`, if the answer has it.
         pub fn other(&self) -> ::std::option::Option<&Thing> {
