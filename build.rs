@@ -98,8 +98,10 @@ fn generate(out: &Path) {
     if !bundled(&spec) {
         println!("cargo:rustc-cfg=togetherai_other_spec");
     }
+    let started = std::time::Instant::now();
     let output = togetherai_codegen::run_file(&spec, env::var_os("CARGO_FEATURE_MOCK").is_some())
         .unwrap_or_else(|e| fail(&format!("togetherai cannot generate its client: {e}")));
+    let took = started.elapsed();
     for line in &output.notes.log {
         println!("normalize: {line}");
     }
@@ -109,8 +111,10 @@ fn generate(out: &Path) {
     };
     write("generated.rs", &output.code);
     write("normalize.log", &output.notes.log.join("\n"));
-    let passes: Vec<String> = output.passes.iter().map(|(name, sites)| format!("{name}: {sites}")).collect();
-    write("generate.log", &passes.join("\n"));
+    // How long generating took (`cargo xtask build-cost` reads it), then each pass and its sites.
+    let mut log = vec![format!("generated in {} ms", took.as_millis())];
+    log.extend(output.passes.iter().map(|(name, sites)| format!("{name}: {sites}")));
+    write("generate.log", &log.join("\n"));
     if let Some(mock) = &output.mock_spec {
         write("mock_spec.json", mock);
     }

@@ -103,7 +103,8 @@ impl Clients {
         defaults.insert(header::AUTHORIZATION, auth);
         let agent = format!("togetherai-rust/{}", env!("CARGO_PKG_VERSION"));
         defaults.insert(header::USER_AGENT, header::HeaderValue::from_str(&agent).unwrap());
-        let http = reqwest::Client::builder()
+        let http = togetherai::ClientBuilder::http_client_builder()
+            .unwrap()
             .timeout(Duration::from_secs(600))
             .connect_timeout(Duration::from_secs(10))
             .default_headers(defaults)

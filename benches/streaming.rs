@@ -149,7 +149,8 @@ fn request() -> togetherai::types::builder::ChatCompletionRequest {
 impl Clients {
     fn new(server: &Server) -> Clients {
         let sdk = Client::builder().api_key("k").base_url(server.url()).build().unwrap();
-        let http = reqwest::Client::builder()
+        let http = togetherai::ClientBuilder::http_client_builder()
+            .unwrap()
             .timeout(Duration::from_secs(600))
             .connect_timeout(Duration::from_secs(10))
             .build()

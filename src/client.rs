@@ -31,6 +31,9 @@ pub struct Config {
     retry: RetryPolicy,
     /// The per-attempt timeout, when this crate built the HTTP client.
     timeout: Option<Duration>,
+    /// The TLS configuration of calls and sessions (`tls.rs`).
+    #[cfg(feature = "__rustls")]
+    tls: std::sync::Arc<rustls::ClientConfig>,
 }
 
 impl Config {
@@ -47,6 +50,15 @@ impl Config {
     /// The per-attempt timeout, when known.
     pub(crate) fn timeout(&self) -> Option<Duration> {
         self.timeout
+    }
+
+    /// How a WebSocket session opens TLS: with the calls' configuration
+    /// (rustls), or tokio-tungstenite's default (native TLS).
+    pub(crate) fn websocket_tls(&self) -> Option<tokio_tungstenite::Connector> {
+        #[cfg(feature = "__rustls")]
+        return Some(crate::tls::websocket(&self.tls));
+        #[cfg(not(feature = "__rustls"))]
+        None
     }
 }
 
@@ -195,9 +207,29 @@ impl ClientBuilder {
     }
 
     /// Use this `reqwest::Client` (proxies, TLS, pools are then its own).
+    /// Start it from [`ClientBuilder::http_client_builder`], which has the
+    /// crate's TLS configuration: with the `rustls` feature, reqwest has no
+    /// crypto provider of its own (`reqwest::Client::new()` panics unless the
+    /// process installed one).
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http_client = Some(client);
         self
+    }
+
+    /// A `reqwest` builder with the TLS configuration the crate's own HTTP
+    /// client has (with the `rustls` features: rustls, the crate's crypto
+    /// provider, the platform's certificate verifier) and nothing else set:
+    /// add proxies, pools or timeouts, then pass the client to
+    /// [`ClientBuilder::http_client`]. Fails when the platform's
+    /// certificates cannot be loaded.
+    pub fn http_client_builder() -> Result<reqwest::ClientBuilder, Error> {
+        let builder = reqwest::Client::builder();
+        #[cfg(feature = "__rustls")]
+        let builder = {
+            let tls = crate::tls::config()?;
+            builder.tls_backend_preconfigured(rustls::ClientConfig::clone(&tls))
+        };
+        Ok(builder)
     }
 
     /// Builds the client; fails without an API key or with an invalid value.
@@ -222,13 +254,20 @@ impl ClientBuilder {
             return Err(Error::Config(format!("base URL `{base_url}` is not http(s)")));
         }
         let timeout = self.http_client.is_none().then(|| self.timeout.unwrap_or(DEFAULT_TIMEOUT));
+        #[cfg(feature = "__rustls")]
+        let tls = crate::tls::config()?;
         let http = match self.http_client {
             Some(client) => client,
-            None => reqwest::Client::builder()
-                .timeout(self.timeout.unwrap_or(DEFAULT_TIMEOUT))
-                .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
-                .build()
-                .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?,
+            None => {
+                let builder = reqwest::Client::builder();
+                #[cfg(feature = "__rustls")]
+                let builder = builder.tls_backend_preconfigured(rustls::ClientConfig::clone(&tls));
+                builder
+                    .timeout(self.timeout.unwrap_or(DEFAULT_TIMEOUT))
+                    .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
+                    .build()
+                    .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?
+            }
         };
         let config = Config {
             authorization,
@@ -237,6 +276,8 @@ impl ClientBuilder {
             stream_idle_timeout: self.stream_idle_timeout,
             retry: self.retry,
             timeout,
+            #[cfg(feature = "__rustls")]
+            tls,
         };
         Ok(Client::new_with_client(base_url.trim_end_matches('/'), http, config))
     }

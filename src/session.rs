@@ -125,7 +125,8 @@ pub(crate) async fn connect(
     let span = tracing::debug_span!("togetherai.session", operation);
     let opening = async {
         tracing::debug!("opening");
-        let opening = tokio_tungstenite::connect_async(handshake);
+        let tls = client.inner().websocket_tls();
+        let opening = tokio_tungstenite::connect_async_tls_with_config(handshake, None, false, tls);
         let opened = match client.inner().timeout() {
             Some(limit) => tokio::time::timeout(limit, opening).await.map_err(|_| Error::WebSocket {
                 operation,

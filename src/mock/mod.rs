@@ -776,7 +776,7 @@ mod tests {
     async fn every_operation_of_the_spec_answers() {
         let spec = spec::spec();
         let server = MockServer::start().await.unwrap();
-        let http = reqwest::Client::new();
+        let http = crate::ClientBuilder::http_client_builder().unwrap().build().unwrap();
         // The sessions have tests of their own (`session::tests`).
         for op in spec.operations.iter().filter(|o| !o.websocket()) {
             let mut path = op.path.clone();

@@ -67,7 +67,7 @@ async fn a_caller_supplied_http_client_still_gets_auth_and_agent() {
     let server = models_server();
     let mut defaults = reqwest::header::HeaderMap::new();
     defaults.insert("x-from-reqwest", "yes".parse().unwrap());
-    let http = reqwest::Client::builder().default_headers(defaults).build().unwrap();
+    let http = togetherai::ClientBuilder::http_client_builder().unwrap().default_headers(defaults).build().unwrap();
     let client = Client::builder().api_key("own").base_url(server.url()).http_client(http).build().unwrap();
     client.models_list().send().await.unwrap();
     let sent = models_request(&server);

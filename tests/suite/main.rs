@@ -36,3 +36,5 @@ mod secrets;
 mod streaming;
 #[cfg(not(togetherai_other_spec))]
 mod support;
+#[cfg(not(togetherai_other_spec))]
+mod tls;

@@ -133,7 +133,7 @@ async fn raw(
     query: &[(&str, &str)],
     body: Option<&Value>,
 ) -> reqwest::Response {
-    let http = reqwest::Client::new();
+    let http = togetherai::ClientBuilder::http_client_builder().unwrap().build().unwrap();
     let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
     let mut req = http.request(method, format!("{}{path}", server.url())).query(query).bearer_auth("mock");
     if let Some(b) = body {

@@ -1,14 +1,18 @@
 //! `cargo xtask build-cost [--spec PATH] [--rounds N] [--dir DIR]`: what
 //! depending on the crate costs a user at build time, side by side with
-//! async-openai. Two hello-world binaries, one on this crate (its default
-//! features: the committed client of `spec/openapi.yaml`, or with `--spec`
-//! the `codegen` feature generating it from that spec), one on
+//! async-openai. Hello-world binaries, one on this crate with its default
+//! features (the client generated at build time, from `spec/openapi.yaml`
+//! or with `--spec` from that spec), one on its fast path
+//! (`default-features = false, features = ["rustls"]`: the committed
+//! client, no generator; only for the vendored spec), and one on
 //! async-openai with the features that cover the same ground (chat,
 //! completions, embeddings, images, audio, files, fine-tuning, models,
 //! batch; rustls), are built in debug from clean target directories, one
 //! after the other, alternating, `N` rounds (default 3). The CPU time of
 //! each build (user + system, every process cargo starts) and its wall
-//! time are printed, then the medians and their ratio.
+//! time are printed, then the medians and their ratios to async-openai,
+//! and how long the build script took to generate the client (its own
+//! measure, `OUT_DIR/generate.log`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -17,6 +21,7 @@ use std::time::{Duration, Instant};
 const USAGE: &str = "usage: cargo xtask build-cost [--spec PATH] [--rounds N] [--dir DIR]";
 
 /// The peer, as a user would depend on it for the same API areas.
+const PEER_NAME: &str = "async-openai";
 const PEER: &str = r#"async-openai = { version = "0.43", default-features = false, features = ["chat-completion", "completions", "embedding", "image", "audio", "file", "finetuning", "model", "batch", "rustls"] }"#;
 
 pub fn command(args: &[String]) -> Result<u8, String> {
@@ -33,21 +38,24 @@ pub fn command(args: &[String]) -> Result<u8, String> {
         }
     }
     let spec = spec.canonicalize().map_err(|e| format!("{}: {e}", spec.display()))?;
-    // The vendored spec's client is committed; another spec is generated at
-    // build time, which takes the `codegen` feature, as it would a user.
     let vendored = spec == root.join(togetherai_codegen::golden::VENDORED).canonicalize().map_err(|e| e.to_string())?;
-    let features = if vendored { "" } else { ", features = [\"codegen\"]" };
-    let ours = format!("togetherai = {{ path = {:?}{features} }}", root.display().to_string());
-    let subjects = [
-        Subject::write(&dir, "togetherai", &ours, "let client = togetherai::Client::builder().api_key(\"k\").build().unwrap();\n    println!(\"{}\", client.base_url());")?,
-        Subject::write(&dir, "async-openai", PEER, "let client = async_openai::Client::new();\n    let _ = &client;\n    println!(\"built\");")?,
-    ];
+    let path = format!("{:?}", root.display().to_string());
+    let client = "let client = togetherai::Client::builder().api_key(\"k\").build().unwrap();\n    println!(\"{}\", client.base_url());";
+    let mut subjects = vec![Subject::write(&dir, "togetherai", &format!("togetherai = {{ path = {path} }}"), client)?];
+    // The committed client is the vendored spec's only.
+    if vendored {
+        let fast = format!("togetherai = {{ path = {path}, default-features = false, features = [\"rustls\"] }}");
+        subjects.push(Subject::write(&dir, "togetherai-fast", &fast, client)?);
+    }
+    let peer = "let client = async_openai::Client::new();\n    let _ = &client;\n    println!(\"built\");";
+    subjects.push(Subject::write(&dir, PEER_NAME, PEER, peer)?);
     // Dependencies downloaded before anything is timed.
     for s in &subjects {
         run(Command::new("cargo").arg("fetch").current_dir(&s.dir))?;
     }
     println!("spec: {}; {rounds} rounds, clean debug builds, alternating", spec.display());
-    let mut times: [Vec<(Duration, Duration)>; 2] = [Vec::new(), Vec::new()];
+    let mut times: Vec<Vec<(Duration, Duration)>> = vec![Vec::new(); subjects.len()];
+    let mut generating = Vec::new();
     for round in 1..=rounds {
         for (i, s) in subjects.iter().enumerate() {
             let target = s.dir.join("target");
@@ -61,27 +69,52 @@ pub fn command(args: &[String]) -> Result<u8, String> {
                 build.env("TOGETHERAI_SPEC", &spec);
             }
             let (cpu, wall) = timed(&mut build)?;
+            let generated = generation_time(&target);
+            if let Some(ms) = generated {
+                generating.push(ms);
+            }
             println!(
-                "round {round}: {:<12} cpu {:>6.1} s  wall {:>6.1} s",
+                "round {round}: {:<15} cpu {:>6.1} s  wall {:>6.1} s{}",
                 s.name,
                 cpu.as_secs_f64(),
-                wall.as_secs_f64()
+                wall.as_secs_f64(),
+                generated.map(|ms| format!("  (generating the client: {:.1} s)", ms / 1000.0)).unwrap_or_default()
             );
             times[i].push((cpu, wall));
         }
     }
-    let median = |v: &[(Duration, Duration)], cpu: bool| {
-        let mut xs: Vec<f64> = v.iter().map(|(c, w)| if cpu { c } else { w }.as_secs_f64()).collect();
+    let median = |mut xs: Vec<f64>| {
         xs.sort_by(f64::total_cmp);
         xs[xs.len() / 2]
     };
-    let (ours_cpu, peer_cpu) = (median(&times[0], true), median(&times[1], true));
-    let (ours_wall, peer_wall) = (median(&times[0], false), median(&times[1], false));
-    println!(
-        "median: togetherai cpu {ours_cpu:.1} s wall {ours_wall:.1} s; async-openai cpu {peer_cpu:.1} s wall {peer_wall:.1} s"
-    );
-    println!("ratio togetherai / async-openai: cpu {:.2}x, wall {:.2}x", ours_cpu / peer_cpu, ours_wall / peer_wall);
+    let peer_at = subjects.len() - 1;
+    let cpu = |i: usize| median(times[i].iter().map(|t| t.0.as_secs_f64()).collect());
+    let wall = |i: usize| median(times[i].iter().map(|t| t.1.as_secs_f64()).collect());
+    for (i, s) in subjects.iter().enumerate() {
+        println!("median: {:<15} cpu {:>6.1} s  wall {:>6.1} s", s.name, cpu(i), wall(i));
+    }
+    for (i, s) in subjects.iter().enumerate().take(peer_at) {
+        println!(
+            "ratio {} / {PEER_NAME}: cpu {:.2}x, wall {:.2}x",
+            s.name,
+            cpu(i) / cpu(peer_at),
+            wall(i) / wall(peer_at)
+        );
+    }
+    if !generating.is_empty() {
+        println!("generating the client in the build script: median {:.1} s", median(generating) / 1000.0);
+    }
     Ok(0)
+}
+
+/// The time the build script took to generate the client, in milliseconds,
+/// as it logged it (`OUT_DIR/generate.log`'s first line); `None` when
+/// nothing was generated.
+fn generation_time(target: &Path) -> Option<f64> {
+    let builds = std::fs::read_dir(target.join("debug/build")).ok()?;
+    builds
+        .filter_map(|entry| std::fs::read_to_string(entry.ok()?.path().join("out/generate.log")).ok())
+        .find_map(|log| log.lines().next()?.strip_prefix("generated in ")?.strip_suffix(" ms")?.parse().ok())
 }
 
 /// One hello-world crate.

@@ -1,0 +1,71 @@
+//! TLS with the `rustls` features: one rustls configuration, made when the
+//! client is built, for its HTTP calls (reqwest) and its WebSocket sessions
+//! (tokio-tungstenite), so both trust the same certificates and use the
+//! same crypto provider.
+//!
+//! Certificates are checked by the platform's verifier (as reqwest's own
+//! rustls configuration does). The crypto provider is the one the process
+//! installed (`rustls::crypto::CryptoProvider::install_default`), else
+//! *ring*, or aws-lc-rs with the `rustls-aws-lc` feature (post-quantum key
+//! exchange first). *ring* is the default because it builds in a few
+//! seconds where aws-lc-rs's C library takes about 40 s of CPU, on every
+//! clean build of every user.
+
+use crate::Error;
+use std::sync::Arc;
+
+/// The client's configuration: ALPN offers HTTP/1.1, and HTTP/2 first
+/// when the `http2` feature is on.
+pub(crate) fn config() -> Result<Arc<rustls::ClientConfig>, Error> {
+    let provider = rustls::crypto::CryptoProvider::get_default().cloned().unwrap_or_else(|| Arc::new(provider()));
+    let verifier = rustls_platform_verifier::Verifier::new(provider.clone())
+        .map_err(|e| Error::Config(format!("cannot set up the platform's certificate verifier: {e}")))?;
+    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| Error::Config(format!("the TLS crypto provider supports no safe TLS version: {e}")))?
+        .dangerous()
+        .with_custom_certificate_verifier(Arc::new(verifier))
+        .with_no_client_auth();
+    config.alpn_protocols = [cfg!(feature = "http2").then_some(&b"h2"[..]), Some(b"http/1.1")]
+        .into_iter()
+        .flatten()
+        .map(<[u8]>::to_vec)
+        .collect();
+    Ok(Arc::new(config))
+}
+
+/// The same configuration for a WebSocket handshake, an HTTP/1.1 upgrade.
+pub(crate) fn websocket(config: &rustls::ClientConfig) -> tokio_tungstenite::Connector {
+    let mut config = config.clone();
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
+    tokio_tungstenite::Connector::Rustls(Arc::new(config))
+}
+
+/// The crate's crypto provider: aws-lc-rs when the `rustls-aws-lc`
+/// feature asks for it, else *ring*.
+fn provider() -> rustls::crypto::CryptoProvider {
+    #[cfg(feature = "rustls-aws-lc")]
+    return rustls::crypto::aws_lc_rs::default_provider();
+    #[cfg(not(feature = "rustls-aws-lc"))]
+    rustls::crypto::ring::default_provider()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calls_and_sessions_get_their_protocols_and_a_provider() {
+        let http = config().unwrap();
+        assert_eq!(http.alpn_protocols.last().map(Vec::as_slice), Some(&b"http/1.1"[..]));
+        assert_eq!(http.alpn_protocols.first().map(Vec::as_slice) == Some(b"h2"), cfg!(feature = "http2"));
+        let tokio_tungstenite::Connector::Rustls(session) = websocket(&http) else { panic!("not rustls") };
+        assert_eq!(session.alpn_protocols, [b"http/1.1".to_vec()]);
+        assert!(!http.crypto_provider().cipher_suites.is_empty());
+        let first_group = http.crypto_provider().kx_groups[0].name();
+        #[cfg(not(feature = "rustls-aws-lc"))]
+        assert_eq!(first_group, rustls::NamedGroup::X25519);
+        #[cfg(feature = "rustls-aws-lc")]
+        assert_eq!(first_group, rustls::NamedGroup::X25519MLKEM768);
+    }
+}
