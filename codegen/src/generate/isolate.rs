@@ -349,7 +349,7 @@ pub fn locate(doc: &Value, at: String, message: &str) -> String {
 fn unreadable_as_placed(at: &str, v: &Value) -> Option<String> {
     macro_rules! read_as {
         ($t:ty) => {
-            serde_path_to_error::deserialize::<_, $t>(v.clone()).err().map(|e| pointer(e.path()))
+            serde_path_to_error::deserialize::<_, $t>(v).err().map(|e| pointer(e.path()))
         };
     }
     let parts: Vec<&str> = at.split('/').skip(1).collect();
@@ -479,12 +479,12 @@ mod tests {
     fn unreadable_places_are_found_below_untagged_types() {
         let doc = json!({ "openapi": "3.0.3", "info": { "title": "t", "version": "1" }, "paths": { "/a": { "get": {
             "deprecated": "yes", "responses": {} } } } });
-        let err = serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(doc.clone()).unwrap_err();
+        let err = serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(&doc).unwrap_err();
         let at = locate(&doc, pointer(err.path()), &err.inner().to_string());
         assert_eq!(at, "/paths/~1a/get/deprecated");
         let doc = json!({ "openapi": "3.0.3", "info": { "title": "t", "version": "1" }, "paths": { "/a": { "get": {
             "parameters": [{ "name": "x", "in": "weird", "schema": {} }], "responses": {} } } } });
-        let err = serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(doc.clone()).unwrap_err();
+        let err = serde_path_to_error::deserialize::<_, openapiv3::OpenAPI>(&doc).unwrap_err();
         let at = locate(&doc, pointer(err.path()), &err.inner().to_string());
         assert_eq!(at, "/paths/~1a/get/parameters/0/in", "{}", err.inner());
     }

@@ -346,8 +346,9 @@ fn apply(
                 return;
             }
             if let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = &mut nv.value {
-                let text = rename_words(&s.value(), self.types);
-                *s = syn::LitStr::new(&text, s.span());
+                if let Some(text) = rename_words(&s.value(), self.types) {
+                    *s = syn::LitStr::new(&text, s.span());
+                }
             }
         }
     }
@@ -357,21 +358,28 @@ fn apply(
     Rename { types, variants, current: None }.visit_file_mut(file);
 }
 
-/// `text` with each whole word that is a renamed type renamed.
-fn rename_words(text: &str, renames: &BTreeMap<String, String>) -> String {
+/// `text` with each whole word that is a renamed type renamed; `None`
+/// when it names none (most docs: they are left as they are).
+fn rename_words(text: &str, renames: &BTreeMap<String, String>) -> Option<String> {
     let mut out = String::with_capacity(text.len());
-    let mut word = String::new();
+    let (mut word, mut renamed) = (String::new(), false);
     for c in text.chars().chain(std::iter::once(' ')) {
         if c.is_alphanumeric() || c == '_' {
             word.push(c);
             continue;
         }
-        out.push_str(renames.get(&word).map_or(word.as_str(), String::as_str));
+        match renames.get(&word) {
+            Some(to) => {
+                out.push_str(to);
+                renamed = true;
+            }
+            None => out.push_str(&word),
+        }
         word.clear();
         out.push(c);
     }
     out.pop();
-    out
+    renamed.then_some(out)
 }
 
 #[cfg(test)]
@@ -395,6 +403,7 @@ mod tests {
         assert_eq!(said_once("UrlUrl"), None);
         assert_eq!(said_once("PartImageUrl"), None);
         let renames = BTreeMap::from([("AVariant0".to_string(), "AText".to_string())]);
-        assert_eq!(rename_words("`AVariant0`, not AVariant01", &renames), "`AText`, not AVariant01");
+        assert_eq!(rename_words("`AVariant0`, not AVariant01", &renames).as_deref(), Some("`AText`, not AVariant01"));
+        assert_eq!(rename_words("not AVariant01", &renames), None);
     }
 }
