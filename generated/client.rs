@@ -41299,6 +41299,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for AudioFileBinary {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41307,6 +41308,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for AudioFileUrl {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41315,6 +41317,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for AudioRef {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41323,6 +41326,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for AudioSpeechRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41331,6 +41335,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for AudioSpeechStreamChunk {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41340,6 +41345,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for AudioTranscriptionJsonResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41348,6 +41354,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for AudioTranscriptionRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41356,6 +41363,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for AudioTranscriptionRequestFile {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41365,6 +41373,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for AudioTranscriptionRequestModel {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41374,6 +41383,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for AudioTranscriptionRequestTimestampGranularities {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41382,6 +41392,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for AudioTranscriptionResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41390,6 +41401,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for AudioTranscriptionSegment {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41399,6 +41411,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for AudioTranscriptionSpeakerSegment {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41408,6 +41421,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for AudioTranscriptionVerboseJsonResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41417,6 +41431,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for AudioTranscriptionVerboseJsonResponseTask {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41425,6 +41440,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for AudioTranscriptionWord {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41433,6 +41449,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for AudioTranslationJsonResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41441,6 +41458,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for AudioTranslationRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41449,6 +41467,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for AudioTranslationRequestFile {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41457,6 +41476,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for AudioTranslationRequestModel {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41466,6 +41486,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for AudioTranslationRequestTimestampGranularities {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41474,6 +41495,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for AudioTranslationResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41483,6 +41505,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for AudioTranslationVerboseJsonResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41492,6 +41515,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for AudioTranslationVerboseJsonResponseTask {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41500,6 +41524,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for Autoscaling {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41508,6 +41533,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for BatchJob {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41516,6 +41542,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for BatchJobWithWarning {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41525,6 +41552,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionAssistantMessageParam {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41534,6 +41562,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionAssistantMessageParamFunctionCall {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41543,6 +41572,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionAssistantMessageParamRole {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41551,6 +41581,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ChatCompletionChoiceDelta {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41560,6 +41591,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionChoiceDeltaFunctionCall {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41568,6 +41600,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ChatCompletionChoicesData {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41576,6 +41609,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ChatCompletionChoicesDataItem {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41584,6 +41618,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ChatCompletionChoicesItem {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41592,6 +41627,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ChatCompletionChunk {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41601,6 +41637,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionFunctionMessageParam {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41610,6 +41647,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionFunctionMessageParamRole {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41618,6 +41656,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ChatCompletionMessage {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41627,6 +41666,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionMessageFunctionCall {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41635,6 +41675,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ChatCompletionMessageParam {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41643,6 +41684,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ChatCompletionRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41652,6 +41694,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionRequestCompliance {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41661,6 +41704,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionRequestFunctionCall {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41670,6 +41714,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionRequestReasoning {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41679,6 +41724,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionRequestResponseFormat {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41688,6 +41734,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionRequestToolChoice {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41696,6 +41743,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ChatCompletionResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41705,6 +41753,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionSystemMessageParam {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41714,6 +41763,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionSystemMessageParamRole {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41723,6 +41773,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionToolMessageParam {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41732,6 +41783,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionToolMessageParamRole {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41741,6 +41793,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionUserMessageContent {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41750,6 +41803,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionUserMessageContentMultimodal {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41759,6 +41813,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionUserMessageContentMultimodalItem {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41768,6 +41823,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionUserMessageContentMultimodalItemAudioUrl {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41777,6 +41833,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionUserMessageContentMultimodalItemAudioUrlType {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41786,6 +41843,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionUserMessageContentMultimodalItemImageUrl {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41795,6 +41853,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionUserMessageContentMultimodalItemImageUrlType {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41804,6 +41863,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionUserMessageContentMultimodalItemInputAudio {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41813,6 +41873,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionUserMessageContentMultimodalItemInputAudioFormat {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41822,6 +41883,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionUserMessageContentMultimodalItemInputAudioType {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41831,6 +41893,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionUserMessageContentMultimodalItemTextType {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41840,6 +41903,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionUserMessageContentMultimodalItemVideoUrlType {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41849,6 +41913,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionUserMessageContentMultimodalItemVideoUrl {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41858,6 +41923,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionUserMessageContentString {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41867,6 +41933,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionUserMessageParam {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41876,6 +41943,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ChatCompletionUserMessageParamRole {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41884,6 +41952,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ClusterDriverVersionInfo {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41892,6 +41961,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for CompletionChoice {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41900,6 +41970,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for CompletionChoiceDelta {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41909,6 +41980,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for CompletionChoiceDeltaFunctionCall {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41917,6 +41989,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for CompletionChoicesData {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41925,6 +41998,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for CompletionChoicesDataItem {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41933,6 +42007,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for CompletionChunk {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41941,6 +42016,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for CompletionRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41949,6 +42025,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for CompletionResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41957,6 +42034,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for CompletionToken {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41965,6 +42043,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ComputeClustersDeleteResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41973,6 +42052,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for CosineLrSchedulerArgs {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41981,6 +42061,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for CreateBatchRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41989,6 +42070,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for CreateDeploymentRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -41998,6 +42080,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for CreateDeploymentRequestAutoscaling {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42006,6 +42089,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for CreateEndpointRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42014,6 +42098,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for CreateSecretRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42022,6 +42107,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for CreateVideoBody {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42030,6 +42116,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for CreateVolumeRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42038,6 +42125,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for DedicatedEndpoint {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42046,6 +42134,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for DeploymentListResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42054,6 +42143,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for DeploymentLogs {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42062,6 +42152,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for DeploymentResponseItem {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42071,6 +42162,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for DeploymentResponseItemAutoscaling {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42079,6 +42171,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for DisplayorExecuteOutput {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42087,6 +42180,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for DisplayorExecuteOutputData {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42095,6 +42189,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for EmbeddingsRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42103,6 +42198,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for EmbeddingsRequestInput {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42111,6 +42207,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for EmbeddingsResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42119,6 +42216,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for EmbeddingsResponseDataItem {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42127,6 +42225,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for EndpointPricing {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42135,6 +42234,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for EndpointsListResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42143,6 +42243,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for EndpointsUpdateBody {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42151,6 +42252,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for EnvironmentVariable {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42159,6 +42261,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for Error {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42167,6 +42270,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for EvaluationClassifyParameters {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42175,6 +42279,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for EvaluationCompareParameters {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42183,6 +42288,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for EvaluationJob {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42191,6 +42297,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for EvaluationJobResults {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42200,6 +42307,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for EvaluationJobResultsAggregatedScores {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42208,6 +42316,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for EvaluationJobStatusUpdate {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42216,6 +42325,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for EvaluationJudgeModelConfig {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42224,6 +42334,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for EvaluationModelListResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42232,6 +42343,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for EvaluationModelOrString {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42240,6 +42352,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for EvaluationModelRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42249,6 +42362,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for EvaluationModelRequestModelSource {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42257,6 +42371,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for EvaluationResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42265,6 +42380,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for EvaluationScoreParameters {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42273,6 +42389,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for EvaluationStatusResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42282,6 +42399,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for EvaluationStatusResponseResults {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42291,6 +42409,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for EvaluationStatusResponseResultsAggregatedScores {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42299,6 +42418,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for EvaluationTypedRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42308,6 +42428,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for EvaluationTypedRequestParameters {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42316,6 +42437,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ExecuteRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42324,6 +42446,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ExecuteRequestFile {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42332,6 +42455,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ExecuteRequestLanguage {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42340,6 +42464,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ExecuteResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42348,6 +42473,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FailedExecutionErrorsItem {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42356,6 +42482,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FileDeleteResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42364,6 +42491,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FileInfo {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42372,6 +42500,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FileList {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42380,6 +42509,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FileResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42388,6 +42518,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FilesUploadBody {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42396,6 +42527,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FineTuneCheckpoint {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42404,6 +42536,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FineTuneEvent {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42412,6 +42545,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FineTuneModelLimits {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42421,6 +42555,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for FineTuneModelLimitsFullTraining {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42430,6 +42565,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for FineTuneModelLimitsLoraTraining {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42438,6 +42574,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FineTuneProgress {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42446,6 +42583,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FineTunesCreateBody {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42454,6 +42592,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FineTunesCreateBodyBatchSize {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42463,6 +42602,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for FineTunesCreateBodyBatchSizeString {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42472,6 +42612,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for FineTunesCreateBodyTrainOnInputs {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42481,6 +42622,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for FineTunesCreateBodyTrainOnInputsString {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42490,6 +42632,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for FineTunesCreateBodyTrainingMethod {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42499,6 +42642,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for FineTunesCreateBodyTrainingType {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42507,6 +42651,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FineTunesEstimatePriceBody {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42516,6 +42661,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for FineTunesEstimatePriceBodyTrainingMethod {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42525,6 +42671,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for FineTunesEstimatePriceBodyTrainingType {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42534,6 +42681,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for FineTunesEstimatePriceResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42542,6 +42690,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FineTunesMetricsResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42551,6 +42700,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for FineTunesModelsSupportedResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42559,6 +42709,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FinetuneDeleteResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42567,6 +42718,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FinetuneListCheckpoints {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42575,6 +42727,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FinetuneListEvents {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42583,6 +42736,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FinetuneResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42591,6 +42745,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FinetuneResponseBatchSize {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42600,6 +42755,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for FinetuneResponseBatchSizeString {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42608,6 +42764,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FinetuneResponseTrainOnInputs {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42617,6 +42774,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for FinetuneResponseTrainOnInputsString {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42626,6 +42784,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for FinetuneResponseTrainingMethod {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42634,6 +42793,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FinetuneResponseTrainingType {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42642,6 +42802,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FinetuneResponseTruncated {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42651,6 +42812,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for FinetuneResponseTruncatedBatchSize {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42660,6 +42822,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for FinetuneResponseTruncatedBatchSizeString {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42669,6 +42832,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for FinetuneResponseTruncatedTrainingMethod {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42678,6 +42842,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for FinetuneResponseTruncatedTrainingType {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42686,6 +42851,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FinetuneTruncatedList {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42694,6 +42860,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FullTrainingType {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42702,6 +42869,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for FullTrainingTypeType {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42710,6 +42878,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for GpuClusterControlPlaneNode {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42718,6 +42887,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for GpuClusterCreateRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42726,6 +42896,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for GpuClusterGpuWorkerNode {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42734,6 +42905,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for GpuClusterInfo {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42742,6 +42914,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for GpuClusterUpdateRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42750,6 +42923,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for GpuClusterVolume {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42758,6 +42932,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for GpuClusters {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42766,6 +42941,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for GpuClustersSharedVolume {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42775,6 +42951,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for GpuClustersSharedVolumeCreateRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42784,6 +42961,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for GpuClustersSharedVolumeDeleteResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42793,6 +42971,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for GpuClustersSharedVolumeUpdateRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42801,6 +42980,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for GpuClustersSharedVolumes {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42809,6 +42989,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for HardwareAvailability {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42817,6 +42998,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for HardwareListResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42825,6 +43007,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for HardwareSpec {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42833,6 +43016,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for HardwareWithStatus {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42841,6 +43025,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ImageResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42849,6 +43034,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ImageResponseDataB64 {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42857,6 +43043,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ImageResponseDataB64Type {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42865,6 +43052,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ImageResponseDataItem {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42873,6 +43061,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ImageResponseDataUrl {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42881,6 +43070,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ImageResponseDataUrlType {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42889,6 +43079,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ImagesGenerationsBody {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42898,6 +43089,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ImagesGenerationsBodyImageLora {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42906,6 +43098,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for InferenceWarning {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42914,6 +43107,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for JobInfoSuccessResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42922,6 +43116,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for JobInfoSuccessResponseArgs {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42931,6 +43126,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for JobInfoSuccessResponseStatusUpdate {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42939,6 +43135,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for JobsInfoSuccessResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42947,6 +43144,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for JsonSchema {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42955,6 +43153,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for LinearLrSchedulerArgs {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42963,6 +43162,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ListAvailibilityZonesResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42971,6 +43171,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ListEndpoint {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42979,6 +43180,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ListSecretsResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42987,6 +43189,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ListVoicesResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -42995,6 +43198,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ListVolumesResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43003,6 +43207,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for LoRaTrainingType {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43011,6 +43216,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for LoRaTrainingTypeType {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43019,6 +43225,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for LogprobsPart {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43027,6 +43234,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for LrScheduler {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43035,6 +43243,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for LrSchedulerLrSchedulerArgs {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43043,6 +43252,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ModelInfo {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43051,6 +43261,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ModelInfoList {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43059,6 +43270,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ModelUploadRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43067,6 +43279,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ModelUploadSuccessResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43076,6 +43289,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ModelUploadSuccessResponseData {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43084,6 +43298,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ModelVoices {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43092,6 +43307,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ModelVoicesVoice {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43100,6 +43316,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for MultimodalParams {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43108,6 +43325,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for Pricing {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43116,6 +43334,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for PromptPart {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43124,6 +43343,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for PromptPartItem {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43132,6 +43352,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for QueueCancelRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43140,6 +43361,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for QueueCancelResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43148,6 +43370,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for QueueError {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43156,6 +43379,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for QueueJobRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43164,6 +43388,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for QueueJobResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43172,6 +43397,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for QueueJobStatusResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43180,6 +43406,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for QueueMetricsResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43189,6 +43416,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for RealtimeConnectInputAudioFormat {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43197,6 +43425,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RegionListResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43205,6 +43434,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RegionListResponseRegion {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43213,6 +43443,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ReplicaEvent {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43221,6 +43452,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RerankRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43229,6 +43461,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RerankRequestDocuments {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43237,6 +43470,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RerankResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43245,6 +43479,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RerankResponseResult {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43253,6 +43488,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RerankResponseResultDocument {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43261,6 +43497,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for Response {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43269,6 +43506,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ResponseError {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43277,6 +43515,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ResponseFormatJsonObject {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43285,6 +43524,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ResponseFormatJsonObjectType {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43293,6 +43533,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ResponseFormatJsonSchema {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43302,6 +43543,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for ResponseFormatJsonSchemaSchema {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43310,6 +43552,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ResponseFormatJsonSchemaType {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43318,6 +43561,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ResponseFormatText {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43326,6 +43570,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ResponseFormatTextType {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43334,6 +43579,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlAdamWOptimizerParams {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43342,6 +43588,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlCheckpointDownloadResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43350,6 +43597,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlCheckpointFile {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43358,6 +43606,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlCheckpointFileSize {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43366,6 +43615,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlCrossEntropyLossParams {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43374,6 +43624,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlEncodedText {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43382,6 +43633,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlEncodedTextToken {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43390,6 +43642,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlForwardBackwardBody {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43398,6 +43651,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlForwardBackwardOperation {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43406,6 +43660,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlForwardBackwardResult {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43414,6 +43669,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlGrpoLossInputs {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43422,6 +43678,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlGrpoLossParams {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43430,6 +43687,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlInferenceCheckpoint {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43439,6 +43697,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for RlInferenceCheckpointOperation {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43448,6 +43707,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for RlInferenceCheckpointRegistration {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43456,6 +43716,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlInferenceCheckpointResult {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43464,6 +43725,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlInferenceCheckpointStep {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43472,6 +43734,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlInputChunk {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43480,6 +43743,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlListMeta {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43488,6 +43752,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlLoraConfig {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43496,6 +43761,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlLossAdvantages {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43504,6 +43770,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlLossConfig {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43512,6 +43779,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlLossInputs {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43520,6 +43788,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlLossLogprobs {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43528,6 +43797,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlLossMask {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43536,6 +43806,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlLossMaskDataItem {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43544,6 +43815,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlLossTargetTokens {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43552,6 +43824,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlLossTargetTokensDataItem {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43560,6 +43833,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlModelInput {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43568,6 +43842,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlOptimStepBody {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43576,6 +43851,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlOptimStepOperation {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43584,6 +43860,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlOptimStepResult {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43592,6 +43869,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlOptimStepResultStep {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43600,6 +43878,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlSampleBody {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43608,6 +43887,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlSampleOperation {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43616,6 +43896,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlSampleResult {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43624,6 +43905,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlSampleRollout {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43632,6 +43914,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlSampleSequence {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43640,6 +43923,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlSampleSequenceToken {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43648,6 +43932,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlSamplingParams {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43656,6 +43941,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlSamplingParamsSeed {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43664,6 +43950,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlStartTrainingSessionRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43672,6 +43959,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlTrainingCheckpoint {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43680,6 +43968,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlTrainingCheckpointOperation {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43688,6 +43977,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlTrainingCheckpointResult {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43696,6 +43986,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlTrainingCheckpointStep {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43704,6 +43995,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlTrainingOperationError {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43712,6 +44004,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlTrainingSample {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43720,6 +44013,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlTrainingSession {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43728,6 +44022,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for RlTrainingSessionStep {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43737,6 +44032,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for RlTrainingSessionsListResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43745,6 +44041,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for SecretResponseItem {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43753,6 +44050,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for SessionListResponse {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43761,6 +44059,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for SessionListResponseData {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43770,6 +44069,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for SessionListResponseDataSession {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43778,6 +44078,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for SessionListResponseError {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43786,6 +44087,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for StreamOutput {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43794,6 +44096,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for SuccessfulExecutionData {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43802,6 +44105,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for SuccessfulExecutionDataOutput {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43811,6 +44115,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for SuccessfulExecutionDataOutputDisplayorExecuteOutputData {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43820,6 +44125,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for SuccessfulExecutionDataOutputDisplayorExecuteOutputType {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43829,6 +44135,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for SuccessfulExecutionDataOutputErrorType {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43838,6 +44145,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for SuccessfulExecutionDataOutputStreamOutputType {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43846,6 +44154,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ToolChoice {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43854,6 +44163,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ToolChoiceDelta {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43862,6 +44172,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ToolChoiceDeltaFunction {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43870,6 +44181,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ToolChoiceDeltaType {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43878,6 +44190,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ToolChoiceFunction {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43886,6 +44199,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ToolChoiceType {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43894,6 +44208,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ToolsPart {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43902,6 +44217,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ToolsPartFunction {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43910,6 +44226,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for TopLogprobs {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43918,6 +44235,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for TrainingMethodDpo {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43926,6 +44244,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for TrainingMethodDpoMethod {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43934,6 +44253,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for TrainingMethodSft {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43942,6 +44262,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for TrainingMethodSftMethod {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43951,6 +44272,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for TrainingMethodSftTrainOnInputs {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43960,6 +44282,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for TrainingMethodSftTrainOnInputsString {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43968,6 +44291,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for UpdateDeploymentRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43977,6 +44301,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     impl ::std::convert::TryFrom<::serde_json::Value>
     for UpdateDeploymentRequestAutoscaling {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43985,6 +44310,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for UpdateSecretRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -43993,6 +44319,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for UpdateVolumeRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -44001,6 +44328,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for UsageData {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -44009,6 +44337,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for VersionHistoryItem {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -44017,6 +44346,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for VideoFrameImageInput {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -44025,6 +44355,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for VideoFrameImageInputFrame {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -44033,6 +44364,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for VideoJob {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -44041,6 +44373,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for VideoJobError {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -44049,6 +44382,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for VideoJobOutputs {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -44057,6 +44391,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for VideoMedia {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -44065,6 +44400,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for VideoMediaAudioInput {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -44073,6 +44409,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for VideoMediaSourceVideo {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -44081,6 +44418,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for VideoRef {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -44089,6 +44427,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for VolumeContent {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -44097,6 +44436,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for VolumeContentRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -44105,6 +44445,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for VolumeMount {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -44113,6 +44454,7 @@ Values: `in_progress`, `completed`, `failed`.*/
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for VolumeResponseItem {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {

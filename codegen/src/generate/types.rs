@@ -386,6 +386,7 @@ pub fn json_conversions(file: &mut syn::File, _: &Context) -> Result<usize, Stri
         added.push(syn::parse_quote! {
             impl ::std::convert::TryFrom<::serde_json::Value> for #ident {
                 type Error = ::serde_json::Error;
+                #[inline]
                 fn try_from(value: ::serde_json::Value) -> ::std::result::Result<Self, ::serde_json::Error> {
                     ::serde_json::from_value(value)
                 }

@@ -809,6 +809,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for Code {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -817,6 +818,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for Empty {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -825,6 +827,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for Event {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -833,6 +836,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for NewSession {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -841,6 +845,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for Session {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -849,6 +854,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for SessionKind {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -857,6 +863,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for SessionList {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -865,6 +872,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for Thing {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -873,6 +881,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for Thing2 {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {

@@ -1249,6 +1249,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ChatReply {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -1257,6 +1258,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ChatRequest {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -1265,6 +1267,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for Choice {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -1273,6 +1276,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for Content {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -1281,6 +1285,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for Message {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -1289,6 +1294,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for Part {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -1297,6 +1303,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for SpeechCreateBody {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -1305,6 +1312,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for Thing {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -1313,6 +1321,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for UploadsCreateBody {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -1321,6 +1330,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for Usage {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {

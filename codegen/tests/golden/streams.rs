@@ -404,6 +404,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ChatV2Piece {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -412,6 +413,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ChatV2PieceChoice {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -420,6 +422,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ChatV2PieceChoiceDelta {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -428,6 +431,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ChatV2Reply {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -436,6 +440,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ChatV2ReplyChoice {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -444,6 +449,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ChatV2ReplyChoiceMessage {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -452,6 +458,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for ChatV2Request {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -460,6 +467,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for LogLine {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -468,6 +476,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for SpeakChunk {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
@@ -476,6 +485,7 @@ pub mod types {
     }
     impl ::std::convert::TryFrom<::serde_json::Value> for V2SpeakBody {
         type Error = ::serde_json::Error;
+        #[inline]
         fn try_from(
             value: ::serde_json::Value,
         ) -> ::std::result::Result<Self, ::serde_json::Error> {
