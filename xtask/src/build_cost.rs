@@ -1,4 +1,4 @@
-//! `cargo xtask build-cost [--spec PATH] [--rounds N] [--dir DIR]`: what
+//! `cargo xtask build-cost [--spec PATH] [--features LIST] [--rounds N] [--dir DIR]`: what
 //! depending on the crate costs a user at build time, side by side with
 //! async-openai. Hello-world binaries, one on this crate with its default
 //! features (the client generated at build time, from `spec/openapi.yaml`
@@ -12,13 +12,15 @@
 //! each build (user + system, every process cargo starts) and its wall
 //! time are printed, then the medians and their ratios to async-openai,
 //! and how long the build script took to generate the client (its own
-//! measure, `OUT_DIR/generate.log`).
+//! measure, `OUT_DIR/generate.log`). `--features` builds the first with
+//! those features instead of the defaults (`rustls-aws-lc,codegen`), and
+//! leaves the fast path out.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-const USAGE: &str = "usage: cargo xtask build-cost [--spec PATH] [--rounds N] [--dir DIR]";
+const USAGE: &str = "usage: cargo xtask build-cost [--spec PATH] [--features LIST] [--rounds N] [--dir DIR]";
 
 /// The peer, as a user would depend on it for the same API areas.
 const PEER_NAME: &str = "async-openai";
@@ -27,6 +29,7 @@ const PEER: &str = r#"async-openai = { version = "0.43", default-features = fals
 pub fn command(args: &[String]) -> Result<u8, String> {
     let root = crate::codegen::root();
     let (mut spec, mut rounds, mut dir) = (root.join("spec/openapi.yaml"), 3usize, root.join("target/build-cost"));
+    let mut features: Option<String> = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = || args.next().cloned().ok_or_else(|| format!("{arg} needs a value\n{USAGE}"));
@@ -34,16 +37,26 @@ pub fn command(args: &[String]) -> Result<u8, String> {
             "--spec" => spec = PathBuf::from(value()?),
             "--rounds" => rounds = value()?.parse().map_err(|_| format!("--rounds: not a number\n{USAGE}"))?,
             "--dir" => dir = PathBuf::from(value()?),
+            "--features" => features = Some(value()?),
             other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
         }
     }
     let spec = spec.canonicalize().map_err(|e| format!("{}: {e}", spec.display()))?;
+    // Builds run in each subject's directory: a relative `--dir` would nest.
+    let dir = std::path::absolute(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let vendored = spec == root.join(togetherai_codegen::golden::VENDORED).canonicalize().map_err(|e| e.to_string())?;
     let path = format!("{:?}", root.display().to_string());
     let client = "let client = togetherai::Client::builder().api_key(\"k\").build().unwrap();\n    println!(\"{}\", client.base_url());";
-    let mut subjects = vec![Subject::write(&dir, "togetherai", &format!("togetherai = {{ path = {path} }}"), client)?];
+    let ours = match &features {
+        None => format!("togetherai = {{ path = {path} }}"),
+        Some(list) => {
+            let list: Vec<String> = list.split(',').map(|f| format!("{:?}", f.trim())).collect();
+            format!("togetherai = {{ path = {path}, default-features = false, features = [{}] }}", list.join(", "))
+        }
+    };
+    let mut subjects = vec![Subject::write(&dir, "togetherai", &ours, client)?];
     // The committed client is the vendored spec's only.
-    if vendored {
+    if vendored && features.is_none() {
         let fast = format!("togetherai = {{ path = {path}, default-features = false, features = [\"rustls\"] }}");
         subjects.push(Subject::write(&dir, "togetherai-fast", &fast, client)?);
     }

@@ -141,13 +141,13 @@ fn as_read(root: &Path, spec: &Path) -> Result<PathBuf, String> {
     Ok(out)
 }
 
-/// `cargo build -p togetherai-conform` from `spec` (the crate's `codegen`
-/// feature generates it), in `target/conform`.
+/// `cargo build -p togetherai-conform` from `spec` (the crate generates its
+/// client from it at build time), in `target/conform`.
 fn build(root: &Path, spec: &Path) -> Result<PathBuf, String> {
     let target = root.join("target/conform");
     eprintln!("building the conform runner from {}", spec.display());
     let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["build", "--quiet", "-p", "togetherai-conform", "--features", "togetherai/codegen"])
+        .args(["build", "--quiet", "-p", "togetherai-conform"])
         .env("TOGETHERAI_SPEC", spec)
         .env("CARGO_TARGET_DIR", &target)
         .current_dir(root)

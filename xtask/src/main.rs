@@ -35,11 +35,14 @@ Commands:
                    regenerate and `cargo check`; report the change to the crate's public
                    API with a version suggestion, and `conform` the new spec. A failed
                    check restores the old spec.
-  build-cost [--spec PATH] [--rounds N] [--dir DIR]
-                   What the crate costs a user at build time: a hello-world on it and
-                   one on async-openai (chat, completions, embeddings, images, audio,
-                   files, fine-tuning, models, batch; rustls), clean debug builds, one
-                   after the other, N rounds (default 3); CPU and wall medians, ratio.
+  build-cost [--spec PATH] [--features LIST] [--rounds N] [--dir DIR]
+                   What the crate costs a user at build time: a hello-world on it with
+                   its default features (generating the client; with --features, those
+                   instead), one on its fast path (default-features = false, rustls:
+                   the committed client) and one on async-openai (chat, completions,
+                   embeddings, images, audio, files, fine-tuning, models, batch;
+                   rustls), clean debug builds, one after the other, N rounds (default
+                   3); CPU and wall medians, ratios, and the generator's run time.
   help             Print this message.
 ";
 

@@ -24,10 +24,12 @@ fn conform_static(root: &Path) -> Result<(bool, String), String> {
     Ok((runs.iter().all(|r| r.passed), conform::summary(&spec, &runs)))
 }
 
-/// `cargo check --lib` of the crate with its own spec; the failure's last lines.
+/// `cargo check --lib` of the crate on its fast path (the client just
+/// committed under `generated/`, its spec's SHA-256 checked); the
+/// failure's last lines.
 fn cargo_check(root: &Path) -> Result<(), String> {
     let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["check", "--lib", "--quiet", "-p", "togetherai"])
+        .args(["check", "--lib", "--quiet", "-p", "togetherai", "--no-default-features", "--features", "rustls"])
         .env_remove("TOGETHERAI_SPEC")
         .current_dir(root)
         .output()
@@ -89,7 +91,7 @@ pub fn update(
 }
 
 /// Rewrites what the crate builds from without its `codegen` feature (the
-/// client, mock spec and directives of `spec/openapi.yaml`, under
+/// client, mock spec, directives and SHA-256 of `spec/openapi.yaml`, under
 /// `generated/`); each file with what it held before.
 fn write_committed(root: &Path) -> Result<Vec<(std::path::PathBuf, String)>, String> {
     use togetherai_codegen::golden::{Source, GOLDEN};
@@ -155,6 +157,8 @@ mod tests {
         let client = std::fs::read_to_string(dir.join("generated/client.rs")).unwrap();
         assert_eq!(client, togetherai_codegen::run_file(&fixture(), false).unwrap().code);
         assert!(std::fs::read_to_string(dir.join("generated/cargo.txt")).unwrap().contains("togetherai_operation="));
+        let digest = std::fs::read_to_string(dir.join("generated/spec.sha256")).unwrap();
+        assert_eq!(digest, togetherai_codegen::digest::record(now.as_bytes(), "spec/openapi.yaml"));
         std::fs::remove_dir_all(dir).unwrap();
     }
 
