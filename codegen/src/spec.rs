@@ -10,6 +10,10 @@ pub const METHODS: &[&str] = &["get", "put", "post", "delete", "options", "head"
 
 /// Escapes one JSON-pointer segment.
 pub fn esc(segment: &str) -> String {
+    // Most segments need no escape: one copy, not two replacements.
+    if !segment.contains('~') && !segment.contains('/') {
+        return segment.to_owned();
+    }
     segment.replace('~', "~0").replace('/', "~1")
 }
 
