@@ -10,18 +10,12 @@
 //! `generated/` (kept current by `cargo xtask generate --check`), copied,
 //! so the build compiles and runs no generator. That fast path first checks
 //! that `spec/openapi.yaml` is the spec `generated/` was made from (its
-//! SHA-256, `generated/spec.sha256`), and fails naming both ways out when
-//! it is not: a changed spec is used or refused, never silently ignored.
+//! SHA-256, `generated/spec.sha256`, by `togetherai-spec-digest`), and
+//! fails naming both ways out when it is not: a changed spec is used or
+//! refused, never silently ignored.
 
 use std::path::{Path, PathBuf};
 use std::{env, fs, process};
-
-/// The SHA-256 of `generated/spec.sha256`, shared with the generator
-/// (which writes that file) but compiled here without it.
-#[cfg(not(feature = "codegen"))]
-#[path = "codegen/src/digest.rs"]
-#[allow(dead_code)]
-mod digest;
 
 /// The vendored spec.
 const SPEC: &str = "spec/openapi.yaml";
@@ -72,9 +66,9 @@ fn check_spec_digest() {
     println!("cargo:rerun-if-changed={RECORD}");
     let spec = fs::read(SPEC).unwrap_or_else(|e| fail(&format!("cannot read {SPEC}: {e}")));
     let record = fs::read_to_string(RECORD).unwrap_or_else(|e| fail(&format!("cannot read {RECORD}: {e}")));
-    let recorded = digest::recorded(&record)
+    let recorded = togetherai_spec_digest::recorded(&record)
         .unwrap_or_else(|| fail(&format!("{RECORD} holds no SHA-256 (it is a line of `sha256sum`)")));
-    let actual = digest::sha256_hex(&spec);
+    let actual = togetherai_spec_digest::sha256_hex(&spec);
     if actual != recorded {
         fail(&format!(
             "{SPEC} is not the spec the committed client in generated/ was generated from: its SHA-256 is \

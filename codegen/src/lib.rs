@@ -6,7 +6,8 @@
 //! See ARCHITECTURE.md for the layers and the pass list.
 
 pub mod api;
-pub mod digest;
+/// The SHA-256 record of `generated/spec.sha256`.
+pub use togetherai_spec_digest as digest;
 pub mod generate;
 pub mod golden;
 pub mod normalize;

@@ -1,5 +1,5 @@
 //! The build script's two paths, on a copy of the crate as a user gets it
-//! (the files of the manifest's `include`), depended on by a small program:
+//! (the files `cargo package` would publish), depended on by a small program:
 //!
 //! - default features (`codegen`) with a spec dropped in as
 //!   `spec/openapi.yaml`: the client is that spec's, and an operation only
@@ -64,24 +64,28 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The crate's files a user gets (its manifest's `include`), in `dir`,
-/// with a manifest of its own: the package, its features and
-/// dependencies, the generator by its path in this workspace.
+/// The crate's files a user gets (what `cargo package` would publish), in
+/// `dir`, with a manifest of its own: the package, its features and
+/// dependencies, path dependencies (the generator, the digest) by their
+/// place in this workspace.
 fn copy_crate(dir: &Path) {
-    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap();
-    let include: Vec<String> = manifest
-        .lines()
-        .find_map(|l| l.strip_prefix("include = "))
-        .map(|list| serde_json::from_str(list).expect("include is a list of strings"))
-        .expect("the manifest has an include list");
-    for pattern in &include {
-        match pattern.strip_suffix("/**") {
-            Some(folder) => copy_tree(&root().join(folder), &dir.join(folder)),
-            None => copy_file(&root().join(pattern), &dir.join(pattern)),
+    let list = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["package", "--list", "--allow-dirty", "--offline", "-p", "togetherai"])
+        .current_dir(root())
+        .output()
+        .expect("cargo runs");
+    assert!(list.status.success(), "{}", text(&list.stderr));
+    let files = text(&list.stdout);
+    for file in files.lines().filter(|f| !f.starts_with("Cargo.toml")) {
+        // Files cargo writes into the package (its VCS info) are not in the tree.
+        if root().join(file).is_file() {
+            copy_file(&root().join(file), &dir.join(file));
         }
     }
+    assert!(dir.join("build.rs").is_file() && dir.join("generated/spec.sha256").is_file(), "{files}");
     // Sections a user's copy does not have (the workspace, tests, benches,
     // examples, dev-dependencies) go.
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap();
     let mut keep = true;
     let mut out = String::new();
     for line in manifest.lines() {
@@ -89,11 +93,16 @@ fn copy_crate(dir: &Path) {
             let name = line.trim_matches(|c| c == '[' || c == ']');
             keep = matches!(name, "package" | "features" | "dependencies" | "build-dependencies");
         }
-        if keep {
-            let codegen = format!("path = {:?}", root().join("codegen").display().to_string());
-            out.push_str(&line.replace("path = \"codegen\"", &codegen));
-            out.push('\n');
+        if !keep {
+            continue;
         }
+        match line.split_once("path = \"").and_then(|(head, rest)| Some((head, rest.split_once('"')?))) {
+            Some((head, (path, tail))) => {
+                out.push_str(&format!("{head}path = {:?}{tail}", root().join(path).display().to_string()))
+            }
+            None => out.push_str(line),
+        }
+        out.push('\n');
     }
     std::fs::write(dir.join("Cargo.toml"), out).unwrap();
 }
@@ -101,18 +110,6 @@ fn copy_crate(dir: &Path) {
 fn copy_file(from: &Path, to: &Path) {
     std::fs::create_dir_all(to.parent().unwrap()).unwrap();
     std::fs::copy(from, to).unwrap_or_else(|e| panic!("{}: {e}", from.display()));
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_tree(&path, &target);
-        } else {
-            copy_file(&path, &target);
-        }
-    }
 }
 
 /// A scratch directory with a copy of the crate (`togetherai/`) and a

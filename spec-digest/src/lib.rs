@@ -1,9 +1,10 @@
-//! SHA-256 of a spec's bytes: `generated/spec.sha256` records the one the
-//! committed client was generated from, and the crate's build script
-//! (which includes this file, since without the `codegen` feature it has
-//! no dependencies) refuses a `spec/openapi.yaml` that does not match it.
-//! The file is in `sha256sum`'s format, so `sha256sum -c
-//! generated/spec.sha256` checks it too. Std only, no `unsafe`.
+//! SHA-256 of a spec's bytes: `generated/spec.sha256` records the one
+//! togetherai's committed client was generated from (the generator writes
+//! it), and the crate's build script refuses a `spec/openapi.yaml` that does
+//! not match it when it uses that client. A crate of its own because both
+//! need it and the build script's fast path has no other dependency. The
+//! record is in `sha256sum`'s format, so `sha256sum -c generated/spec.sha256`
+//! checks it too. Std only, no `unsafe`.
 
 /// The lowercase hex SHA-256 of `data` (FIPS 180-4).
 pub fn sha256_hex(data: &[u8]) -> String {
