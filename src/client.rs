@@ -32,8 +32,7 @@ pub struct Config {
     /// The per-attempt timeout, when this crate built the HTTP client.
     timeout: Option<Duration>,
     /// The TLS configuration of calls and sessions (`tls.rs`).
-    #[cfg(feature = "__rustls")]
-    tls: std::sync::Arc<rustls::ClientConfig>,
+    tls: crate::tls::Tls,
 }
 
 impl Config {
@@ -52,13 +51,9 @@ impl Config {
         self.timeout
     }
 
-    /// How a WebSocket session opens TLS: with the calls' configuration
-    /// (rustls), or tokio-tungstenite's default (native TLS).
+    /// How a WebSocket session opens TLS: as the calls do.
     pub(crate) fn websocket_tls(&self) -> Option<tokio_tungstenite::Connector> {
-        #[cfg(feature = "__rustls")]
-        return Some(crate::tls::websocket(&self.tls));
-        #[cfg(not(feature = "__rustls"))]
-        None
+        crate::tls::websocket(&self.tls)
     }
 }
 
@@ -223,13 +218,7 @@ impl ClientBuilder {
     /// [`ClientBuilder::http_client`]. Fails when the platform's
     /// certificates cannot be loaded.
     pub fn http_client_builder() -> Result<reqwest::ClientBuilder, Error> {
-        let builder = reqwest::Client::builder();
-        #[cfg(feature = "__rustls")]
-        let builder = {
-            let tls = crate::tls::config()?;
-            builder.tls_backend_preconfigured(rustls::ClientConfig::clone(&tls))
-        };
-        Ok(builder)
+        Ok(crate::tls::reqwest_builder(&crate::tls::config()?))
     }
 
     /// Builds the client; fails without an API key or with an invalid value.
@@ -254,20 +243,14 @@ impl ClientBuilder {
             return Err(Error::Config(format!("base URL `{base_url}` is not http(s)")));
         }
         let timeout = self.http_client.is_none().then(|| self.timeout.unwrap_or(DEFAULT_TIMEOUT));
-        #[cfg(feature = "__rustls")]
         let tls = crate::tls::config()?;
         let http = match self.http_client {
             Some(client) => client,
-            None => {
-                let builder = reqwest::Client::builder();
-                #[cfg(feature = "__rustls")]
-                let builder = builder.tls_backend_preconfigured(rustls::ClientConfig::clone(&tls));
-                builder
-                    .timeout(self.timeout.unwrap_or(DEFAULT_TIMEOUT))
-                    .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
-                    .build()
-                    .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?
-            }
+            None => crate::tls::reqwest_builder(&tls)
+                .timeout(self.timeout.unwrap_or(DEFAULT_TIMEOUT))
+                .connect_timeout(self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT))
+                .build()
+                .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?,
         };
         let config = Config {
             authorization,
@@ -276,7 +259,6 @@ impl ClientBuilder {
             stream_idle_timeout: self.stream_idle_timeout,
             retry: self.retry,
             timeout,
-            #[cfg(feature = "__rustls")]
             tls,
         };
         Ok(Client::new_with_client(base_url.trim_end_matches('/'), http, config))

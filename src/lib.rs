@@ -20,7 +20,6 @@ pub mod retry;
 pub mod session;
 pub mod sse;
 pub mod stream;
-#[cfg(feature = "__rustls")]
 mod tls;
 mod transport;
 mod wav;

@@ -1,7 +1,9 @@
-//! TLS with the `rustls` features: one rustls configuration, made when the
-//! client is built, for its HTTP calls (reqwest) and its WebSocket sessions
-//! (tokio-tungstenite), so both trust the same certificates and use the
-//! same crypto provider.
+//! TLS, the one place that depends on the TLS feature. With the `rustls`
+//! features: one rustls configuration, made when the client is built, for
+//! its HTTP calls (reqwest) and its WebSocket sessions (tokio-tungstenite),
+//! so both trust the same certificates and use the same crypto provider.
+//! With `native-tls` alone: nothing of the crate's own (reqwest's and
+//! tokio-tungstenite's defaults).
 //!
 //! Certificates are checked by the platform's verifier (as reqwest's own
 //! rustls configuration does). The crypto provider is the one the process
@@ -12,11 +14,20 @@
 //! clean build of every user.
 
 use crate::Error;
-use std::sync::Arc;
+
+/// The client's TLS configuration.
+#[cfg(feature = "__rustls")]
+pub(crate) type Tls = std::sync::Arc<rustls::ClientConfig>;
+/// The client's TLS configuration: none of the crate's own.
+#[cfg(not(feature = "__rustls"))]
+#[derive(Clone)]
+pub(crate) struct Tls;
 
 /// The client's configuration: ALPN offers HTTP/1.1, and HTTP/2 first
 /// when the `http2` feature is on.
-pub(crate) fn config() -> Result<Arc<rustls::ClientConfig>, Error> {
+#[cfg(feature = "__rustls")]
+pub(crate) fn config() -> Result<Tls, Error> {
+    use std::sync::Arc;
     let provider = rustls::crypto::CryptoProvider::get_default().cloned().unwrap_or_else(|| Arc::new(provider()));
     let verifier = rustls_platform_verifier::Verifier::new(provider.clone())
         .map_err(|e| Error::Config(format!("cannot set up the platform's certificate verifier: {e}")))?;
@@ -34,11 +45,37 @@ pub(crate) fn config() -> Result<Arc<rustls::ClientConfig>, Error> {
     Ok(Arc::new(config))
 }
 
-/// The same configuration for a WebSocket handshake, an HTTP/1.1 upgrade.
-pub(crate) fn websocket(config: &rustls::ClientConfig) -> tokio_tungstenite::Connector {
-    let mut config = config.clone();
-    config.alpn_protocols = vec![b"http/1.1".to_vec()];
-    tokio_tungstenite::Connector::Rustls(Arc::new(config))
+/// The client's configuration: reqwest's and tokio-tungstenite's own.
+#[cfg(not(feature = "__rustls"))]
+pub(crate) fn config() -> Result<Tls, Error> {
+    Ok(Tls)
+}
+
+/// A reqwest builder with the configuration and nothing else set.
+pub(crate) fn reqwest_builder(tls: &Tls) -> reqwest::ClientBuilder {
+    #[cfg(feature = "__rustls")]
+    return reqwest::Client::builder().tls_backend_preconfigured(rustls::ClientConfig::clone(tls));
+    #[cfg(not(feature = "__rustls"))]
+    {
+        let Tls = tls;
+        reqwest::Client::builder()
+    }
+}
+
+/// How a WebSocket handshake (an HTTP/1.1 upgrade) opens TLS: the same
+/// configuration offering HTTP/1.1 only, or tokio-tungstenite's default.
+pub(crate) fn websocket(tls: &Tls) -> Option<tokio_tungstenite::Connector> {
+    #[cfg(feature = "__rustls")]
+    {
+        let mut config = rustls::ClientConfig::clone(tls);
+        config.alpn_protocols = vec![b"http/1.1".to_vec()];
+        Some(tokio_tungstenite::Connector::Rustls(std::sync::Arc::new(config)))
+    }
+    #[cfg(not(feature = "__rustls"))]
+    {
+        let Tls = tls;
+        None
+    }
 }
 
 /// The crate's crypto provider: aws-lc-rs when the `rustls-aws-lc`
@@ -46,6 +83,7 @@ pub(crate) fn websocket(config: &rustls::ClientConfig) -> tokio_tungstenite::Con
 /// provider for its lack of post-quantum key exchange: that is the trade
 /// the `rustls` feature makes for a build 40 s of CPU shorter, and the one
 /// `rustls-aws-lc` (or a provider the process installs) undoes.
+#[cfg(feature = "__rustls")]
 #[allow(deprecated)]
 fn provider() -> rustls::crypto::CryptoProvider {
     #[cfg(feature = "rustls-aws-lc")]
@@ -54,7 +92,7 @@ fn provider() -> rustls::crypto::CryptoProvider {
     rustls::crypto::ring::default_provider()
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "__rustls"))]
 mod tests {
     use super::*;
 
@@ -63,7 +101,7 @@ mod tests {
         let http = config().unwrap();
         assert_eq!(http.alpn_protocols.last().map(Vec::as_slice), Some(&b"http/1.1"[..]));
         assert_eq!(http.alpn_protocols.first().map(Vec::as_slice) == Some(b"h2"), cfg!(feature = "http2"));
-        let tokio_tungstenite::Connector::Rustls(session) = websocket(&http) else { panic!("not rustls") };
+        let Some(tokio_tungstenite::Connector::Rustls(session)) = websocket(&http) else { panic!("not rustls") };
         assert_eq!(session.alpn_protocols, [b"http/1.1".to_vec()]);
         assert!(!http.crypto_provider().cipher_suites.is_empty());
         let first_group = http.crypto_provider().kx_groups[0].name();
